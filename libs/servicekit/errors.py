@@ -1,0 +1,66 @@
+"""The few errors domain code raises; `grpcserver` maps each to a google.rpc.Status."""
+
+from dataclasses import dataclass, field
+
+
+class DomainError(Exception):
+    """Base of every error that is the caller's doing, never INTERNAL."""
+
+
+class NotFound(DomainError):
+    pass
+
+
+class AlreadyExists(DomainError):
+    pass
+
+
+class PermissionDenied(DomainError):
+    pass
+
+
+class Unauthenticated(DomainError):
+    pass
+
+
+@dataclass
+class FieldViolation:
+    field: str
+    description: str
+
+
+class InvalidArgument(DomainError):
+    """One field violation per bad field, all reported at once."""
+
+    def __init__(self, violations: list[FieldViolation]):
+        self.violations = violations
+        super().__init__("; ".join(f"{v.field}: {v.description}" for v in violations))
+
+
+class FailedPrecondition(DomainError):
+    """A business rule refused the command; `rule_id` names it (e.g. INST-2)."""
+
+    def __init__(self, rule_id: str, message: str, **metadata: str):
+        self.rule_id = rule_id
+        self.reason = rule_id.replace("-", "_").upper()
+        self.metadata = metadata
+        super().__init__(f"{rule_id}: {message}")
+
+
+@dataclass
+class Violations:
+    """Collects field violations so a request reports every bad field in one answer."""
+
+    items: list[FieldViolation] = field(default_factory=list)
+
+    def add(self, field_name: str, description: str) -> None:
+        self.items.append(FieldViolation(field_name, description))
+
+    def check(self, ok: bool, field_name: str, description: str) -> bool:
+        if not ok:
+            self.add(field_name, description)
+        return ok
+
+    def raise_if_any(self) -> None:
+        if self.items:
+            raise InvalidArgument(self.items)

@@ -1,0 +1,327 @@
+import datetime
+
+from google.protobuf import timestamp_pb2 as _timestamp_pb2
+from google.protobuf.internal import containers as _containers
+from google.protobuf.internal import enum_type_wrapper as _enum_type_wrapper
+from google.protobuf import descriptor as _descriptor
+from google.protobuf import message as _message
+from collections.abc import Iterable as _Iterable, Mapping as _Mapping
+from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
+
+DESCRIPTOR: _descriptor.FileDescriptor
+
+class InstitutionRole(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    INSTITUTION_ROLE_UNSPECIFIED: _ClassVar[InstitutionRole]
+    INSTITUTION_ROLE_EVALUATION: _ClassVar[InstitutionRole]
+    INSTITUTION_ROLE_TRAINING: _ClassVar[InstitutionRole]
+
+class InstitutionStatus(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    INSTITUTION_STATUS_UNSPECIFIED: _ClassVar[InstitutionStatus]
+    INSTITUTION_STATUS_APPLIED: _ClassVar[InstitutionStatus]
+    INSTITUTION_STATUS_SELECTED: _ClassVar[InstitutionStatus]
+    INSTITUTION_STATUS_REJECTED: _ClassVar[InstitutionStatus]
+    INSTITUTION_STATUS_ACTIVE: _ClassVar[InstitutionStatus]
+    INSTITUTION_STATUS_SUSPENDED: _ClassVar[InstitutionStatus]
+    INSTITUTION_STATUS_REVOKED: _ClassVar[InstitutionStatus]
+
+class OrganisationCategory(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    ORGANISATION_CATEGORY_UNSPECIFIED: _ClassVar[OrganisationCategory]
+    ORGANISATION_CATEGORY_EMPLOYER: _ClassVar[OrganisationCategory]
+    ORGANISATION_CATEGORY_SOCIAL: _ClassVar[OrganisationCategory]
+
+class EvaluatorStatus(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    EVALUATOR_STATUS_UNSPECIFIED: _ClassVar[EvaluatorStatus]
+    EVALUATOR_STATUS_APPOINTED: _ClassVar[EvaluatorStatus]
+    EVALUATOR_STATUS_SUSPENDED: _ClassVar[EvaluatorStatus]
+    EVALUATOR_STATUS_DISMISSED: _ClassVar[EvaluatorStatus]
+
+class ExamSessionState(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    EXAM_SESSION_STATE_UNSPECIFIED: _ClassVar[ExamSessionState]
+    EXAM_SESSION_STATE_OPEN: _ClassVar[ExamSessionState]
+    EXAM_SESSION_STATE_CLOSED: _ClassVar[ExamSessionState]
+
+class AssessmentResult(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    ASSESSMENT_RESULT_UNSPECIFIED: _ClassVar[AssessmentResult]
+    ASSESSMENT_RESULT_PENDING: _ClassVar[AssessmentResult]
+    ASSESSMENT_RESULT_PASSED: _ClassVar[AssessmentResult]
+    ASSESSMENT_RESULT_FAILED: _ClassVar[AssessmentResult]
+INSTITUTION_ROLE_UNSPECIFIED: InstitutionRole
+INSTITUTION_ROLE_EVALUATION: InstitutionRole
+INSTITUTION_ROLE_TRAINING: InstitutionRole
+INSTITUTION_STATUS_UNSPECIFIED: InstitutionStatus
+INSTITUTION_STATUS_APPLIED: InstitutionStatus
+INSTITUTION_STATUS_SELECTED: InstitutionStatus
+INSTITUTION_STATUS_REJECTED: InstitutionStatus
+INSTITUTION_STATUS_ACTIVE: InstitutionStatus
+INSTITUTION_STATUS_SUSPENDED: InstitutionStatus
+INSTITUTION_STATUS_REVOKED: InstitutionStatus
+ORGANISATION_CATEGORY_UNSPECIFIED: OrganisationCategory
+ORGANISATION_CATEGORY_EMPLOYER: OrganisationCategory
+ORGANISATION_CATEGORY_SOCIAL: OrganisationCategory
+EVALUATOR_STATUS_UNSPECIFIED: EvaluatorStatus
+EVALUATOR_STATUS_APPOINTED: EvaluatorStatus
+EVALUATOR_STATUS_SUSPENDED: EvaluatorStatus
+EVALUATOR_STATUS_DISMISSED: EvaluatorStatus
+EXAM_SESSION_STATE_UNSPECIFIED: ExamSessionState
+EXAM_SESSION_STATE_OPEN: ExamSessionState
+EXAM_SESSION_STATE_CLOSED: ExamSessionState
+ASSESSMENT_RESULT_UNSPECIFIED: AssessmentResult
+ASSESSMENT_RESULT_PENDING: AssessmentResult
+ASSESSMENT_RESULT_PASSED: AssessmentResult
+ASSESSMENT_RESULT_FAILED: AssessmentResult
+
+class Institution(_message.Message):
+    __slots__ = ("name", "display_name", "uscc", "role", "status", "region_code", "category", "ministry_code", "site_serial", "history", "create_time")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    DISPLAY_NAME_FIELD_NUMBER: _ClassVar[int]
+    USCC_FIELD_NUMBER: _ClassVar[int]
+    ROLE_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    REGION_CODE_FIELD_NUMBER: _ClassVar[int]
+    CATEGORY_FIELD_NUMBER: _ClassVar[int]
+    MINISTRY_CODE_FIELD_NUMBER: _ClassVar[int]
+    SITE_SERIAL_FIELD_NUMBER: _ClassVar[int]
+    HISTORY_FIELD_NUMBER: _ClassVar[int]
+    CREATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    display_name: str
+    uscc: str
+    role: InstitutionRole
+    status: InstitutionStatus
+    region_code: str
+    category: OrganisationCategory
+    ministry_code: str
+    site_serial: str
+    history: _containers.RepeatedCompositeFieldContainer[StatusChange]
+    create_time: _timestamp_pb2.Timestamp
+    def __init__(self, name: _Optional[str] = ..., display_name: _Optional[str] = ..., uscc: _Optional[str] = ..., role: _Optional[_Union[InstitutionRole, str]] = ..., status: _Optional[_Union[InstitutionStatus, str]] = ..., region_code: _Optional[str] = ..., category: _Optional[_Union[OrganisationCategory, str]] = ..., ministry_code: _Optional[str] = ..., site_serial: _Optional[str] = ..., history: _Optional[_Iterable[_Union[StatusChange, _Mapping]]] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class StatusChange(_message.Message):
+    __slots__ = ("from_status", "to_status", "actor", "reason", "change_time")
+    FROM_STATUS_FIELD_NUMBER: _ClassVar[int]
+    TO_STATUS_FIELD_NUMBER: _ClassVar[int]
+    ACTOR_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    CHANGE_TIME_FIELD_NUMBER: _ClassVar[int]
+    from_status: InstitutionStatus
+    to_status: InstitutionStatus
+    actor: str
+    reason: str
+    change_time: _timestamp_pb2.Timestamp
+    def __init__(self, from_status: _Optional[_Union[InstitutionStatus, str]] = ..., to_status: _Optional[_Union[InstitutionStatus, str]] = ..., actor: _Optional[str] = ..., reason: _Optional[str] = ..., change_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class CreateInstitutionRequest(_message.Message):
+    __slots__ = ("display_name", "uscc", "role", "region_code", "category", "ministry_code", "site_serial")
+    DISPLAY_NAME_FIELD_NUMBER: _ClassVar[int]
+    USCC_FIELD_NUMBER: _ClassVar[int]
+    ROLE_FIELD_NUMBER: _ClassVar[int]
+    REGION_CODE_FIELD_NUMBER: _ClassVar[int]
+    CATEGORY_FIELD_NUMBER: _ClassVar[int]
+    MINISTRY_CODE_FIELD_NUMBER: _ClassVar[int]
+    SITE_SERIAL_FIELD_NUMBER: _ClassVar[int]
+    display_name: str
+    uscc: str
+    role: InstitutionRole
+    region_code: str
+    category: OrganisationCategory
+    ministry_code: str
+    site_serial: str
+    def __init__(self, display_name: _Optional[str] = ..., uscc: _Optional[str] = ..., role: _Optional[_Union[InstitutionRole, str]] = ..., region_code: _Optional[str] = ..., category: _Optional[_Union[OrganisationCategory, str]] = ..., ministry_code: _Optional[str] = ..., site_serial: _Optional[str] = ...) -> None: ...
+
+class GetInstitutionRequest(_message.Message):
+    __slots__ = ("name",)
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    def __init__(self, name: _Optional[str] = ...) -> None: ...
+
+class ListInstitutionsRequest(_message.Message):
+    __slots__ = ("role", "page_size", "page_token")
+    ROLE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    role: InstitutionRole
+    page_size: int
+    page_token: str
+    def __init__(self, role: _Optional[_Union[InstitutionRole, str]] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
+
+class ListInstitutionsResponse(_message.Message):
+    __slots__ = ("institutions", "next_page_token")
+    INSTITUTIONS_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    institutions: _containers.RepeatedCompositeFieldContainer[Institution]
+    next_page_token: str
+    def __init__(self, institutions: _Optional[_Iterable[_Union[Institution, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
+
+class ChangeInstitutionStatusRequest(_message.Message):
+    __slots__ = ("name", "status", "reason")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    status: InstitutionStatus
+    reason: str
+    def __init__(self, name: _Optional[str] = ..., status: _Optional[_Union[InstitutionStatus, str]] = ..., reason: _Optional[str] = ...) -> None: ...
+
+class PreAppointmentTraining(_message.Message):
+    __slots__ = ("person", "completion_date", "passed", "provider")
+    PERSON_FIELD_NUMBER: _ClassVar[int]
+    COMPLETION_DATE_FIELD_NUMBER: _ClassVar[int]
+    PASSED_FIELD_NUMBER: _ClassVar[int]
+    PROVIDER_FIELD_NUMBER: _ClassVar[int]
+    person: str
+    completion_date: str
+    passed: bool
+    provider: str
+    def __init__(self, person: _Optional[str] = ..., completion_date: _Optional[str] = ..., passed: _Optional[bool] = ..., provider: _Optional[str] = ...) -> None: ...
+
+class RecordPreAppointmentTrainingRequest(_message.Message):
+    __slots__ = ("person", "completion_date", "passed", "provider")
+    PERSON_FIELD_NUMBER: _ClassVar[int]
+    COMPLETION_DATE_FIELD_NUMBER: _ClassVar[int]
+    PASSED_FIELD_NUMBER: _ClassVar[int]
+    PROVIDER_FIELD_NUMBER: _ClassVar[int]
+    person: str
+    completion_date: str
+    passed: bool
+    provider: str
+    def __init__(self, person: _Optional[str] = ..., completion_date: _Optional[str] = ..., passed: _Optional[bool] = ..., provider: _Optional[str] = ...) -> None: ...
+
+class Evaluator(_message.Message):
+    __slots__ = ("name", "person", "full_name", "institution", "status", "term_start", "term_end", "recommended_by")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    PERSON_FIELD_NUMBER: _ClassVar[int]
+    FULL_NAME_FIELD_NUMBER: _ClassVar[int]
+    INSTITUTION_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    TERM_START_FIELD_NUMBER: _ClassVar[int]
+    TERM_END_FIELD_NUMBER: _ClassVar[int]
+    RECOMMENDED_BY_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    person: str
+    full_name: str
+    institution: str
+    status: EvaluatorStatus
+    term_start: str
+    term_end: str
+    recommended_by: str
+    def __init__(self, name: _Optional[str] = ..., person: _Optional[str] = ..., full_name: _Optional[str] = ..., institution: _Optional[str] = ..., status: _Optional[_Union[EvaluatorStatus, str]] = ..., term_start: _Optional[str] = ..., term_end: _Optional[str] = ..., recommended_by: _Optional[str] = ...) -> None: ...
+
+class AppointEvaluatorRequest(_message.Message):
+    __slots__ = ("institution", "person", "term_start", "recommended_by")
+    INSTITUTION_FIELD_NUMBER: _ClassVar[int]
+    PERSON_FIELD_NUMBER: _ClassVar[int]
+    TERM_START_FIELD_NUMBER: _ClassVar[int]
+    RECOMMENDED_BY_FIELD_NUMBER: _ClassVar[int]
+    institution: str
+    person: str
+    term_start: str
+    recommended_by: str
+    def __init__(self, institution: _Optional[str] = ..., person: _Optional[str] = ..., term_start: _Optional[str] = ..., recommended_by: _Optional[str] = ...) -> None: ...
+
+class GetEvaluatorRequest(_message.Message):
+    __slots__ = ("name",)
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    def __init__(self, name: _Optional[str] = ...) -> None: ...
+
+class ExamSession(_message.Message):
+    __slots__ = ("name", "institution", "occupation_code", "level", "exam_date", "state", "evaluators", "candidates", "close_time")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    INSTITUTION_FIELD_NUMBER: _ClassVar[int]
+    OCCUPATION_CODE_FIELD_NUMBER: _ClassVar[int]
+    LEVEL_FIELD_NUMBER: _ClassVar[int]
+    EXAM_DATE_FIELD_NUMBER: _ClassVar[int]
+    STATE_FIELD_NUMBER: _ClassVar[int]
+    EVALUATORS_FIELD_NUMBER: _ClassVar[int]
+    CANDIDATES_FIELD_NUMBER: _ClassVar[int]
+    CLOSE_TIME_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    institution: str
+    occupation_code: str
+    level: int
+    exam_date: str
+    state: ExamSessionState
+    evaluators: _containers.RepeatedScalarFieldContainer[str]
+    candidates: _containers.RepeatedCompositeFieldContainer[Candidate]
+    close_time: _timestamp_pb2.Timestamp
+    def __init__(self, name: _Optional[str] = ..., institution: _Optional[str] = ..., occupation_code: _Optional[str] = ..., level: _Optional[int] = ..., exam_date: _Optional[str] = ..., state: _Optional[_Union[ExamSessionState, str]] = ..., evaluators: _Optional[_Iterable[str]] = ..., candidates: _Optional[_Iterable[_Union[Candidate, _Mapping]]] = ..., close_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class Candidate(_message.Message):
+    __slots__ = ("name", "person", "full_name", "resident_id_masked", "theory_exempt", "theory_score", "skill_score", "review_score", "result")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    PERSON_FIELD_NUMBER: _ClassVar[int]
+    FULL_NAME_FIELD_NUMBER: _ClassVar[int]
+    RESIDENT_ID_MASKED_FIELD_NUMBER: _ClassVar[int]
+    THEORY_EXEMPT_FIELD_NUMBER: _ClassVar[int]
+    THEORY_SCORE_FIELD_NUMBER: _ClassVar[int]
+    SKILL_SCORE_FIELD_NUMBER: _ClassVar[int]
+    REVIEW_SCORE_FIELD_NUMBER: _ClassVar[int]
+    RESULT_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    person: str
+    full_name: str
+    resident_id_masked: str
+    theory_exempt: bool
+    theory_score: int
+    skill_score: int
+    review_score: int
+    result: AssessmentResult
+    def __init__(self, name: _Optional[str] = ..., person: _Optional[str] = ..., full_name: _Optional[str] = ..., resident_id_masked: _Optional[str] = ..., theory_exempt: _Optional[bool] = ..., theory_score: _Optional[int] = ..., skill_score: _Optional[int] = ..., review_score: _Optional[int] = ..., result: _Optional[_Union[AssessmentResult, str]] = ...) -> None: ...
+
+class CreateExamSessionRequest(_message.Message):
+    __slots__ = ("institution", "occupation_code", "level", "exam_date")
+    INSTITUTION_FIELD_NUMBER: _ClassVar[int]
+    OCCUPATION_CODE_FIELD_NUMBER: _ClassVar[int]
+    LEVEL_FIELD_NUMBER: _ClassVar[int]
+    EXAM_DATE_FIELD_NUMBER: _ClassVar[int]
+    institution: str
+    occupation_code: str
+    level: int
+    exam_date: str
+    def __init__(self, institution: _Optional[str] = ..., occupation_code: _Optional[str] = ..., level: _Optional[int] = ..., exam_date: _Optional[str] = ...) -> None: ...
+
+class GetExamSessionRequest(_message.Message):
+    __slots__ = ("name",)
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    def __init__(self, name: _Optional[str] = ...) -> None: ...
+
+class AssignEvaluatorRequest(_message.Message):
+    __slots__ = ("exam_session", "evaluator")
+    EXAM_SESSION_FIELD_NUMBER: _ClassVar[int]
+    EVALUATOR_FIELD_NUMBER: _ClassVar[int]
+    exam_session: str
+    evaluator: str
+    def __init__(self, exam_session: _Optional[str] = ..., evaluator: _Optional[str] = ...) -> None: ...
+
+class EnrollCandidateRequest(_message.Message):
+    __slots__ = ("exam_session", "person")
+    EXAM_SESSION_FIELD_NUMBER: _ClassVar[int]
+    PERSON_FIELD_NUMBER: _ClassVar[int]
+    exam_session: str
+    person: str
+    def __init__(self, exam_session: _Optional[str] = ..., person: _Optional[str] = ...) -> None: ...
+
+class RecordScoresRequest(_message.Message):
+    __slots__ = ("candidate", "theory_score", "skill_score", "review_score")
+    CANDIDATE_FIELD_NUMBER: _ClassVar[int]
+    THEORY_SCORE_FIELD_NUMBER: _ClassVar[int]
+    SKILL_SCORE_FIELD_NUMBER: _ClassVar[int]
+    REVIEW_SCORE_FIELD_NUMBER: _ClassVar[int]
+    candidate: str
+    theory_score: int
+    skill_score: int
+    review_score: int
+    def __init__(self, candidate: _Optional[str] = ..., theory_score: _Optional[int] = ..., skill_score: _Optional[int] = ..., review_score: _Optional[int] = ...) -> None: ...
+
+class CloseExamSessionRequest(_message.Message):
+    __slots__ = ("name",)
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    def __init__(self, name: _Optional[str] = ...) -> None: ...

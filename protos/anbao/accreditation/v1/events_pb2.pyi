@@ -1,0 +1,78 @@
+import datetime
+
+from anbao.accreditation.v1 import accreditation_pb2 as _accreditation_pb2
+from google.protobuf import timestamp_pb2 as _timestamp_pb2
+from google.protobuf import descriptor as _descriptor
+from google.protobuf import message as _message
+from collections.abc import Mapping as _Mapping
+from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
+
+DESCRIPTOR: _descriptor.FileDescriptor
+
+class InstitutionStatusChanged(_message.Message):
+    __slots__ = ("event_id", "occur_time", "institution", "display_name", "uscc", "role", "from_status", "to_status", "reason")
+    EVENT_ID_FIELD_NUMBER: _ClassVar[int]
+    OCCUR_TIME_FIELD_NUMBER: _ClassVar[int]
+    INSTITUTION_FIELD_NUMBER: _ClassVar[int]
+    DISPLAY_NAME_FIELD_NUMBER: _ClassVar[int]
+    USCC_FIELD_NUMBER: _ClassVar[int]
+    ROLE_FIELD_NUMBER: _ClassVar[int]
+    FROM_STATUS_FIELD_NUMBER: _ClassVar[int]
+    TO_STATUS_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    event_id: str
+    occur_time: _timestamp_pb2.Timestamp
+    institution: str
+    display_name: str
+    uscc: str
+    role: _accreditation_pb2.InstitutionRole
+    from_status: _accreditation_pb2.InstitutionStatus
+    to_status: _accreditation_pb2.InstitutionStatus
+    reason: str
+    def __init__(self, event_id: _Optional[str] = ..., occur_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., institution: _Optional[str] = ..., display_name: _Optional[str] = ..., uscc: _Optional[str] = ..., role: _Optional[_Union[_accreditation_pb2.InstitutionRole, str]] = ..., from_status: _Optional[_Union[_accreditation_pb2.InstitutionStatus, str]] = ..., to_status: _Optional[_Union[_accreditation_pb2.InstitutionStatus, str]] = ..., reason: _Optional[str] = ...) -> None: ...
+
+class EvaluatorAppointed(_message.Message):
+    __slots__ = ("event_id", "occur_time", "evaluator", "person", "institution", "term_start", "term_end")
+    EVENT_ID_FIELD_NUMBER: _ClassVar[int]
+    OCCUR_TIME_FIELD_NUMBER: _ClassVar[int]
+    EVALUATOR_FIELD_NUMBER: _ClassVar[int]
+    PERSON_FIELD_NUMBER: _ClassVar[int]
+    INSTITUTION_FIELD_NUMBER: _ClassVar[int]
+    TERM_START_FIELD_NUMBER: _ClassVar[int]
+    TERM_END_FIELD_NUMBER: _ClassVar[int]
+    event_id: str
+    occur_time: _timestamp_pb2.Timestamp
+    evaluator: str
+    person: str
+    institution: str
+    term_start: str
+    term_end: str
+    def __init__(self, event_id: _Optional[str] = ..., occur_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., evaluator: _Optional[str] = ..., person: _Optional[str] = ..., institution: _Optional[str] = ..., term_start: _Optional[str] = ..., term_end: _Optional[str] = ...) -> None: ...
+
+class AssessmentPassed(_message.Message):
+    __slots__ = ("event_id", "occur_time", "candidate", "person", "holder_name", "resident_id_masked", "occupation_code", "level", "institution", "organisation_name", "organisation_prefix", "exam_date")
+    EVENT_ID_FIELD_NUMBER: _ClassVar[int]
+    OCCUR_TIME_FIELD_NUMBER: _ClassVar[int]
+    CANDIDATE_FIELD_NUMBER: _ClassVar[int]
+    PERSON_FIELD_NUMBER: _ClassVar[int]
+    HOLDER_NAME_FIELD_NUMBER: _ClassVar[int]
+    RESIDENT_ID_MASKED_FIELD_NUMBER: _ClassVar[int]
+    OCCUPATION_CODE_FIELD_NUMBER: _ClassVar[int]
+    LEVEL_FIELD_NUMBER: _ClassVar[int]
+    INSTITUTION_FIELD_NUMBER: _ClassVar[int]
+    ORGANISATION_NAME_FIELD_NUMBER: _ClassVar[int]
+    ORGANISATION_PREFIX_FIELD_NUMBER: _ClassVar[int]
+    EXAM_DATE_FIELD_NUMBER: _ClassVar[int]
+    event_id: str
+    occur_time: _timestamp_pb2.Timestamp
+    candidate: str
+    person: str
+    holder_name: str
+    resident_id_masked: str
+    occupation_code: str
+    level: int
+    institution: str
+    organisation_name: str
+    organisation_prefix: str
+    exam_date: str
+    def __init__(self, event_id: _Optional[str] = ..., occur_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., candidate: _Optional[str] = ..., person: _Optional[str] = ..., holder_name: _Optional[str] = ..., resident_id_masked: _Optional[str] = ..., occupation_code: _Optional[str] = ..., level: _Optional[int] = ..., institution: _Optional[str] = ..., organisation_name: _Optional[str] = ..., organisation_prefix: _Optional[str] = ..., exam_date: _Optional[str] = ...) -> None: ...

@@ -1,0 +1,37 @@
+import datetime
+
+from google.protobuf import timestamp_pb2 as _timestamp_pb2
+from google.protobuf import descriptor as _descriptor
+from google.protobuf import message as _message
+from collections.abc import Mapping as _Mapping
+from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
+
+DESCRIPTOR: _descriptor.FileDescriptor
+
+class CertificateIssued(_message.Message):
+    __slots__ = ("event_id", "occur_time", "certificate", "number", "person", "holder_name", "occupation_code", "level", "issue_date", "issuing_organisation", "institution", "candidate")
+    EVENT_ID_FIELD_NUMBER: _ClassVar[int]
+    OCCUR_TIME_FIELD_NUMBER: _ClassVar[int]
+    CERTIFICATE_FIELD_NUMBER: _ClassVar[int]
+    NUMBER_FIELD_NUMBER: _ClassVar[int]
+    PERSON_FIELD_NUMBER: _ClassVar[int]
+    HOLDER_NAME_FIELD_NUMBER: _ClassVar[int]
+    OCCUPATION_CODE_FIELD_NUMBER: _ClassVar[int]
+    LEVEL_FIELD_NUMBER: _ClassVar[int]
+    ISSUE_DATE_FIELD_NUMBER: _ClassVar[int]
+    ISSUING_ORGANISATION_FIELD_NUMBER: _ClassVar[int]
+    INSTITUTION_FIELD_NUMBER: _ClassVar[int]
+    CANDIDATE_FIELD_NUMBER: _ClassVar[int]
+    event_id: str
+    occur_time: _timestamp_pb2.Timestamp
+    certificate: str
+    number: str
+    person: str
+    holder_name: str
+    occupation_code: str
+    level: int
+    issue_date: str
+    issuing_organisation: str
+    institution: str
+    candidate: str
+    def __init__(self, event_id: _Optional[str] = ..., occur_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., certificate: _Optional[str] = ..., number: _Optional[str] = ..., person: _Optional[str] = ..., holder_name: _Optional[str] = ..., occupation_code: _Optional[str] = ..., level: _Optional[int] = ..., issue_date: _Optional[str] = ..., issuing_organisation: _Optional[str] = ..., institution: _Optional[str] = ..., candidate: _Optional[str] = ...) -> None: ...

@@ -1,0 +1,133 @@
+import datetime
+
+from google.protobuf import timestamp_pb2 as _timestamp_pb2
+from google.protobuf.internal import containers as _containers
+from google.protobuf.internal import enum_type_wrapper as _enum_type_wrapper
+from google.protobuf import descriptor as _descriptor
+from google.protobuf import message as _message
+from collections.abc import Iterable as _Iterable, Mapping as _Mapping
+from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
+
+DESCRIPTOR: _descriptor.FileDescriptor
+
+class Gender(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    GENDER_UNSPECIFIED: _ClassVar[Gender]
+    GENDER_MALE: _ClassVar[Gender]
+    GENDER_FEMALE: _ClassVar[Gender]
+
+class Industry(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    INDUSTRY_UNSPECIFIED: _ClassVar[Industry]
+    INDUSTRY_UTILITIES: _ClassVar[Industry]
+    INDUSTRY_DEFENCE: _ClassVar[Industry]
+    INDUSTRY_SCHOOLS_HOSPITALS: _ClassVar[Industry]
+    INDUSTRY_PARTY_GOVERNMENT: _ClassVar[Industry]
+    INDUSTRY_FINANCE_POST: _ClassVar[Industry]
+    INDUSTRY_CULTURE_RESEARCH: _ClassVar[Industry]
+    INDUSTRY_PUBLIC_TRANSIT: _ClassVar[Industry]
+    INDUSTRY_MATERIAL_RESERVES: _ClassVar[Industry]
+    INDUSTRY_OTHER: _ClassVar[Industry]
+GENDER_UNSPECIFIED: Gender
+GENDER_MALE: Gender
+GENDER_FEMALE: Gender
+INDUSTRY_UNSPECIFIED: Industry
+INDUSTRY_UTILITIES: Industry
+INDUSTRY_DEFENCE: Industry
+INDUSTRY_SCHOOLS_HOSPITALS: Industry
+INDUSTRY_PARTY_GOVERNMENT: Industry
+INDUSTRY_FINANCE_POST: Industry
+INDUSTRY_CULTURE_RESEARCH: Industry
+INDUSTRY_PUBLIC_TRANSIT: Industry
+INDUSTRY_MATERIAL_RESERVES: Industry
+INDUSTRY_OTHER: Industry
+
+class Person(_message.Message):
+    __slots__ = ("name", "full_name", "resident_id_masked", "gender", "birth_date", "phone_masked", "region_code", "employer_unit", "industry", "guard_certificate_date", "certificates", "create_time")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    FULL_NAME_FIELD_NUMBER: _ClassVar[int]
+    RESIDENT_ID_MASKED_FIELD_NUMBER: _ClassVar[int]
+    GENDER_FIELD_NUMBER: _ClassVar[int]
+    BIRTH_DATE_FIELD_NUMBER: _ClassVar[int]
+    PHONE_MASKED_FIELD_NUMBER: _ClassVar[int]
+    REGION_CODE_FIELD_NUMBER: _ClassVar[int]
+    EMPLOYER_UNIT_FIELD_NUMBER: _ClassVar[int]
+    INDUSTRY_FIELD_NUMBER: _ClassVar[int]
+    GUARD_CERTIFICATE_DATE_FIELD_NUMBER: _ClassVar[int]
+    CERTIFICATES_FIELD_NUMBER: _ClassVar[int]
+    CREATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    full_name: str
+    resident_id_masked: str
+    gender: Gender
+    birth_date: str
+    phone_masked: str
+    region_code: str
+    employer_unit: str
+    industry: Industry
+    guard_certificate_date: str
+    certificates: _containers.RepeatedCompositeFieldContainer[HeldCertificate]
+    create_time: _timestamp_pb2.Timestamp
+    def __init__(self, name: _Optional[str] = ..., full_name: _Optional[str] = ..., resident_id_masked: _Optional[str] = ..., gender: _Optional[_Union[Gender, str]] = ..., birth_date: _Optional[str] = ..., phone_masked: _Optional[str] = ..., region_code: _Optional[str] = ..., employer_unit: _Optional[str] = ..., industry: _Optional[_Union[Industry, str]] = ..., guard_certificate_date: _Optional[str] = ..., certificates: _Optional[_Iterable[_Union[HeldCertificate, _Mapping]]] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class HeldCertificate(_message.Message):
+    __slots__ = ("certificate_number", "occupation_code", "level", "issue_date", "issuing_organisation")
+    CERTIFICATE_NUMBER_FIELD_NUMBER: _ClassVar[int]
+    OCCUPATION_CODE_FIELD_NUMBER: _ClassVar[int]
+    LEVEL_FIELD_NUMBER: _ClassVar[int]
+    ISSUE_DATE_FIELD_NUMBER: _ClassVar[int]
+    ISSUING_ORGANISATION_FIELD_NUMBER: _ClassVar[int]
+    certificate_number: str
+    occupation_code: str
+    level: int
+    issue_date: str
+    issuing_organisation: str
+    def __init__(self, certificate_number: _Optional[str] = ..., occupation_code: _Optional[str] = ..., level: _Optional[int] = ..., issue_date: _Optional[str] = ..., issuing_organisation: _Optional[str] = ...) -> None: ...
+
+class RegisterPersonRequest(_message.Message):
+    __slots__ = ("resident_id", "full_name", "phone", "region_code", "employer_unit", "industry", "guard_certificate_date")
+    RESIDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    FULL_NAME_FIELD_NUMBER: _ClassVar[int]
+    PHONE_FIELD_NUMBER: _ClassVar[int]
+    REGION_CODE_FIELD_NUMBER: _ClassVar[int]
+    EMPLOYER_UNIT_FIELD_NUMBER: _ClassVar[int]
+    INDUSTRY_FIELD_NUMBER: _ClassVar[int]
+    GUARD_CERTIFICATE_DATE_FIELD_NUMBER: _ClassVar[int]
+    resident_id: str
+    full_name: str
+    phone: str
+    region_code: str
+    employer_unit: str
+    industry: Industry
+    guard_certificate_date: str
+    def __init__(self, resident_id: _Optional[str] = ..., full_name: _Optional[str] = ..., phone: _Optional[str] = ..., region_code: _Optional[str] = ..., employer_unit: _Optional[str] = ..., industry: _Optional[_Union[Industry, str]] = ..., guard_certificate_date: _Optional[str] = ...) -> None: ...
+
+class GetPersonRequest(_message.Message):
+    __slots__ = ("name",)
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    def __init__(self, name: _Optional[str] = ...) -> None: ...
+
+class SearchTalentRequest(_message.Message):
+    __slots__ = ("occupation_code", "level", "region_code", "industry", "page_size", "page_token")
+    OCCUPATION_CODE_FIELD_NUMBER: _ClassVar[int]
+    LEVEL_FIELD_NUMBER: _ClassVar[int]
+    REGION_CODE_FIELD_NUMBER: _ClassVar[int]
+    INDUSTRY_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    occupation_code: str
+    level: int
+    region_code: str
+    industry: Industry
+    page_size: int
+    page_token: str
+    def __init__(self, occupation_code: _Optional[str] = ..., level: _Optional[int] = ..., region_code: _Optional[str] = ..., industry: _Optional[_Union[Industry, str]] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
+
+class SearchTalentResponse(_message.Message):
+    __slots__ = ("persons", "next_page_token")
+    PERSONS_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    persons: _containers.RepeatedCompositeFieldContainer[Person]
+    next_page_token: str
+    def __init__(self, persons: _Optional[_Iterable[_Union[Person, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
