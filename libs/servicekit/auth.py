@@ -101,3 +101,13 @@ def load_private_key(path: Path) -> Ed25519PrivateKey:
 
 def load_public_key(path: Path) -> Ed25519PublicKey:
     return serialization.load_pem_public_key(Path(path).read_bytes())
+
+
+def require_region(caller: Caller, region_code: str) -> None:
+    """A city admin acts only inside the division its token is scoped to."""
+    from . import divisions
+
+    if caller.role == "city_admin" and not (caller.scope and region_code
+                                            and divisions.within(region_code, caller.scope)):
+        raise PermissionDenied(f"a city admin scoped to {caller.scope or 'nothing'} "
+                               f"may not act on region {region_code or 'unspecified'}")

@@ -64,3 +64,17 @@ def is_current(code: str, year: int) -> bool:
         (start is None or start <= year) and (end is None or year <= end)
         for _, start, end in periods
     )
+
+
+def division_prefix(code: str) -> str:
+    """A province (320000) or city (320500) code covers every code that starts like it."""
+    if code.endswith("0000"):
+        return code[:2]
+    if code.endswith("00"):
+        return code[:4]
+    return code
+
+
+def within(code: str, area: str) -> bool:
+    """True when `code` lies inside the province, city or county `area`."""
+    return code.startswith(division_prefix(area))

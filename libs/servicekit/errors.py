@@ -23,6 +23,10 @@ class Unauthenticated(DomainError):
     pass
 
 
+class Unavailable(DomainError):
+    """A service this command depends on did not answer in time; the caller may retry."""
+
+
 @dataclass
 class FieldViolation:
     field: str

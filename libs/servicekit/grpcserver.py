@@ -39,7 +39,8 @@ def to_status(exc: errors.DomainError, domain: str) -> status_pb2.Status:
                                  details=[_packed(info)])
     code = {errors.NotFound: code_pb2.NOT_FOUND, errors.AlreadyExists: code_pb2.ALREADY_EXISTS,
             errors.PermissionDenied: code_pb2.PERMISSION_DENIED,
-            errors.Unauthenticated: code_pb2.UNAUTHENTICATED}.get(type(exc), code_pb2.INTERNAL)
+            errors.Unauthenticated: code_pb2.UNAUTHENTICATED,
+            errors.Unavailable: code_pb2.UNAVAILABLE}.get(type(exc), code_pb2.INTERNAL)
     return status_pb2.Status(code=code, message=str(exc))
 
 

@@ -22,7 +22,9 @@ class MessagingTables:
 
 
 def messaging_tables(metadata: MetaData) -> MessagingTables:
-    """The outbox and inbox of one service, in that service's own metadata."""
+    """The outbox and inbox of one service, in that service's own metadata (once)."""
+    if "outbox" in metadata.tables:
+        return MessagingTables(metadata.tables["outbox"], metadata.tables["inbox"])
     outbox = Table(
         "outbox", metadata,
         Column("seq", Integer, primary_key=True, autoincrement=True),
@@ -75,7 +77,8 @@ class UnitOfWork:
         return self
 
     def __exit__(self, *exc) -> None:
-        self.session.rollback()
+        # close() discards an uncommitted transaction (a rollback) and detaches the loaded
+        # rows without expiring them, so handlers can return them
         self.session.close()
 
     def emit(self, event: Message) -> None:

@@ -50,7 +50,7 @@ class EvaluatorAppointed(_message.Message):
     def __init__(self, event_id: _Optional[str] = ..., occur_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., evaluator: _Optional[str] = ..., person: _Optional[str] = ..., institution: _Optional[str] = ..., term_start: _Optional[str] = ..., term_end: _Optional[str] = ...) -> None: ...
 
 class AssessmentPassed(_message.Message):
-    __slots__ = ("event_id", "occur_time", "candidate", "person", "holder_name", "resident_id_masked", "occupation_code", "level", "institution", "organisation_name", "organisation_prefix", "exam_date")
+    __slots__ = ("event_id", "occur_time", "candidate", "person", "holder_name", "resident_id_masked", "occupation_code", "level", "institution", "organisation_name", "organisation_prefix", "exam_date", "occupation_name", "close_time")
     EVENT_ID_FIELD_NUMBER: _ClassVar[int]
     OCCUR_TIME_FIELD_NUMBER: _ClassVar[int]
     CANDIDATE_FIELD_NUMBER: _ClassVar[int]
@@ -63,6 +63,8 @@ class AssessmentPassed(_message.Message):
     ORGANISATION_NAME_FIELD_NUMBER: _ClassVar[int]
     ORGANISATION_PREFIX_FIELD_NUMBER: _ClassVar[int]
     EXAM_DATE_FIELD_NUMBER: _ClassVar[int]
+    OCCUPATION_NAME_FIELD_NUMBER: _ClassVar[int]
+    CLOSE_TIME_FIELD_NUMBER: _ClassVar[int]
     event_id: str
     occur_time: _timestamp_pb2.Timestamp
     candidate: str
@@ -75,4 +77,6 @@ class AssessmentPassed(_message.Message):
     organisation_name: str
     organisation_prefix: str
     exam_date: str
-    def __init__(self, event_id: _Optional[str] = ..., occur_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., candidate: _Optional[str] = ..., person: _Optional[str] = ..., holder_name: _Optional[str] = ..., resident_id_masked: _Optional[str] = ..., occupation_code: _Optional[str] = ..., level: _Optional[int] = ..., institution: _Optional[str] = ..., organisation_name: _Optional[str] = ..., organisation_prefix: _Optional[str] = ..., exam_date: _Optional[str] = ...) -> None: ...
+    occupation_name: str
+    close_time: _timestamp_pb2.Timestamp
+    def __init__(self, event_id: _Optional[str] = ..., occur_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., candidate: _Optional[str] = ..., person: _Optional[str] = ..., holder_name: _Optional[str] = ..., resident_id_masked: _Optional[str] = ..., occupation_code: _Optional[str] = ..., level: _Optional[int] = ..., institution: _Optional[str] = ..., organisation_name: _Optional[str] = ..., organisation_prefix: _Optional[str] = ..., exam_date: _Optional[str] = ..., occupation_name: _Optional[str] = ..., close_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...

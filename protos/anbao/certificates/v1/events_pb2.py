@@ -25,7 +25,7 @@ _sym_db = _symbol_database.Default()
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\"anbao/certificates/v1/events.proto\x12\x15\x61nbao.certificates.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"\xa1\x02\n\x11\x43\x65rtificateIssued\x12\x10\n\x08\x65vent_id\x18\x01 \x01(\t\x12.\n\noccur_time\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x13\n\x0b\x63\x65rtificate\x18\x03 \x01(\t\x12\x0e\n\x06number\x18\x04 \x01(\t\x12\x0e\n\x06person\x18\x05 \x01(\t\x12\x13\n\x0bholder_name\x18\x06 \x01(\t\x12\x17\n\x0foccupation_code\x18\x07 \x01(\t\x12\r\n\x05level\x18\x08 \x01(\x05\x12\x12\n\nissue_date\x18\t \x01(\t\x12\x1c\n\x14issuing_organisation\x18\n \x01(\t\x12\x13\n\x0binstitution\x18\x0b \x01(\t\x12\x11\n\tcandidate\x18\x0c \x01(\tb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\"anbao/certificates/v1/events.proto\x12\x15\x61nbao.certificates.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"\xba\x02\n\x11\x43\x65rtificateIssued\x12\x10\n\x08\x65vent_id\x18\x01 \x01(\t\x12.\n\noccur_time\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x13\n\x0b\x63\x65rtificate\x18\x03 \x01(\t\x12\x0e\n\x06number\x18\x04 \x01(\t\x12\x0e\n\x06person\x18\x05 \x01(\t\x12\x13\n\x0bholder_name\x18\x06 \x01(\t\x12\x17\n\x0foccupation_code\x18\x07 \x01(\t\x12\r\n\x05level\x18\x08 \x01(\x05\x12\x12\n\nissue_date\x18\t \x01(\t\x12\x1c\n\x14issuing_organisation\x18\n \x01(\t\x12\x13\n\x0binstitution\x18\x0b \x01(\t\x12\x11\n\tcandidate\x18\x0c \x01(\t\x12\x17\n\x0foccupation_name\x18\r \x01(\tb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -33,5 +33,5 @@ _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'anbao.certificates.v1.event
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
   _globals['_CERTIFICATEISSUED']._serialized_start=95
-  _globals['_CERTIFICATEISSUED']._serialized_end=384
+  _globals['_CERTIFICATEISSUED']._serialized_end=409
 # @@protoc_insertion_point(module_scope)

@@ -9,7 +9,7 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class CertificateIssued(_message.Message):
-    __slots__ = ("event_id", "occur_time", "certificate", "number", "person", "holder_name", "occupation_code", "level", "issue_date", "issuing_organisation", "institution", "candidate")
+    __slots__ = ("event_id", "occur_time", "certificate", "number", "person", "holder_name", "occupation_code", "level", "issue_date", "issuing_organisation", "institution", "candidate", "occupation_name")
     EVENT_ID_FIELD_NUMBER: _ClassVar[int]
     OCCUR_TIME_FIELD_NUMBER: _ClassVar[int]
     CERTIFICATE_FIELD_NUMBER: _ClassVar[int]
@@ -22,6 +22,7 @@ class CertificateIssued(_message.Message):
     ISSUING_ORGANISATION_FIELD_NUMBER: _ClassVar[int]
     INSTITUTION_FIELD_NUMBER: _ClassVar[int]
     CANDIDATE_FIELD_NUMBER: _ClassVar[int]
+    OCCUPATION_NAME_FIELD_NUMBER: _ClassVar[int]
     event_id: str
     occur_time: _timestamp_pb2.Timestamp
     certificate: str
@@ -34,4 +35,5 @@ class CertificateIssued(_message.Message):
     issuing_organisation: str
     institution: str
     candidate: str
-    def __init__(self, event_id: _Optional[str] = ..., occur_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., certificate: _Optional[str] = ..., number: _Optional[str] = ..., person: _Optional[str] = ..., holder_name: _Optional[str] = ..., occupation_code: _Optional[str] = ..., level: _Optional[int] = ..., issue_date: _Optional[str] = ..., issuing_organisation: _Optional[str] = ..., institution: _Optional[str] = ..., candidate: _Optional[str] = ...) -> None: ...
+    occupation_name: str
+    def __init__(self, event_id: _Optional[str] = ..., occur_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., certificate: _Optional[str] = ..., number: _Optional[str] = ..., person: _Optional[str] = ..., holder_name: _Optional[str] = ..., occupation_code: _Optional[str] = ..., level: _Optional[int] = ..., issue_date: _Optional[str] = ..., issuing_organisation: _Optional[str] = ..., institution: _Optional[str] = ..., candidate: _Optional[str] = ..., occupation_name: _Optional[str] = ...) -> None: ...

@@ -1,0 +1,199 @@
+"""`anbao demo`: the whole flow through the public APIs — people, institutions,
+evaluators, an exam session, certificates, the talent pool and the public lookup.
+The e2e test runs this same walk against an in-process system."""
+
+import asyncio
+import random
+import time
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Callable
+
+import aiohttp
+import grpc
+
+from anbao.accreditation.v1 import accreditation_pb2 as acc
+from anbao.accreditation.v1 import accreditation_pb2_grpc
+from anbao.certificates.v1 import certificates_pb2 as cert
+from anbao.certificates.v1 import certificates_pb2_grpc
+from anbao.registry.v1 import registry_pb2 as reg
+from anbao.registry.v1 import registry_pb2_grpc
+from servicekit import auth, dates
+from servicekit.resident_id import make_resident_id
+from servicekit.uscc import make_uscc
+
+ADMINISTRATOR = "3-02-02-00"  # 保卫管理员
+REGION = "220102"             # 吉林省长春市南关区
+
+
+@dataclass
+class Endpoints:
+    registry: str
+    accreditation: str
+    certificates: str
+    http: str
+
+
+@dataclass
+class DemoResult:
+    certificate_numbers: list[str] = field(default_factory=list)
+    passed_persons: list[str] = field(default_factory=list)
+    failed_persons: list[str] = field(default_factory=list)
+    lookup: dict = field(default_factory=dict)
+    credential: dict = field(default_factory=dict)
+    separation_refused: bool = False
+
+
+def _resident_id(rng: random.Random) -> str:
+    born = date(rng.randint(1970, 2000), rng.randint(1, 12), rng.randint(1, 28))
+    return make_resident_id(REGION, born, rng.randint(1, 999))
+
+
+def _uscc(rng: random.Random) -> str:
+    org_code = "".join(rng.choice("0123456789ABCDEFGHJKLMNPQRTUWXY") for _ in range(9))
+    return make_uscc(f"91{REGION}{org_code}")
+
+
+async def _eventually(check, what: str, timeout: float = 30.0):
+    deadline = time.monotonic() + timeout
+    while True:
+        result = await check()
+        if result:
+            return result
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"timed out waiting for {what}")
+        await asyncio.sleep(0.1)
+
+
+async def run_demo(endpoints: Endpoints, issuer: auth.TokenIssuer,
+                   say: Callable[[str], None] = print, seed: int | None = None) -> DemoResult:
+    rng = random.Random(seed)
+    result = DemoResult()
+    admin = (("authorization", f"Bearer {issuer.mint('demo-admin', 'province_admin')}"),)
+    channels = [grpc.aio.insecure_channel(a) for a in
+                (endpoints.registry, endpoints.accreditation, endpoints.certificates)]
+    registry = registry_pb2_grpc.RegistryServiceStub(channels[0])
+    accreditation = accreditation_pb2_grpc.AccreditationServiceStub(channels[1])
+    certificates = certificates_pb2_grpc.CertificatesServiceStub(channels[2])
+    try:
+        say("1. Registering people in the registry (resident IDs are validated, encrypted, masked)")
+        people = {}
+        for full_name in ("张伟", "李娜", "欧阳明远", "王芳"):
+            person = await registry.RegisterPerson(reg.RegisterPersonRequest(
+                resident_id=_resident_id(rng), full_name=full_name, phone=f"139{rng.randint(0, 99999999):08d}",
+                region_code=REGION, employer_unit="长春市轨道交通集团",
+                industry=reg.INDUSTRY_PUBLIC_TRANSIT), metadata=admin, timeout=10)
+            people[full_name] = person
+            say(f"   {person.name}  {person.full_name}  {person.resident_id_masked}  "
+                f"{person.phone_masked}")
+
+        say("2. Creating an evaluation organisation and a training institution")
+        eval_uscc = _uscc(rng)
+        org = await accreditation.CreateInstitution(acc.CreateInstitutionRequest(
+            display_name="吉林省保安职业技能评价中心", uscc=eval_uscc,
+            role=acc.INSTITUTION_ROLE_EVALUATION, region_code="220100",
+            category=acc.ORGANISATION_CATEGORY_SOCIAL, ministry_code="0000",
+            site_serial=f"{rng.randint(1, 999999):06d}"), metadata=admin, timeout=10)
+        say(f"   {org.name}  {org.display_name}  USCC {org.uscc}  APPLIED")
+        try:
+            await accreditation.CreateInstitution(acc.CreateInstitutionRequest(
+                display_name="同一机构的培训部", uscc=eval_uscc, role=acc.INSTITUTION_ROLE_TRAINING,
+                region_code="220100"), metadata=admin, timeout=10)
+        except grpc.aio.AioRpcError as exc:
+            result.separation_refused = exc.code() == grpc.StatusCode.FAILED_PRECONDITION
+            say(f"   the same USCC as a training institution: {exc.code().name} — {exc.details()}")
+        training = await accreditation.CreateInstitution(acc.CreateInstitutionRequest(
+            display_name="长春市保安培训学校", uscc=_uscc(rng), role=acc.INSTITUTION_ROLE_TRAINING,
+            region_code="220100"), metadata=admin, timeout=10)
+        say(f"   {training.name}  {training.display_name}")
+        for status, reason in ((acc.INSTITUTION_STATUS_SELECTED, "selected by police and HRSS"),
+                               (acc.INSTITUTION_STATUS_ACTIVE, "confirmed and published")):
+            org = await accreditation.ChangeInstitutionStatus(acc.ChangeInstitutionStatusRequest(
+                name=org.name, status=status, reason=reason), metadata=admin, timeout=10)
+        say(f"   {org.name} is now {acc.InstitutionStatus.Name(org.status)}")
+
+        org_token = (("authorization", "Bearer " + issuer.mint(
+            "demo-eval-org", "eval_org", scope=org.name)),)
+        say("3. Pre-appointment training and appointment of an evaluator (EVAL-2)")
+        examiner = people["王芳"]
+        await accreditation.RecordPreAppointmentTraining(acc.RecordPreAppointmentTrainingRequest(
+            person=examiner.name, completion_date=dates.today().isoformat(), passed=True,
+            provider="吉林省公安厅内保总队"), metadata=admin, timeout=10)
+        evaluator = await accreditation.AppointEvaluator(acc.AppointEvaluatorRequest(
+            institution=org.name, person=examiner.name, recommended_by="吉林省公安厅内保总队"),
+            metadata=org_token, timeout=10)
+        say(f"   {evaluator.name}  {evaluator.full_name}  term {evaluator.term_start} – "
+            f"{evaluator.term_end}")
+
+        say("4. An exam session for 保卫管理员 三级, scored and closed")
+        session = await accreditation.CreateExamSession(acc.CreateExamSessionRequest(
+            institution=org.name, occupation_code=ADMINISTRATOR, level=3,
+            exam_date=dates.today().isoformat()), metadata=org_token, timeout=10)
+        await accreditation.AssignEvaluator(acc.AssignEvaluatorRequest(
+            exam_session=session.name, evaluator=evaluator.name), metadata=org_token, timeout=10)
+        scores = {"张伟": (88, 91), "李娜": (76, 64), "欧阳明远": (55, 80)}
+        for full_name, (theory, skill) in scores.items():
+            candidate = await accreditation.EnrollCandidate(acc.EnrollCandidateRequest(
+                exam_session=session.name, person=people[full_name].name),
+                metadata=org_token, timeout=10)
+            scored = await accreditation.RecordScores(acc.RecordScoresRequest(
+                candidate=candidate.name, theory_score=theory, skill_score=skill),
+                metadata=org_token, timeout=10)
+            outcome = acc.AssessmentResult.Name(scored.result).removeprefix("ASSESSMENT_RESULT_")
+            say(f"   {full_name}: theory {theory}, skill {skill} → {outcome}")
+            (result.passed_persons if outcome == "PASSED" else result.failed_persons).append(
+                people[full_name].name)
+        closed = await accreditation.CloseExamSession(acc.CloseExamSessionRequest(
+            name=session.name), metadata=org_token, timeout=10)
+        say(f"   {closed.name} {acc.ExamSessionState.Name(closed.state)}")
+
+        say("5. Waiting for the signed certificates (AssessmentPassed → certificates)")
+        for person in result.passed_persons:
+            async def issued(person=person):
+                answer = await certificates.ListCertificates(cert.ListCertificatesRequest(
+                    person=person), metadata=admin, timeout=10)
+                return [c for c in answer.certificates if c.occupation_code == ADMINISTRATOR]
+            found = await _eventually(issued, f"the certificate of {person}")
+            result.certificate_numbers.append(found[0].number)
+            say(f"   {found[0].number}  {found[0].holder_name}  {found[0].occupation_name} "
+                f"level {found[0].level}  issued {found[0].issue_date}")
+        for person in result.failed_persons:
+            answer = await certificates.ListCertificates(cert.ListCertificatesRequest(
+                person=person), metadata=admin, timeout=10)
+            say(f"   {person} failed: {len(answer.certificates)} certificate(s)")
+
+        say("6. Waiting for the talent pool (CertificateIssued → registry)")
+
+        async def pooled():
+            answer = await registry.SearchTalent(reg.SearchTalentRequest(
+                occupation_code=ADMINISTRATOR, level=3, region_code="220000",
+                industry=reg.INDUSTRY_PUBLIC_TRANSIT, page_size=1000), metadata=admin, timeout=10)
+            names = {p.name for p in answer.persons}
+            return set(result.passed_persons) <= names
+        await _eventually(pooled, "the talent-pool entries")
+        say(f"   {len(result.passed_persons)} people found in the pool by occupation, level, "
+            "province and industry")
+
+        say("7. Public lookup over HTTP (number + holder name, no login)")
+        number, holder = result.certificate_numbers[0], "张伟"
+        async with aiohttp.ClientSession() as http:
+            url = f"{endpoints.http}/api/v1/certificates/{number}"
+            async with http.get(url, params={"name": holder}) as response:
+                result.lookup = await response.json()
+                say(f"   GET {url}?name=… → {response.status} {result.lookup}")
+                if response.status != 200:
+                    raise RuntimeError("the public lookup did not find the certificate")
+            async with http.get(url, params={"name": "李四"}) as response:
+                say(f"   the same number with a wrong name → {response.status}")
+                if response.status != 404:
+                    raise RuntimeError("a wrong name must get 404")
+            async with http.get(url + "/credential", params={"name": holder}) as response:
+                result.credential = await response.json(content_type=None)
+                say(f"   signed credential: proof {result.credential['proof']['cryptosuite']}, "
+                    f"key {result.credential['proof']['verificationMethod'][:40]}…")
+        if not result.lookup.get("signatureVerified"):
+            raise RuntimeError("the certificate's signature did not verify")
+        return result
+    finally:
+        for channel in channels:
+            await channel.close()

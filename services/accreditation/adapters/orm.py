@@ -1,0 +1,115 @@
+"""accreditation's tables, in its own SQLModel metadata."""
+
+from datetime import date, datetime
+
+from sqlalchemy import UniqueConstraint
+from sqlalchemy.orm import registry
+from sqlmodel import Field, SQLModel
+
+
+class Base(SQLModel, registry=registry()):
+    pass
+
+
+metadata = Base.metadata
+
+
+class OrganisationRow(Base, table=True):
+    """One legal entity per USCC; locked while its roles change (INST-2)."""
+
+    __tablename__ = "organisation"
+
+    uscc: str = Field(primary_key=True, max_length=18)
+    created_at: datetime
+
+
+class InstitutionRow(Base, table=True):
+    __tablename__ = "institution"
+
+    id: str = Field(primary_key=True, max_length=32)
+    display_name: str = Field(max_length=100)
+    uscc: str = Field(index=True, max_length=18)
+    role: int
+    status: int
+    region_code: str = Field(max_length=6)
+    category: int = 0
+    ministry_code: str = Field(default="", max_length=4)
+    site_serial: str = Field(default="", max_length=6)
+    created_at: datetime
+
+
+class StatusChangeRow(Base, table=True):
+    """INST-1: every transition with actor, time and reason."""
+
+    __tablename__ = "institution_status_change"
+
+    id: int | None = Field(default=None, primary_key=True)
+    institution_id: str = Field(index=True, max_length=32)
+    from_status: int
+    to_status: int
+    actor: str = Field(max_length=100)
+    reason: str = Field(max_length=500)
+    changed_at: datetime
+
+
+class PreAppointmentTrainingRow(Base, table=True):
+    """EVAL-2: 聘前培训 records."""
+
+    __tablename__ = "pre_appointment_training"
+
+    id: int | None = Field(default=None, primary_key=True)
+    person_id: str = Field(index=True, max_length=32)
+    completion_date: date
+    passed: bool
+    provider: str = Field(max_length=100)
+    recorded_at: datetime
+
+
+class EvaluatorRow(Base, table=True):
+    __tablename__ = "evaluator"
+
+    id: str = Field(primary_key=True, max_length=32)
+    person_id: str = Field(index=True, max_length=32)
+    full_name: str = Field(max_length=50)
+    institution_id: str = Field(index=True, max_length=32)
+    status: int
+    term_start: date
+    term_end: date
+    recommended_by: str = Field(default="", max_length=100)
+    created_at: datetime
+
+
+class ExamSessionRow(Base, table=True):
+    __tablename__ = "exam_session"
+
+    id: str = Field(primary_key=True, max_length=32)
+    institution_id: str = Field(index=True, max_length=32)
+    occupation_code: str = Field(max_length=10)
+    level: int
+    exam_date: date
+    state: int
+    closed_at: datetime | None = None
+    created_at: datetime
+
+
+class SessionEvaluatorRow(Base, table=True):
+    __tablename__ = "exam_session_evaluator"
+
+    session_id: str = Field(primary_key=True, max_length=32)
+    evaluator_id: str = Field(primary_key=True, max_length=32)
+
+
+class CandidateRow(Base, table=True):
+    __tablename__ = "candidate"
+    __table_args__ = (UniqueConstraint("session_id", "person_id"),)
+
+    id: str = Field(primary_key=True, max_length=32)
+    session_id: str = Field(index=True, max_length=32)
+    person_id: str = Field(max_length=32)
+    full_name: str = Field(max_length=50)
+    resident_id_masked: str = Field(max_length=18)
+    theory_exempt: bool = False
+    theory_score: int | None = None
+    skill_score: int | None = None
+    review_score: int | None = None
+    result: int = 1

@@ -1,0 +1,8 @@
+"""The events registry consumes."""
+
+from anbao.certificates.v1 import events_pb2 as certificate_events
+from servicekit.jetstream import Subscription
+
+from . import handlers
+
+SUBSCRIPTIONS = [Subscription(certificate_events.CertificateIssued, handlers.on_certificate_issued)]
