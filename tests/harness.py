@@ -121,3 +121,22 @@ class Stubs:
     def __init__(self, registry, accreditation, certificates, metadata):
         self.registry, self.accreditation, self.certificates = registry, accreditation, certificates
         self.metadata = metadata
+
+
+def error_details(exc: grpc.aio.AioRpcError) -> tuple[dict[str, str], str]:
+    """(field → description from BadRequest, ErrorInfo.reason) of a failed call."""
+    from google.rpc import error_details_pb2
+    from grpc_status import rpc_status
+
+    status = rpc_status.from_call(exc)
+    violations, reason = {}, ""
+    for detail in status.details if status else []:
+        if detail.Is(error_details_pb2.BadRequest.DESCRIPTOR):
+            bad = error_details_pb2.BadRequest()
+            detail.Unpack(bad)
+            violations.update({v.field: v.description for v in bad.field_violations})
+        elif detail.Is(error_details_pb2.ErrorInfo.DESCRIPTOR):
+            info = error_details_pb2.ErrorInfo()
+            detail.Unpack(info)
+            reason = info.reason
+    return violations, reason

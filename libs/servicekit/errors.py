@@ -42,13 +42,14 @@ class InvalidArgument(DomainError):
 
 
 class FailedPrecondition(DomainError):
-    """A business rule refused the command; `rule_id` names it (e.g. INST-2)."""
+    """A business rule refused the command. `reason` starts with the rule ID
+    (`INST_2_SEPARATION` for INST-2) and becomes `ErrorInfo.reason`."""
 
-    def __init__(self, rule_id: str, message: str, **metadata: str):
-        self.rule_id = rule_id
-        self.reason = rule_id.replace("-", "_").upper()
+    def __init__(self, reason: str, message: str, **metadata: str):
+        self.reason = reason
+        self.rule_id = "-".join(reason.split("_")[:2])
         self.metadata = metadata
-        super().__init__(f"{rule_id}: {message}")
+        super().__init__(f"{self.rule_id}: {message}")
 
 
 @dataclass

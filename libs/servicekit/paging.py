@@ -19,7 +19,7 @@ def decode_token(token: str, violations: Violations) -> str | None:
     if not token:
         return None
     try:
-        return base64.urlsafe_b64decode(token.encode()).decode()
+        return base64.b64decode(token.encode(), altchars=b"-_", validate=True).decode()
     except (binascii.Error, UnicodeDecodeError, ValueError):
         violations.add("page_token", "is not a token this service issued")
         return None

@@ -29,7 +29,7 @@ def status_label(status: int) -> str:
 def check_transition(current: int, target: int) -> None:
     """INST-1: only the lifecycle's transitions are allowed."""
     if target not in TRANSITIONS.get(current, set()):
-        raise FailedPrecondition("INST-1", f"an institution cannot go from "
+        raise FailedPrecondition("INST_1_LIFECYCLE", f"an institution cannot go from "
                                  f"{status_label(current)} to {status_label(target)}")
 
 
@@ -37,7 +37,7 @@ def check_separation(held_roles: set[int], new_role: int) -> None:
     """INST-2 考培分离: one USCC may not hold both the evaluation and the training role."""
     if held_roles - {new_role}:
         raise FailedPrecondition(
-            "INST-2", "this USCC already holds the other role; an organisation may not both "
+            "INST_2_SEPARATION", "this USCC already holds the other role; an organisation may not both "
             "train and evaluate (考培分离)")
 
 
@@ -66,9 +66,9 @@ def number_prefix(category: int, ministry_code: str, region_code: str, site_seri
 def require_active_evaluation_org(role: int, status: int) -> None:
     """ASMT-8: sessions and appointments belong to an ACTIVE evaluation organisation."""
     if role != pb.INSTITUTION_ROLE_EVALUATION:
-        raise FailedPrecondition("ASMT-8", "the institution is not an evaluation organisation")
+        raise FailedPrecondition("ASMT_8_EVALUATION_ORGANISATION", "the institution is not an evaluation organisation")
     if status != pb.INSTITUTION_STATUS_ACTIVE:
-        raise FailedPrecondition("ASMT-8", f"the evaluation organisation is "
+        raise FailedPrecondition("ASMT_8_EVALUATION_ORGANISATION", f"the evaluation organisation is "
                                  f"{status_label(status)}, not ACTIVE")
 
 
@@ -93,7 +93,7 @@ def term_end(start: date, years: int) -> date:
 def require_pre_appointment_training(passed_dates: list[date], appoint_on: date) -> None:
     """EVAL-2 聘前培训上岗: a passed pre-appointment training completed by the start."""
     if not any(d <= appoint_on for d in passed_dates):
-        raise FailedPrecondition("EVAL-2", "the person has no passed pre-appointment training "
+        raise FailedPrecondition("EVAL_2_PRE_APPOINTMENT_TRAINING", "the person has no passed pre-appointment training "
                                  "(聘前培训) completed by the term start")
 
 
@@ -108,17 +108,17 @@ class EvaluatorFacts:
 def require_assignable(evaluator: EvaluatorFacts, session_institution: str, on: date) -> None:
     """EVAL-5: appointed, in term, and appointed by the organisation running the session."""
     if evaluator.status != pb.EVALUATOR_STATUS_APPOINTED:
-        raise FailedPrecondition("EVAL-5", "the evaluator is not currently appointed")
+        raise FailedPrecondition("EVAL_5_NOT_APPOINTED", "the evaluator is not currently appointed")
     if not evaluator.term_start <= on < evaluator.term_end:
-        raise FailedPrecondition("EVAL-5", f"the exam date {on} is outside the evaluator's "
+        raise FailedPrecondition("EVAL_5_OUT_OF_TERM", f"the exam date {on} is outside the evaluator's "
                                  f"term {evaluator.term_start}–{evaluator.term_end}")
     if evaluator.institution_id != session_institution:
-        raise FailedPrecondition("EVAL-5", "the evaluator is appointed by another organisation")
+        raise FailedPrecondition("EVAL_5_OTHER_ORGANISATION", "the evaluator is appointed by another organisation")
 
 
 def require_open(state: int) -> None:
     if state != pb.EXAM_SESSION_STATE_OPEN:
-        raise FailedPrecondition("ASMT-8", "the exam session is closed; its results are final")
+        raise FailedPrecondition("ASMT_8_SESSION_CLOSED", "the exam session is closed; its results are final")
 
 
 def eligibility(occupation_code: str, level: int, guard_certificate_date: date | None,
@@ -127,7 +127,7 @@ def eligibility(occupation_code: str, level: int, guard_certificate_date: date |
     if occupation_code != occupations.GUARD:
         return False
     if guard_certificate_date is None:
-        raise FailedPrecondition("ASMT-4", "a 保安员 candidate must hold a 保安员证")
+        raise FailedPrecondition("ASMT_4_GUARD_CERTIFICATE", "a 保安员 candidate must hold a 保安员证")
     return level == 5 and _years_before(exam_date, exemption_years) <= guard_certificate_date
 
 
@@ -176,6 +176,6 @@ def result_of(scores: Scores, *, level: int, theory_exempt: bool) -> int:
 def require_closable(evaluator_count: int, unscored: int) -> None:
     """ASMT-8: results are final only when examined by assigned evaluators and complete."""
     if evaluator_count == 0:
-        raise FailedPrecondition("ASMT-8", "no evaluator is assigned to the session")
+        raise FailedPrecondition("ASMT_8_NO_EVALUATOR", "no evaluator is assigned to the session")
     if unscored:
-        raise FailedPrecondition("ASMT-8", f"{unscored} candidate(s) have no scores yet")
+        raise FailedPrecondition("ASMT_8_UNSCORED", f"{unscored} candidate(s) have no scores yet")

@@ -1,0 +1,66 @@
+"""Small builders for integration tests: valid people, institutions, evaluators, sessions."""
+
+import itertools
+from datetime import date
+
+from anbao.accreditation.v1 import accreditation_pb2 as acc
+from anbao.registry.v1 import registry_pb2 as reg
+from servicekit import dates
+from servicekit.resident_id import make_resident_id
+from servicekit.uscc import make_uscc
+
+_seq = itertools.count(1)
+
+
+def resident_id(region: str = "220102", born: date = date(1985, 6, 15)) -> str:
+    return make_resident_id(region, born, next(_seq) % 999 + 1)
+
+
+def uscc() -> str:
+    return make_uscc(f"91220100MA{next(_seq):07d}")
+
+
+async def person(stubs, full_name: str = "张伟", **overrides):
+    request = dict(resident_id=resident_id(), full_name=full_name, phone="13912345678",
+                   region_code="220102", employer_unit="长春市第一中学",
+                   industry=reg.INDUSTRY_SCHOOLS_HOSPITALS)
+    request.update(overrides)
+    return await stubs.registry.RegisterPerson(reg.RegisterPersonRequest(**request),
+                                               metadata=stubs.metadata)
+
+
+async def institution(stubs, role=acc.INSTITUTION_ROLE_EVALUATION, active: bool = True,
+                      code: str | None = None):
+    fields = dict(display_name="测试评价机构", uscc=code or uscc(), role=role, region_code="220100")
+    if role == acc.INSTITUTION_ROLE_EVALUATION:
+        fields.update(category=acc.ORGANISATION_CATEGORY_SOCIAL, ministry_code="0000",
+                      site_serial="000123")
+    created = await stubs.accreditation.CreateInstitution(acc.CreateInstitutionRequest(**fields),
+                                                          metadata=stubs.metadata)
+    if not active:
+        return created
+    for status in (acc.INSTITUTION_STATUS_SELECTED, acc.INSTITUTION_STATUS_ACTIVE):
+        created = await stubs.accreditation.ChangeInstitutionStatus(
+            acc.ChangeInstitutionStatusRequest(name=created.name, status=status, reason="test"),
+            metadata=stubs.metadata)
+    return created
+
+
+async def evaluator(stubs, org):
+    someone = await person(stubs, "王芳")
+    await stubs.accreditation.RecordPreAppointmentTraining(acc.RecordPreAppointmentTrainingRequest(
+        person=someone.name, completion_date=dates.today().isoformat(), passed=True,
+        provider="内保总队"), metadata=stubs.metadata)
+    return await stubs.accreditation.AppointEvaluator(acc.AppointEvaluatorRequest(
+        institution=org.name, person=someone.name), metadata=stubs.metadata)
+
+
+async def session(stubs, org, occupation: str = "3-02-02-00", level: int = 3, assign: bool = True):
+    created = await stubs.accreditation.CreateExamSession(acc.CreateExamSessionRequest(
+        institution=org.name, occupation_code=occupation, level=level,
+        exam_date=dates.today().isoformat()), metadata=stubs.metadata)
+    if assign:
+        examiner = await evaluator(stubs, org)
+        created = await stubs.accreditation.AssignEvaluator(acc.AssignEvaluatorRequest(
+            exam_session=created.name, evaluator=examiner.name), metadata=stubs.metadata)
+    return created
