@@ -16,7 +16,7 @@ from .up import Ports
 
 app = typer.Typer(help="anbao: vocational skills of security personnel.",
                   no_args_is_help=True, add_completion=False)
-console = Console()
+console = Console(emoji=False, highlight=False, soft_wrap=True)
 DATA = typer.Option(Path("./data"), "--data", help="where `anbao up` keeps its files")
 
 

@@ -90,11 +90,10 @@ class ServiceRuntime:
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
         self._tasks.clear()
+        # close, not drain: unacked events are redelivered and unmarked outbox rows
+        # republished, and the inbox and Nats-Msg-Id make both harmless
         if self.nc is not None and not self.nc.is_closed:
-            try:
-                await asyncio.wait_for(self.nc.drain(), timeout=5)
-            except Exception:  # noqa: BLE001 - closing anyway
-                await self.nc.close()
+            await self.nc.close()
         self.db.dispose()
 
 
