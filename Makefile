@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: up test install protos bench clean
+.PHONY: up test install protos clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)

@@ -14,8 +14,8 @@ POSTGRES_URL = os.environ.get("ANBAO_TEST_POSTGRES_URL", "")
 
 
 def pytest_generate_tests(metafunc):
-    """Tests that take `backend` run on SQLite and, when configured, on PostgreSQL."""
-    if "backend" in metafunc.fixturenames:
+    """Tests on the running system run on SQLite and, when configured, on PostgreSQL."""
+    if "backend" in metafunc.fixturenames or "system" in metafunc.fixturenames:
         metafunc.parametrize("backend", ["sqlite", "postgres"] if POSTGRES_URL else ["sqlite"])
 
 
@@ -27,8 +27,7 @@ def nats_server(tmp_path):
 
 
 @pytest.fixture
-def db_urls(tmp_path, request):
-    backend = request.getfixturevalue("backend") if "backend" in request.fixturenames else "sqlite"
+def db_urls(tmp_path, backend):
     urls = database_urls(backend, tmp_path, POSTGRES_URL, uuid.uuid4().hex[:10])
     yield urls
     if backend == "postgres":
