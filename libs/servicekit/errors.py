@@ -66,6 +66,18 @@ class Violations:
             self.add(field_name, description)
         return ok
 
+    def text(self, value: str, field_name: str, max_length: int, required: bool = True) -> str:
+        """Free text: trimmed, within its length, no control characters (a NUL would make
+        PostgreSQL fail on a caller's mistake)."""
+        value = value.strip()
+        if required and not value:
+            self.add(field_name, "is required")
+        elif len(value) > max_length:
+            self.add(field_name, f"at most {max_length} characters")
+        elif any(ord(c) < 32 or ord(c) == 127 for c in value):
+            self.add(field_name, "must not contain control characters")
+        return value
+
     def raise_if_any(self) -> None:
         if self.items:
             raise InvalidArgument(self.items)

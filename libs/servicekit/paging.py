@@ -19,10 +19,13 @@ def decode_token(token: str, violations: Violations) -> str | None:
     if not token:
         return None
     try:
-        return base64.b64decode(token.encode(), altchars=b"-_", validate=True).decode()
+        key = base64.b64decode(token.encode(), altchars=b"-_", validate=True).decode()
+        if key.isascii() and key.isalnum():  # every key we page by is an ASCII ID
+            return key
     except (binascii.Error, UnicodeDecodeError, ValueError):
-        violations.add("page_token", "is not a token this service issued")
-        return None
+        pass
+    violations.add("page_token", "is not a token this service issued")
+    return None
 
 
 def encode_token(last_key: str) -> str:

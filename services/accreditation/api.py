@@ -6,6 +6,7 @@ from functools import partial
 from anbao.accreditation.v1 import accreditation_pb2 as pb
 from anbao.accreditation.v1 import accreditation_pb2_grpc as pb_grpc
 from servicekit import auth, dates, divisions, paging
+from servicekit.names import resource_id
 from servicekit.errors import Violations
 from servicekit.uscc import InvalidUscc, validate_uscc
 
@@ -32,18 +33,10 @@ POLICY = {
 }
 
 
-def resource_id(value: str, collection: str, field: str, v: Violations) -> str:
-    """`institutions/{id}` → id, with a violation when the name has another shape."""
-    rid = value.removeprefix(f"{collection}/")
-    v.check(value.startswith(f"{collection}/") and 0 < len(rid) <= 32 and rid.isalnum(),
-            field, f"must be {collection}/{{id}}")
-    return rid
-
-
 def candidate_ids(value: str, v: Violations) -> tuple[str, str]:
     parts = value.split("/")
     ok = (len(parts) == 4 and parts[0] == "examSessions" and parts[2] == "candidates"
-          and all(p.isalnum() and len(p) <= 32 for p in (parts[1], parts[3])))
+          and all(p.isascii() and p.isalnum() and 0 < len(p) <= 32 for p in (parts[1], parts[3])))
     v.check(ok, "candidate", "must be examSessions/{id}/candidates/{id}")
     return (parts[1], parts[3]) if ok else ("", "")
 
@@ -102,8 +95,7 @@ class AccreditationApi(pb_grpc.AccreditationServiceServicer):
 
     async def CreateInstitution(self, request: pb.CreateInstitutionRequest, context):
         v = Violations()
-        name = request.display_name.strip()
-        v.check(0 < len(name) <= 100, "display_name", "is required, at most 100 characters")
+        name = v.text(request.display_name, "display_name", 100)
         uscc = ""
         try:
             uscc = validate_uscc(request.uscc)
@@ -149,11 +141,10 @@ class AccreditationApi(pb_grpc.AccreditationServiceServicer):
                 and request.status not in (pb.INSTITUTION_STATUS_UNSPECIFIED,
                                            pb.INSTITUTION_STATUS_APPLIED),
                 "status", "must be a target status")
-        v.check(0 < len(request.reason.strip()) <= 500, "reason",
-                "INST-1: every transition records a reason (at most 500 characters)")
+        reason = v.text(request.reason, "reason", 500)  # INST-1: every transition has one
         v.raise_if_any()
         view = await self._run(handlers.change_institution_status, auth.current_caller(), iid,
-                               request.status, request.reason.strip())
+                               request.status, reason)
         return institution_pb(view)
 
     async def RecordPreAppointmentTraining(self, request, context):
@@ -161,11 +152,11 @@ class AccreditationApi(pb_grpc.AccreditationServiceServicer):
         pid = resource_id(request.person, "persons", "person", v)
         completed = dates.parse_date(request.completion_date, "completion_date", v,
                                      required=True, not_future=True)
-        v.check(len(request.provider) <= 100, "provider", "at most 100 characters")
+        provider = v.text(request.provider, "provider", 100, required=False)
         v.raise_if_any()
         row = await self._run(handlers.record_pre_appointment_training, self._people,
                               person_id=pid, completion_date=completed, passed=request.passed,
-                              provider=request.provider)
+                              provider=provider)
         return pb.PreAppointmentTraining(person=request.person,
                                          completion_date=dates.iso(row.completion_date),
                                          passed=row.passed, provider=row.provider)
@@ -175,12 +166,12 @@ class AccreditationApi(pb_grpc.AccreditationServiceServicer):
         iid = resource_id(request.institution, "institutions", "institution", v)
         pid = resource_id(request.person, "persons", "person", v)
         start = dates.parse_date(request.term_start, "term_start", v) or dates.today()
-        v.check(len(request.recommended_by) <= 100, "recommended_by", "at most 100 characters")
+        recommended_by = v.text(request.recommended_by, "recommended_by", 100, required=False)
         v.raise_if_any()
         row = await self._run(handlers.appoint_evaluator, auth.current_caller(), self._people,
                               institution_id=iid, person_id=pid, term_start=start,
                               term_years=self._settings.evaluator_term_years,
-                              recommended_by=request.recommended_by)
+                              recommended_by=recommended_by)
         return evaluator_pb(row)
 
     async def GetEvaluator(self, request, context):

@@ -8,6 +8,7 @@ from anbao.certificates.v1 import certificates_pb2_grpc as pb_grpc
 from servicekit import dates, masking, paging
 from servicekit.auth import PUBLIC
 from servicekit.errors import Violations
+from servicekit.names import resource_id
 
 from . import handlers, numbering
 from .adapters.keyring import KeyRing
@@ -75,10 +76,7 @@ class CertificatesApi(pb_grpc.CertificatesServiceServicer):
 
     async def ListCertificates(self, request, context):
         v = Violations()
-        person_id = request.person.removeprefix("persons/")
-        if request.person:
-            v.check(request.person.startswith("persons/") and person_id.isalnum()
-                    and len(person_id) <= 32, "person", "must be persons/{id}")
+        person_id = resource_id(request.person, "persons", "person", v) if request.person else ""
         size = paging.page_size(request.page_size, v)
         after = paging.decode_token(request.page_token, v)
         v.raise_if_any()
@@ -90,7 +88,7 @@ class CertificatesApi(pb_grpc.CertificatesServiceServicer):
     async def LookupCertificate(self, request, context):
         v = Violations()
         validate_number(request.number, "number", v)
-        v.check(0 < len(request.holder_name.strip()) <= 50, "holder_name", "is required")
+        v.text(request.holder_name, "holder_name", 50)
         v.raise_if_any()
         return lookup_pb(await self._run(handlers.lookup, self._keys, request.number,
                                          request.holder_name))

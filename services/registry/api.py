@@ -7,6 +7,7 @@ from anbao.registry.v1 import registry_pb2_grpc as pb_grpc
 from servicekit import auth, divisions, paging
 from servicekit.errors import Violations
 from servicekit.dates import iso
+from servicekit.names import resource_id
 
 from . import handlers
 from .domain import TalentQuery, validate_registration
@@ -18,13 +19,6 @@ POLICY = {
     "GetPerson": ADMINS | {"eval_org", "training_org", "auditor", "service"},
     "SearchTalent": ADMINS | {"auditor", "service"},
 }
-
-
-def person_id(name: str, v: Violations, field: str = "name") -> str:
-    pid = name.removeprefix("persons/")
-    v.check(name.startswith("persons/") and 0 < len(pid) <= 32 and pid.isalnum(), field,
-            "must be persons/{id}")
-    return pid
 
 
 def to_proto(view: PersonView) -> pb.Person:
@@ -60,7 +54,7 @@ class RegistryApi(pb_grpc.RegistryServiceServicer):
 
     async def GetPerson(self, request: pb.GetPersonRequest, context):
         v = Violations()
-        pid = person_id(request.name, v)
+        pid = resource_id(request.name, "persons", "name", v)
         v.raise_if_any()
         view = await asyncio.to_thread(handlers.get_person, self._uow(), pid)
         auth.require_region(auth.current_caller(), view.person.region_code)

@@ -32,18 +32,17 @@ def validate_registration(v: Violations, *, resident_id: str, full_name: str, ph
         rid = validate_resident_id(resident_id)
     except InvalidResidentId as exc:
         v.add("resident_id", str(exc))
-    name = full_name.strip()
-    v.check(0 < len(name) <= 50, "full_name", "is required, at most 50 characters")
+    name = v.text(full_name, "full_name", 50)
     v.check(bool(_MOBILE.match(phone)), "phone", "must be an 11-digit mainland mobile number")
     v.check(divisions.is_known_division(region_code), "region_code",
             "is not a GB/T 2260 division code")
-    v.check(len(employer_unit) <= 100, "employer_unit", "at most 100 characters")
+    employer = v.text(employer_unit, "employer_unit", 100, required=False)
     guard_date = dates.parse_date(guard_certificate_date, "guard_certificate_date", v,
                                   not_future=True)
     if rid and guard_date and guard_date < rid.birth_date:
         v.add("guard_certificate_date", "is before the holder's birth date")
     v.raise_if_any()
-    return Registration(rid, name, phone, region_code, employer_unit.strip(), industry,
+    return Registration(rid, name, phone, region_code, employer, industry,
                         guard_date)
 
 
