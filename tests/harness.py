@@ -1,10 +1,7 @@
 """The whole system in one process for tests: each service with its own database, all
 on one real NATS server, gRPC on real sockets (port 0), HTTP on a real socket."""
 
-import asyncio
-import time
 from pathlib import Path
-from typing import Awaitable, Callable
 
 import grpc
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -12,6 +9,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from anbao.accreditation.v1 import accreditation_pb2_grpc
 from anbao.certificates.v1 import certificates_pb2_grpc
 from anbao.registry.v1 import registry_pb2_grpc
+from anbaoctl.demo import eventually  # noqa: F401 - the tests' one polling helper
 from servicekit import auth, fieldcrypto
 from services.accreditation.bootstrap import build as build_accreditation
 from services.accreditation.config import AccreditationSettings
@@ -49,19 +47,6 @@ def drop_databases(postgres_url: str, urls: dict[str, str]) -> None:
     with psycopg.connect(postgres_url, autocommit=True) as conn:
         for url in urls.values():
             conn.execute(f'DROP DATABASE IF EXISTS "{url.rsplit("/", 1)[1]}" WITH (FORCE)')
-
-
-async def eventually(check: Callable[[], Awaitable[object]], timeout: float = 15.0,
-                     interval: float = 0.05):
-    """Polls until `check` returns something truthy; the tests never sleep blindly."""
-    deadline = time.monotonic() + timeout
-    while True:
-        result = await check()
-        if result:
-            return result
-        if time.monotonic() > deadline:
-            raise AssertionError(f"condition not met within {timeout}s (last: {result!r})")
-        await asyncio.sleep(interval)
 
 
 class System:

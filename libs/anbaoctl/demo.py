@@ -54,15 +54,17 @@ def _uscc(rng: random.Random) -> str:
     return make_uscc(f"91{REGION}{org_code}")
 
 
-async def _eventually(check, what: str, timeout: float = 30.0):
+async def eventually(check, what: str = "a condition", timeout: float = 30.0,
+                     interval: float = 0.05):
+    """Polls `check` until it returns something truthy; nothing waits a fixed time."""
     deadline = time.monotonic() + timeout
     while True:
         result = await check()
         if result:
             return result
         if time.monotonic() > deadline:
-            raise TimeoutError(f"timed out waiting for {what}")
-        await asyncio.sleep(0.1)
+            raise TimeoutError(f"timed out after {timeout}s waiting for {what}")
+        await asyncio.sleep(interval)
 
 
 async def run_demo(endpoints: Endpoints, issuer: auth.TokenIssuer,
@@ -153,7 +155,7 @@ async def run_demo(endpoints: Endpoints, issuer: auth.TokenIssuer,
                 answer = await certificates.ListCertificates(cert.ListCertificatesRequest(
                     person=person), metadata=admin, timeout=10)
                 return [c for c in answer.certificates if c.occupation_code == ADMINISTRATOR]
-            found = await _eventually(issued, f"the certificate of {person}")
+            found = await eventually(issued, f"the certificate of {person}")
             result.certificate_numbers.append(found[0].number)
             say(f"   {found[0].number}  {found[0].holder_name}  {found[0].occupation_name} "
                 f"level {found[0].level}  issued {found[0].issue_date}")
@@ -170,7 +172,7 @@ async def run_demo(endpoints: Endpoints, issuer: auth.TokenIssuer,
                 industry=reg.INDUSTRY_PUBLIC_TRANSIT, page_size=1000), metadata=admin, timeout=10)
             names = {p.name for p in answer.persons}
             return set(result.passed_persons) <= names
-        await _eventually(pooled, "the talent-pool entries")
+        await eventually(pooled, "the talent-pool entries")
         say(f"   {len(result.passed_persons)} people found in the pool by occupation, level, "
             "province and industry")
 

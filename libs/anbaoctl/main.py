@@ -31,7 +31,12 @@ def up(data: Path = DATA,
     from .up import run
 
     ports = Ports(registry_port, accreditation_port, certificates_port, http_port, nats_port)
-    raise typer.Exit(run(data, ports, say=console.print))
+    try:
+        code = run(data, ports, say=console.print)
+    except RuntimeError as exc:  # NATS could not start: a taken port, a bad store
+        console.print(f"[red]anbao up failed:[/red] {exc}")
+        code = 1
+    raise typer.Exit(code)
 
 
 @app.command()

@@ -25,11 +25,12 @@ class Ports:
     nats: int = 4223
 
 
-def _wait_serving(port: int, timeout: float = 30.0) -> bool:
+def _wait_serving(port: int, child: subprocess.Popen, timeout: float = 60.0) -> bool:
+    """Health SERVING on `port`; False as soon as the child exits (a port in use, say)."""
     deadline = time.monotonic() + timeout
     with grpc.insecure_channel(f"127.0.0.1:{port}") as channel:
         stub = health_pb2_grpc.HealthStub(channel)
-        while time.monotonic() < deadline:
+        while time.monotonic() < deadline and child.poll() is None:
             try:
                 if stub.Check(health_pb2.HealthCheckRequest(), timeout=1).status == \
                         health_pb2.HealthCheckResponse.SERVING:
@@ -75,10 +76,11 @@ def run(data_dir: Path, ports: Ports, say=print) -> int:
     try:
         for name, port in (("registry", ports.registry), ("accreditation", ports.accreditation),
                            ("certificates", ports.certificates)):
-            children.append((name, subprocess.Popen([sys.executable, "-m", f"services.{name}"],
-                                                    env=env)))
-            if not _wait_serving(port):
-                say(f"{name} did not become healthy on port {port}")
+            child = subprocess.Popen([sys.executable, "-m", f"services.{name}"], env=env)
+            children.append((name, child))
+            if not _wait_serving(port, child):
+                say(f"{name} did not start on port {port} (see its log above; is the port "
+                    f"taken? `anbao up --help` shows how to move it)")
                 return 1
         say("")
         say("anbao is up:")

@@ -30,3 +30,9 @@ def decode_token(token: str, violations: Violations) -> str | None:
 
 def encode_token(last_key: str) -> str:
     return base64.urlsafe_b64encode(last_key.encode()).decode()
+
+
+def split_page(rows: list, page_size: int, key) -> tuple[list, str | None]:
+    """Rows fetched with `limit(page_size + 1)` → (this page, key of its last row if more)."""
+    page = list(rows[:page_size])
+    return page, (key(page[-1]) if len(rows) > page_size else None)

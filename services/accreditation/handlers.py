@@ -9,7 +9,7 @@ from sqlalchemy.exc import IntegrityError
 
 from anbao.accreditation.v1 import accreditation_pb2 as pb
 from anbao.accreditation.v1 import events_pb2
-from servicekit import auth, dates
+from servicekit import auth, dates, paging
 from servicekit.auth import Caller
 from servicekit.errors import AlreadyExists, NotFound, PermissionDenied, Violations
 from servicekit.unitofwork import UnitOfWork, new_event, utcnow
@@ -134,9 +134,8 @@ def list_institutions(uow: UnitOfWork, role: int, page_size: int,
         stmt = stmt.where(InstitutionRow.id > after)
     with uow:
         rows = uow.session.scalars(stmt.order_by(InstitutionRow.id).limit(page_size + 1)).all()
-        more, rows = len(rows) > page_size, rows[:page_size]
-        return [InstitutionView(r, _history(uow, r.id)) for r in rows], \
-            (rows[-1].id if more else None)
+        page, last = paging.split_page(rows, page_size, key=lambda r: r.id)
+        return [InstitutionView(r, _history(uow, r.id)) for r in page], last
 
 
 def record_pre_appointment_training(uow: UnitOfWork, people: RegistryClient, *, person_id: str,

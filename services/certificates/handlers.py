@@ -10,7 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from anbao.accreditation.v1 import events_pb2 as accreditation_events
 from anbao.certificates.v1 import certificates_pb2 as pb
 from anbao.certificates.v1 import events_pb2
-from servicekit import dates
+from servicekit import dates, paging
 from servicekit.errors import NotFound
 from servicekit.unitofwork import UnitOfWork, new_event, utcnow
 
@@ -86,8 +86,7 @@ def list_certificates(uow: UnitOfWork, person_id: str, page_size: int,
         stmt = stmt.where(CertificateRow.number > after)
     with uow:
         rows = uow.session.scalars(stmt.order_by(CertificateRow.number).limit(page_size + 1)).all()
-    more, rows = len(rows) > page_size, list(rows[:page_size])
-    return rows, (rows[-1].number if more else None)
+    return paging.split_page(rows, page_size, key=lambda r: r.number)
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from sqlalchemy.exc import IntegrityError
 
 from anbao.certificates.v1 import events_pb2 as certificate_events
 from anbao.registry.v1 import events_pb2
-from servicekit import divisions, masking
+from servicekit import divisions, masking, paging
 from servicekit.errors import NotFound
 from servicekit.fieldcrypto import BlindIndex, FieldCipher
 from servicekit.unitofwork import UnitOfWork, new_event, utcnow
@@ -97,12 +97,10 @@ def search_talent(uow: UnitOfWork, query: TalentQuery, page_size: int,
     if after:
         stmt = stmt.where(PersonRow.id > after)
     with uow:
-        people = uow.session.scalars(stmt.order_by(PersonRow.id).limit(page_size + 1)).all()
-        more = len(people) > page_size
-        people = people[:page_size]
+        rows = uow.session.scalars(stmt.order_by(PersonRow.id).limit(page_size + 1)).all()
+        people, last = paging.split_page(rows, page_size, key=lambda p: p.id)
         held = _certificates(uow, [p.id for p in people])
-        views = [PersonView(p, held[p.id]) for p in people]
-    return views, (people[-1].id if more else None)
+        return [PersonView(p, held[p.id]) for p in people], last
 
 
 def _holders(query: TalentQuery):
