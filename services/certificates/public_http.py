@@ -20,11 +20,13 @@ from .adapters.keyring import KeyRing
 from .api import lookup_pb  # one translation of a lookup for gRPC and HTTP
 
 log = logs.get("certificates.http")
+_dumps = partial(json.dumps, ensure_ascii=False)
 _NOT_FOUND = {"error": "not_found", "message": "no certificate with this number and holder name"}
 
 
 def _bad(message: str) -> web.Response:
-    return web.json_response({"error": "invalid_argument", "message": message}, status=400)
+    return web.json_response({"error": "invalid_argument", "message": message}, status=400,
+                             dumps=_dumps)
 
 
 def make_app(uow_factory, keys: KeyRing) -> web.Application:
@@ -39,7 +41,7 @@ def make_app(uow_factory, keys: KeyRing) -> web.Application:
             return await asyncio.to_thread(partial(handlers.lookup, uow_factory(), keys,
                                                    number, name))
         except NotFound:
-            return web.json_response(_NOT_FOUND, status=404)
+            return web.json_response(_NOT_FOUND, status=404, dumps=_dumps)
 
     async def certificate(request: web.Request) -> web.Response:
         found = await find(request)
@@ -53,7 +55,7 @@ def make_app(uow_factory, keys: KeyRing) -> web.Application:
             "level": answer.level, "issueDate": answer.issue_date,
             "issuingOrganisation": answer.issuing_organisation,
             "status": pb.CertificateStatus.Name(answer.status).removeprefix("CERTIFICATE_STATUS_"),
-            "signatureVerified": answer.signature_verified})
+            "signatureVerified": answer.signature_verified}, dumps=_dumps)
 
     async def credential(request: web.Request) -> web.Response:
         found = await find(request)
@@ -69,7 +71,7 @@ def make_app(uow_factory, keys: KeyRing) -> web.Application:
             "publicKeyMultibase": r.public_key_multibase,
             "created": r.created_at.isoformat(), "expires": r.expires_at.isoformat(),
             "revoked": r.revoked_at.isoformat() if r.revoked_at else None} for r in rows]},
-            dumps=partial(json.dumps, ensure_ascii=False))
+            dumps=_dumps)
 
     async def health(request: web.Request) -> web.Response:
         return web.json_response({"status": "SERVING"})
