@@ -36,7 +36,8 @@ class NatsServer:
         self.process = subprocess.Popen(
             [binary(), "-a", self.host, "-p", str(self.requested_port), "-js",
              "-sd", str(self.store_dir), "-l", str(log_file)],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            start_new_session=True)  # Ctrl-C reaches the services; the broker stops last
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             match = _LISTENING.search(log_file.read_text(errors="replace"))

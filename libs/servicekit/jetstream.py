@@ -28,12 +28,26 @@ def stream_name(event_cls: type[Message]) -> str:
     return event_cls.DESCRIPTOR.file.package.replace(".", "_").upper()
 
 
+async def _log_error(exc: Exception) -> None:
+    log.warning("NATS: %s: %s", type(exc).__name__, exc)
+
+
+async def _log_disconnected() -> None:
+    log.warning("NATS disconnected")
+
+
+async def _log_reconnected() -> None:
+    log.info("NATS reconnected")
+
+
 async def connect(url: str, name: str, attempts: int = 60) -> NATS:
     """Connects, retrying while the server comes up; afterwards reconnects forever."""
     for attempt in range(attempts):
         try:
             return await nats.connect(url, name=name, max_reconnect_attempts=-1,
-                                      reconnect_time_wait=0.5, connect_timeout=2)
+                                      reconnect_time_wait=0.5, connect_timeout=2,
+                                      error_cb=_log_error, disconnected_cb=_log_disconnected,
+                                      reconnected_cb=_log_reconnected)
         except Exception as exc:  # noqa: BLE001 - any failure to reach the server
             if attempt == attempts - 1:
                 raise
