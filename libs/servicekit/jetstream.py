@@ -23,9 +23,9 @@ log = logs.get("servicekit.jetstream")
 DUPLICATE_WINDOW_S = 600.0
 
 
-def stream_name(event_cls: type[Message]) -> str:
-    """`anbao.certificates.v1.CertificateIssued` → stream `ANBAO_CERTIFICATES_V1`."""
-    return event_cls.DESCRIPTOR.file.package.replace(".", "_").upper()
+def stream_name(package: str) -> str:
+    """Events of `anbao.certificates.v1` go to the stream `ANBAO_CERTIFICATES_V1`."""
+    return package.replace(".", "_").upper()
 
 
 async def _log_error(exc: Exception) -> None:
@@ -56,11 +56,11 @@ async def connect(url: str, name: str, attempts: int = 60) -> NATS:
     raise AssertionError("unreachable")
 
 
-async def ensure_stream(js: JetStreamContext, event_cls: type[Message]) -> str:
-    """Creates (or keeps) the stream of the package that produces `event_cls`."""
-    name = stream_name(event_cls)
-    config = StreamConfig(name=name, subjects=[event_cls.DESCRIPTOR.file.package + ".>"],
-                          storage=StorageType.FILE, duplicate_window=DUPLICATE_WINDOW_S)
+async def ensure_stream(js: JetStreamContext, package: str) -> str:
+    """Creates (or updates) the stream that holds every event of a proto package."""
+    name = stream_name(package)
+    config = StreamConfig(name=name, subjects=[package + ".>"], storage=StorageType.FILE,
+                          duplicate_window=DUPLICATE_WINDOW_S)
     try:
         await js.add_stream(config)
     except BadRequestError:
@@ -162,7 +162,7 @@ class EventConsumer:
             return True
 
     async def subscribe(self):
-        stream = await ensure_stream(self._js, self._sub.event_cls)
+        stream = await ensure_stream(self._js, self._sub.event_cls.DESCRIPTOR.file.package)
         return await self._js.pull_subscribe(
             subject_of(self._sub.event_cls), durable=self.durable, stream=stream,
             config=ConsumerConfig(ack_policy=AckPolicy.EXPLICIT, ack_wait=30,

@@ -3,9 +3,9 @@ the gRPC server, started in order and stopped in reverse."""
 
 import asyncio
 from dataclasses import dataclass, field
+from types import ModuleType
 from typing import Awaitable, Callable
 
-from google.protobuf.message import Message
 from sqlalchemy import MetaData
 
 from . import auth, logs
@@ -25,7 +25,8 @@ class ServiceSpec:
     name: str
     metadata: MetaData
     policy: dict[str, frozenset[str]]
-    produces: list[type[Message]] = field(default_factory=list)
+    # the events_pb2 modules it publishes from: one stream per proto package
+    publishes: list[ModuleType] = field(default_factory=list)
     # (uow_factory) -> [(add_XServicer_to_server, servicer, full service name)]
     servicers: Callable[[Callable[[], UnitOfWork]], list[tuple]] = lambda uow: []
     subscriptions: list[Subscription] = field(default_factory=list)
@@ -63,8 +64,8 @@ class ServiceRuntime:
             await asyncio.to_thread(self.spec.prepare, self)
         self.nc = await connect(self.settings.nats_url, name=self.spec.name)
         js = self.nc.jetstream()
-        for event_cls in self.spec.produces:
-            await ensure_stream(js, event_cls)
+        for events in self.spec.publishes:
+            await ensure_stream(js, events.DESCRIPTOR.package)
         self.relay = OutboxRelay(self.db, self.tables, js)
         self._tasks.append(asyncio.create_task(self.relay.run(), name="outbox-relay"))
         for sub in self.spec.subscriptions:

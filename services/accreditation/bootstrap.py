@@ -21,7 +21,7 @@ def build(settings: AccreditationSettings, verifier: auth.TokenVerifier) -> Serv
 
     spec = ServiceSpec(
         name="accreditation", metadata=metadata, policy=api.POLICY,
-        produces=[events_pb2.AssessmentPassed],
+        publishes=[events_pb2],
         servicers=lambda uow: api.servicers(uow, people, settings),
         extras=[close_client])
     return ServiceRuntime(spec, settings, verifier)

@@ -27,7 +27,7 @@ def build(settings: CertificatesSettings, verifier: auth.TokenVerifier) -> Servi
 
     spec = ServiceSpec(
         name="certificates", metadata=metadata, policy=api.POLICY,
-        produces=[events_pb2.CertificateIssued],
+        publishes=[events_pb2],
         servicers=lambda uow: api.servicers(uow, keys),
         subscriptions=consumers.subscriptions(keys),
         prepare=load_keys, extras=[serve_http])

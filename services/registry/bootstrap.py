@@ -16,7 +16,7 @@ def build(settings: RegistrySettings, verifier: auth.TokenVerifier) -> ServiceRu
                           BlindIndex(settings.blind_index_key))
     spec = ServiceSpec(
         name="registry", metadata=metadata, policy=api.POLICY,
-        produces=[events_pb2.PersonRegistered],
+        publishes=[events_pb2],
         servicers=lambda uow: api.servicers(uow, protector),
         subscriptions=consumers.SUBSCRIPTIONS)
     return ServiceRuntime(spec, settings, verifier)
