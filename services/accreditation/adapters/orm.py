@@ -6,12 +6,15 @@ from sqlalchemy import UniqueConstraint
 from sqlalchemy.orm import registry
 from sqlmodel import Field, SQLModel
 
+from servicekit.unitofwork import messaging_tables
+
 
 class Base(SQLModel, registry=registry()):
     pass
 
 
 metadata = Base.metadata
+messaging = messaging_tables(metadata)  # the outbox and inbox live beside the service's tables
 
 
 class OrganisationRow(Base, table=True):

@@ -5,12 +5,15 @@ from datetime import date, datetime
 from sqlalchemy.orm import registry
 from sqlmodel import Field, SQLModel
 
+from servicekit.unitofwork import messaging_tables
+
 
 class Base(SQLModel, registry=registry()):
     pass
 
 
 metadata = Base.metadata
+messaging = messaging_tables(metadata)  # the outbox and inbox live beside the service's tables
 
 
 class SigningKeyRow(Base, table=True):
