@@ -63,6 +63,35 @@ def demo(data: Path = DATA, host: str = "127.0.0.1",
     console.print("[green]demo complete: every step worked[/green]")
 
 
+@app.command("call")
+def call_rpc(service: str = typer.Argument(..., help="registry, accreditation or certificates"),
+             method: str = typer.Argument(..., help="e.g. RegisterPerson"),
+             request: str = typer.Argument("{}", help="the request as JSON"),
+             address: str = typer.Option("", help="host:port; default the `anbao up` port"),
+             token: str = typer.Option("", envvar="ANBAO_TOKEN",
+                                       help="bearer token; default a province_admin token "
+                                            "minted with the local key"),
+             data: Path = DATA):
+    """Call any RPC with a JSON request and print the answer as JSON."""
+    import grpc
+
+    from .call import CallError, call, describe_error, to_json
+
+    ports = Ports()
+    default_port = {"registry": ports.registry, "accreditation": ports.accreditation,
+                    "certificates": ports.certificates}.get(service, 0)
+    try:
+        bearer = token or secrets.issuer(data).mint("cli", "province_admin")
+        answer = call(service, method, request, address or f"127.0.0.1:{default_port}", bearer)
+    except (CallError, FileNotFoundError) as exc:
+        console.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2)
+    except grpc.RpcError as exc:
+        console.print(f"[red]{describe_error(exc)}[/red]")
+        raise typer.Exit(1)
+    typer.echo(to_json(answer))
+
+
 @app.command()
 def token(role: str = typer.Option(..., help=f"one of {', '.join(sorted(auth.ROLES))}"),
           scope: str = typer.Option("", help="division code or institutions/{id}"),

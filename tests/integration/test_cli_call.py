@@ -1,0 +1,39 @@
+"""`anbao call`: any RPC from the command line, with clear refusals."""
+
+import asyncio
+import json
+
+from typer.testing import CliRunner
+
+from anbaoctl.main import app
+from tests import builders
+
+runner = CliRunner()
+
+
+async def invoke(system, service: str, *args: str):
+    token = system.issuer.mint("cli-test", "province_admin")
+    address = f"127.0.0.1:{system.runtimes()[service].port}"
+    return await asyncio.to_thread(runner.invoke, app, ["call", service, *args,
+                                                        "--address", address, "--token", token])
+
+
+async def test_call_registers_and_reads_a_person(system):
+    request = json.dumps({"resident_id": builders.resident_id(), "full_name": "李娜",
+                          "phone": "13700001234", "region_code": "220102"}, ensure_ascii=False)
+    result = await invoke(system, "registry", "RegisterPerson", request)
+    assert result.exit_code == 0, result.output
+    person = json.loads(result.output)
+    assert person["full_name"] == "李娜" and person["phone_masked"] == "137****1234"
+    result = await invoke(system, "registry", "GetPerson", json.dumps({"name": person["name"]}))
+    assert json.loads(result.output)["name"] == person["name"]
+
+
+async def test_call_prints_field_violations_and_rules(system):
+    result = await invoke(system, "registry", "RegisterPerson", '{"resident_id": "123"}')
+    assert result.exit_code == 1
+    assert "INVALID_ARGUMENT" in result.output and "resident_id:" in result.output
+    result = await invoke(system, "registry", "NoSuchMethod", "{}")
+    assert result.exit_code == 2 and "RegisterPerson" in result.output
+    result = await invoke(system, "registry", "GetPerson", '{"nmae": 1}')
+    assert result.exit_code == 2 and "not a valid GetPersonRequest" in result.output
