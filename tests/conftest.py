@@ -3,7 +3,6 @@ databases when ANBAO_TEST_POSTGRES_URL is set), and the services on real sockets
 
 import os
 import uuid
-from pathlib import Path
 
 import pytest
 

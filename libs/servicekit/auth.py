@@ -38,6 +38,10 @@ def set_caller(caller: Caller) -> contextvars.Token:
     return _current.set(caller)
 
 
+def reset_caller(token: contextvars.Token) -> None:
+    _current.reset(token)
+
+
 class TokenIssuer:
     def __init__(self, private_key: Ed25519PrivateKey):
         self._key = private_key

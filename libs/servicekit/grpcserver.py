@@ -83,7 +83,7 @@ class ServiceInterceptor(grpc.aio.ServerInterceptor):
                 await context.abort(grpc.StatusCode.INTERNAL, "internal error")
             finally:
                 if caller_token is not None:
-                    auth._current.reset(caller_token)
+                    auth.reset_caller(caller_token)
                 logs.unbind(log_token)
         return call
 

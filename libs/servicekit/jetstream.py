@@ -16,6 +16,7 @@ from sqlalchemy import select, update
 
 from . import logs
 from .db import Database
+from .errors import DomainError
 from .unitofwork import MessagingTables, UnitOfWork, subject_of, utcnow
 
 log = logs.get("servicekit.jetstream")
@@ -169,8 +170,6 @@ class EventConsumer:
                                   max_ack_pending=1000))
 
     async def run(self) -> None:
-        from .errors import DomainError
-
         psub = None
         while True:
             try:

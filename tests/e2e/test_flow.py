@@ -4,7 +4,6 @@ import aiohttp
 
 from anbaoctl.demo import Endpoints, run_demo
 from servicekit import dataintegrity
-from tests.harness import eventually
 
 
 def endpoints(system) -> Endpoints:

@@ -1,7 +1,6 @@
 """CERT-1: serials are allocated atomically and never reused, also with concurrent
 issuers (two certificates replicas consuming at once) on SQLite and PostgreSQL."""
 
-import uuid
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
