@@ -195,7 +195,8 @@ class AccreditationApi(pb_grpc.AccreditationServiceServicer):
         v = Violations()
         sid = resource_id(request.name, "examSessions", "name", v)
         v.raise_if_any()
-        return session_pb(await self._run(handlers.get_exam_session, sid))
+        return session_pb(await self._run(handlers.get_exam_session, auth.current_caller(),
+                                          sid))
 
     async def AssignEvaluator(self, request, context):
         v = Violations()

@@ -219,9 +219,9 @@ def create_exam_session(uow: UnitOfWork, actor: Caller, *, institution_id: str,
         return SessionView(row, [], [])
 
 
-def get_exam_session(uow: UnitOfWork, session_id: str) -> SessionView:
+def get_exam_session(uow: UnitOfWork, actor: Caller, session_id: str) -> SessionView:
     with uow:
-        return _session_view(uow, _session(uow, session_id))
+        return _session_view(uow, _session(uow, session_id, actor))
 
 
 def assign_evaluator(uow: UnitOfWork, actor: Caller, *, session_id: str,

@@ -190,3 +190,17 @@ async def test_enrolling_an_unregistered_person_is_not_found(system):
     code, _, _ = await refused(stubs.accreditation.EnrollCandidate(acc.EnrollCandidateRequest(
         exam_session=session.name, person="persons/0123456789abcdef"), metadata=stubs.metadata))
     assert code == grpc.StatusCode.NOT_FOUND
+
+
+async def test_an_institution_token_cannot_read_another_institutions_session(system):
+    admin = system.stubs()
+    org, other = await builders.institution(admin), await builders.institution(admin)
+    session = await builders.session(admin, other, assign=False)
+    own = system.stubs("eval_org", org.name)
+    code, _, _ = await refused(own.accreditation.GetExamSession(
+        acc.GetExamSessionRequest(name=session.name), metadata=own.metadata))
+    assert code == grpc.StatusCode.PERMISSION_DENIED
+    theirs = system.stubs("eval_org", other.name)
+    found = await theirs.accreditation.GetExamSession(
+        acc.GetExamSessionRequest(name=session.name), metadata=theirs.metadata)
+    assert found.name == session.name
