@@ -32,3 +32,11 @@ def parse_date(value: str, field: str, violations: Violations, *,
 
 def iso(value: date | None) -> str:
     return value.isoformat() if value else ""
+
+
+def add_years(day: date, years: int) -> date:
+    """The same calendar day `years` later (or earlier); 29 February falls to the 28th."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)

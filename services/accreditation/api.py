@@ -6,7 +6,7 @@ from functools import partial
 from anbao.accreditation.v1 import accreditation_pb2 as pb
 from anbao.accreditation.v1 import accreditation_pb2_grpc as pb_grpc
 from servicekit import auth, dates, divisions, paging
-from servicekit.names import resource_id
+from servicekit.names import require_id, resource_id
 from servicekit.errors import Violations
 from servicekit.uscc import InvalidUscc, validate_uscc
 
@@ -118,9 +118,7 @@ class AccreditationApi(pb_grpc.AccreditationServiceServicer):
         return institution_pb(view)
 
     async def GetInstitution(self, request, context):
-        v = Violations()
-        iid = resource_id(request.name, "institutions", "name", v)
-        v.raise_if_any()
+        iid = require_id(request.name, "institutions")
         return institution_pb(await self._run(handlers.get_institution, iid))
 
     async def ListInstitutions(self, request, context):
@@ -175,9 +173,7 @@ class AccreditationApi(pb_grpc.AccreditationServiceServicer):
         return evaluator_pb(row)
 
     async def GetEvaluator(self, request, context):
-        v = Violations()
-        eid = resource_id(request.name, "evaluators", "name", v)
-        v.raise_if_any()
+        eid = require_id(request.name, "evaluators")
         return evaluator_pb(await self._run(handlers.get_evaluator, eid))
 
     async def CreateExamSession(self, request, context):
@@ -192,9 +188,7 @@ class AccreditationApi(pb_grpc.AccreditationServiceServicer):
         return session_pb(view)
 
     async def GetExamSession(self, request, context):
-        v = Violations()
-        sid = resource_id(request.name, "examSessions", "name", v)
-        v.raise_if_any()
+        sid = require_id(request.name, "examSessions")
         return session_pb(await self._run(handlers.get_exam_session, auth.current_caller(),
                                           sid))
 
@@ -229,9 +223,7 @@ class AccreditationApi(pb_grpc.AccreditationServiceServicer):
         return candidate_pb(row)
 
     async def CloseExamSession(self, request, context):
-        v = Violations()
-        sid = resource_id(request.name, "examSessions", "name", v)
-        v.raise_if_any()
+        sid = require_id(request.name, "examSessions")
         return session_pb(await self._run(handlers.close_exam_session, auth.current_caller(), sid))
 
 

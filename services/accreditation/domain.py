@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from anbao.accreditation.v1 import accreditation_pb2 as pb
+from servicekit import dates
 from servicekit.errors import FailedPrecondition, Violations
 
 from . import occupations
@@ -83,11 +84,8 @@ def validate_occupation_level(v: Violations, occupation_code: str, level: int) -
 
 
 def term_end(start: date, years: int) -> date:
-    """EVAL-1: the appointment ends `years` later (exclusive); 29 Feb falls to 28 Feb."""
-    try:
-        return start.replace(year=start.year + years)
-    except ValueError:
-        return start.replace(year=start.year + years, day=28)
+    """EVAL-1: the appointment ends `years` later (exclusive)."""
+    return dates.add_years(start, years)
 
 
 def require_pre_appointment_training(passed_dates: list[date], appoint_on: date) -> None:
@@ -128,14 +126,7 @@ def eligibility(occupation_code: str, level: int, guard_certificate_date: date |
         return False
     if guard_certificate_date is None:
         raise FailedPrecondition("ASMT_4_GUARD_CERTIFICATE", "a 保安员 candidate must hold a 保安员证")
-    return level == 5 and _years_before(exam_date, exemption_years) <= guard_certificate_date
-
-
-def _years_before(day: date, years: int) -> date:
-    try:
-        return day.replace(year=day.year - years)
-    except ValueError:
-        return day.replace(year=day.year - years, day=28)
+    return level == 5 and dates.add_years(exam_date, -exemption_years) <= guard_certificate_date
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from anbao.registry.v1 import registry_pb2_grpc as pb_grpc
 from servicekit import auth, divisions, paging
 from servicekit.errors import Violations
 from servicekit.dates import iso
-from servicekit.names import resource_id
+from servicekit.names import require_id
 
 from . import handlers
 from .domain import TalentQuery, validate_registration
@@ -53,9 +53,7 @@ class RegistryApi(pb_grpc.RegistryServiceServicer):
         return to_proto(view)
 
     async def GetPerson(self, request: pb.GetPersonRequest, context):
-        v = Violations()
-        pid = resource_id(request.name, "persons", "name", v)
-        v.raise_if_any()
+        pid = require_id(request.name, "persons")
         view = await asyncio.to_thread(handlers.get_person, self._uow(), pid)
         auth.require_region(auth.current_caller(), view.person.region_code)
         return to_proto(view)
