@@ -83,19 +83,27 @@ class ServiceRuntime:
         log.info("%s serving gRPC on %s:%d", self.spec.name, self.settings.grpc_host, self.port)
 
     async def stop(self) -> None:
+        """Each step is bounded, so a stuck part never keeps the process from exiting."""
         for stopper in reversed(self._stoppers):
-            await stopper()
+            await _bounded(stopper(), "extra part")
         if self.server:
-            await self.server.stop()
+            await _bounded(self.server.stop(), "gRPC server", self.settings.grace_seconds + 5)
         for task in self._tasks:
             task.cancel()
-        await asyncio.gather(*self._tasks, return_exceptions=True)
+        await _bounded(asyncio.gather(*self._tasks, return_exceptions=True), "background tasks")
         self._tasks.clear()
         # close, not drain: unacked events are redelivered and unmarked outbox rows
         # republished, and the inbox and Nats-Msg-Id make both harmless
         if self.nc is not None and not self.nc.is_closed:
-            await self.nc.close()
+            await _bounded(self.nc.close(), "NATS connection")
         self.db.dispose()
+
+
+async def _bounded(step: Awaitable, what: str, seconds: float = 5.0) -> None:
+    try:
+        await asyncio.wait_for(step, timeout=seconds)
+    except TimeoutError:
+        log.warning("stopping %s took over %.0fs; going on", what, seconds)
 
 
 async def run_until_signalled(runtime: ServiceRuntime) -> None:
