@@ -1,6 +1,7 @@
 """Small builders for integration tests: valid people, institutions, evaluators, sessions."""
 
 import itertools
+import uuid
 from datetime import date
 
 from anbao.accreditation.v1 import accreditation_pb2 as acc
@@ -35,8 +36,9 @@ async def institution(stubs, role=acc.INSTITUTION_ROLE_EVALUATION, active: bool 
     if role == acc.INSTITUTION_ROLE_EVALUATION:
         fields.update(category=acc.ORGANISATION_CATEGORY_SOCIAL, ministry_code="0000",
                       site_serial="000123")
-    created = await stubs.accreditation.CreateInstitution(acc.CreateInstitutionRequest(**fields),
-                                                          metadata=stubs.metadata)
+    created = await stubs.accreditation.CreateInstitution(acc.CreateInstitutionRequest(
+        institution=acc.Institution(**fields), request_id=str(uuid.uuid4())),
+        metadata=stubs.metadata)
     if not active:
         return created
     for status in (acc.INSTITUTION_STATUS_SELECTED, acc.INSTITUTION_STATUS_ACTIVE):
@@ -49,7 +51,7 @@ async def institution(stubs, role=acc.INSTITUTION_ROLE_EVALUATION, active: bool 
 async def evaluator(stubs, org):
     someone = await person(stubs, "王芳")
     await stubs.accreditation.RecordPreAppointmentTraining(acc.RecordPreAppointmentTrainingRequest(
-        person=someone.name, completion_date=dates.today().isoformat(), passed=True,
+        person=someone.name, completion_date=dates.to_proto(dates.today()), passed=True,
         provider="内保总队"), metadata=stubs.metadata)
     return await stubs.accreditation.AppointEvaluator(acc.AppointEvaluatorRequest(
         institution=org.name, person=someone.name), metadata=stubs.metadata)
@@ -57,10 +59,27 @@ async def evaluator(stubs, org):
 
 async def session(stubs, org, occupation: str = "3-02-02-00", level: int = 3, assign: bool = True):
     created = await stubs.accreditation.CreateExamSession(acc.CreateExamSessionRequest(
-        institution=org.name, occupation_code=occupation, level=level,
-        exam_date=dates.today().isoformat()), metadata=stubs.metadata)
+        exam_session=acc.ExamSession(institution=org.name, occupation_code=occupation,
+                                     level=level, exam_date=dates.to_proto(dates.today()))),
+        metadata=stubs.metadata)
     if assign:
         examiner = await evaluator(stubs, org)
         created = await stubs.accreditation.AssignEvaluator(acc.AssignEvaluatorRequest(
             exam_session=created.name, evaluator=examiner.name), metadata=stubs.metadata)
     return created
+
+
+def assessment_passed(i: int, level: int = 3):
+    """An AssessmentPassed as accreditation announces a passer (for certificates' tests)."""
+    from anbao.accreditation.v1 import events_pb2
+    from google.type import date_pb2
+    from servicekit.unitofwork import new_event
+
+    event = new_event(events_pb2.AssessmentPassed, candidate=f"examSessions/s/candidates/c{i}",
+                      person=f"persons/p{i}", holder_name="张伟",
+                      resident_id_masked="2201**********0011", occupation_code="3-02-02-00",
+                      occupation_name="保卫管理员", level=level, institution="institutions/x",
+                      organisation_name="评价中心", organisation_prefix="S000022000123",
+                      exam_date=date_pb2.Date(year=2026, month=11, day=20))
+    event.close_time.GetCurrentTime()
+    return event

@@ -6,8 +6,7 @@ import uuid
 
 import pytest
 
-from tests.harness import System, database_urls, drop_databases, token_keys
-from anbaoctl.natsserver import NatsServer
+from tests.harness import Bus, System, database_urls, drop_databases, start_nats, token_keys
 
 POSTGRES_URL = os.environ.get("ANBAO_TEST_POSTGRES_URL", "")
 
@@ -20,7 +19,8 @@ def pytest_generate_tests(metafunc):
 
 @pytest.fixture
 def nats_server(tmp_path):
-    server = NatsServer(tmp_path / "nats").start()
+    """With NKey authentication and per-service permissions, as `anbao up` runs it."""
+    server = start_nats(tmp_path)
     yield server
     server.stop()
 
@@ -40,7 +40,7 @@ def keys():
 
 @pytest.fixture
 async def system(nats_server, db_urls, keys, tmp_path):
-    running = System(nats_server, db_urls, keys)
+    running = System(nats_server, db_urls, keys, Bus(tmp_path))
     await running.start()
     yield running
     await running.stop()

@@ -1,29 +1,32 @@
-"""The whole system in one process for tests: each service with its own database, all
-on one real NATS server, gRPC on real sockets (port 0), HTTP on a real socket."""
+"""The whole system in one process for tests: each service of the manifest with its own
+database, all on one real NATS server, gRPC on real sockets (port 0), HTTP on a real
+socket. `system.<service>` is a service's runtime and `stubs.<service>` its stub.
+
+The bus is secured as `anbao up` secures it, from the same code: the server runs with
+the generated NKey users and permissions, and the services sign and verify events; a
+test reaches the bus through `system.bus` (as `admin` unless it says otherwise)."""
 
 from pathlib import Path
 
 import grpc
+import nats
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from anbao.accreditation.v1 import accreditation_pb2_grpc
-from anbao.certificates.v1 import certificates_pb2_grpc
-from anbao.registry.v1 import registry_pb2_grpc
 from anbaoctl.demo import eventually  # noqa: F401 - the tests' one polling helper
-from servicekit import auth, fieldcrypto
-from services.accreditation.bootstrap import build as build_accreditation
-from services.accreditation.config import AccreditationSettings
-from services.certificates.bootstrap import build as build_certificates
-from services.certificates.config import CertificatesSettings
-from services.registry.bootstrap import build as build_registry
-from services.registry.config import RegistrySettings
+from anbaoctl import certs, secrets
+from anbaoctl.natsserver import NatsServer, write_config
+from servicekit import eventsigning, fieldcrypto, natsauth, tokens
+from services import manifest
 
-SERVICES = ("registry", "accreditation", "certificates")
+SERVICES = manifest.NAMES
 
 
-def token_keys() -> tuple[auth.TokenIssuer, auth.TokenVerifier]:
+def token_keys(audience: str = "test") -> tuple[tokens.TokenIssuer, tokens.TokenVerifier]:
+    """An issuer whose tokens name every service (and `audience`), and a verifier for
+    `audience`: what a test server outside the manifest checks."""
     key = Ed25519PrivateKey.generate()
-    return auth.TokenIssuer(key), auth.TokenVerifier(key.public_key())
+    return (tokens.TokenIssuer(key, audience=[*SERVICES, audience]),
+            tokens.TokenVerifier(key.public_key(), audience=audience))
 
 
 def database_urls(backend: str, tmp_path: Path, postgres_url: str, tag: str) -> dict[str, str]:
@@ -49,63 +52,137 @@ def drop_databases(postgres_url: str, urls: dict[str, str]) -> None:
             conn.execute(f'DROP DATABASE IF EXISTS "{url.rsplit("/", 1)[1]}" WITH (FORCE)')
 
 
+def start_nats(data_dir: Path, tls_dir: Path | None = None) -> NatsServer:
+    """A nats-server with the configuration `anbao up` writes, its secrets in `data_dir`;
+    with TLS (client certificates required) when given `anbao certs`' directory."""
+    store, tls = data_dir / "nats", None
+    if tls_dir is not None:
+        issued = certs.issue(tls_dir, "nats")
+        tls = natsauth.ServerTLS(issued.cert_file, issued.key_file, issued.ca_file)
+    return NatsServer(store, write_config(data_dir, store, tls), tls=tls is not None).start()
+
+
+def tls_settings(tls_dir: Path | None, identity: str) -> dict[str, Path]:
+    """The production profile's TLS settings of one identity (none without `tls_dir`)."""
+    if tls_dir is None:
+        return {}
+    issued = certs.issue(tls_dir, identity)
+    return {"tls_cert_file": issued.cert_file, "tls_key_file": issued.key_file,
+            "tls_ca_file": issued.ca_file, "nats_tls_ca_file": issued.ca_file,
+            "nats_tls_cert_file": issued.cert_file, "nats_tls_key_file": issued.key_file}
+
+
+class Bus:
+    """One test's bus secrets (as `anbao up` makes them): NKey seeds, event signing keys."""
+
+    def __init__(self, data_dir: Path, tls_dir: Path | None = None):
+        self.data_dir, self.tls_dir = data_dir, tls_dir
+        self.keys = secrets.ensure(data_dir)
+        self.settings = secrets.bus_settings(data_dir, self.keys)
+
+    def signing_key(self, service: str) -> str:
+        return self.keys[manifest.get(service).env(secrets.SIGNING_KEY)]
+
+    def signer(self, service: str) -> eventsigning.Signer:
+        return eventsigning.Signer(self.signing_key(service))
+
+    def credentials(self, identity: str) -> Path:
+        return secrets.credentials_file(self.data_dir, identity)
+
+    async def connect(self, url: str, identity: str = natsauth.ADMIN, **options):
+        async def quiet(exc):
+            pass
+
+        tls = tls_settings(self.tls_dir, identity)
+        return await nats.connect(url, **{
+            "allow_reconnect": False, "error_cb": quiet,
+            **natsauth.connect_options(identity, self.credentials(identity),
+                                       tls.get("nats_tls_ca_file"), tls.get("nats_tls_cert_file"),
+                                       tls.get("nats_tls_key_file")),
+            **options})
+
+
 class System:
-    def __init__(self, nats_server, db_urls: dict[str, str], keys):
-        self.nats, self.db_urls = nats_server, db_urls
-        self.issuer, self.verifier = keys
-        common = {"nats_url": nats_server.url, "grpc_port": 0, "grace_seconds": 0.5}
-        self.registry = build_registry(RegistrySettings(
-            database_url=db_urls["registry"], field_key=fieldcrypto.new_key(),
-            blind_index_key=fieldcrypto.new_key(), **common), self.verifier)
-        self._accreditation_settings = dict(database_url=db_urls["accreditation"], **common)
-        self.certificates = build_certificates(CertificatesSettings(
-            database_url=db_urls["certificates"], key_encryption_key=fieldcrypto.new_key(),
-            http_port=0, **common), self.verifier)
-        self.accreditation = None
+    def __init__(self, nats_server, db_urls: dict[str, str], keys, bus: Bus):
+        self.nats, self.db_urls, self.bus = nats_server, db_urls, bus
+        self.tls_dir = bus.tls_dir  # the production profile: mTLS on gRPC, TLS on NATS
+        self.issuer = keys[0]
+        self._runtimes = {}
         self.channels: list[grpc.aio.Channel] = []
 
+    def settings(self, service: manifest.Service):
+        """A service's settings: port 0, fresh keys, the addresses of the services it calls
+        (started before it, in manifest order)."""
+        values = {"database_url": self.db_urls[service.name], "nats_url": self.nats.url,
+                  "grpc_port": 0, "grace_seconds": 0.5,
+                  secrets.SIGNING_KEY: self.bus.signing_key(service.name),
+                  **self.bus.settings[service.name], **tls_settings(self.tls_dir, service.name)}
+        values.update({secret: fieldcrypto.new_key() for secret in service.secrets})
+        if service.http_port is not None:
+            values["http_port"] = 0
+        values.update(service.wiring(
+            lambda callee: f"127.0.0.1:{self._runtimes[callee].port}",
+            lambda subject: self.issuer.mint(subject, "service", ttl_seconds=86400)))
+        return service.settings_class()(**values)
+
     async def start(self) -> None:
-        await self.registry.start()
-        self.accreditation = build_accreditation(AccreditationSettings(
-            registry_address=f"127.0.0.1:{self.registry.port}",
-            registry_token=self.issuer.mint("accreditation", "service", ttl_seconds=86400),
-            **self._accreditation_settings), self.verifier)
-        await self.accreditation.start()
-        await self.certificates.start()
+        for service in manifest.SERVICES:
+            verifier = tokens.TokenVerifier(self.issuer.public_key, audience=service.name)
+            runtime = service.build_function()(self.settings(service), verifier)
+            self._runtimes[service.name] = runtime
+            await runtime.start()
 
     async def stop(self) -> None:
         for channel in self.channels:
             await channel.close()
-        for runtime in (self.certificates, self.accreditation, self.registry):
-            if runtime is not None:
-                await runtime.stop()
+        for runtime in reversed(list(self._runtimes.values())):
+            await runtime.stop()
+
+    def __getattr__(self, name: str):
+        if name in SERVICES:  # system.registry: that service's runtime
+            return self._runtimes.get(name)
+        raise AttributeError(name)
 
     def runtimes(self):
-        return {"registry": self.registry, "accreditation": self.accreditation,
-                "certificates": self.certificates}
+        return dict(self._runtimes)
 
     def channel(self, service: str) -> grpc.aio.Channel:
-        channel = grpc.aio.insecure_channel(f"127.0.0.1:{self.runtimes()[service].port}")
+        address = f"127.0.0.1:{self._runtimes[service].port}"
+        if self.tls_dir is None:
+            channel = grpc.aio.insecure_channel(address)
+        else:  # as the operator, with the admin certificate
+            tls = tls_settings(self.tls_dir, natsauth.ADMIN)
+            channel = grpc.aio.secure_channel(address, grpc.ssl_channel_credentials(
+                tls["tls_ca_file"].read_bytes(), tls["tls_key_file"].read_bytes(),
+                tls["tls_cert_file"].read_bytes()))
         self.channels.append(channel)
         return channel
 
     def stubs(self, role: str = "province_admin", scope: str = ""):
-        """Stubs for the three services plus call metadata for a token of `role`."""
+        """Stubs for every service plus call metadata for a token of `role`."""
         token = self.issuer.mint(f"test-{role}", role, scope)
-        return Stubs(registry_pb2_grpc.RegistryServiceStub(self.channel("registry")),
-                     accreditation_pb2_grpc.AccreditationServiceStub(self.channel("accreditation")),
-                     certificates_pb2_grpc.CertificatesServiceStub(self.channel("certificates")),
+        return Stubs({s.name: s.stub(self.channel(s.name)) for s in manifest.SERVICES},
                      (("authorization", f"Bearer {token}"),))
+
+    def http_bases(self) -> dict[str, str]:
+        """service name → base URL, for the services that serve HTTP."""
+        return {s.name: f"http://127.0.0.1:{self._runtimes[s.name].http_port}"
+                for s in manifest.SERVICES if s.http_port is not None}
 
     @property
     def http_base(self) -> str:
-        return f"http://127.0.0.1:{self.certificates.http_port}"
+        return self.http_bases()["certificates"]
 
 
 class Stubs:
-    def __init__(self, registry, accreditation, certificates, metadata):
-        self.registry, self.accreditation, self.certificates = registry, accreditation, certificates
-        self.metadata = metadata
+    def __init__(self, stubs: dict, metadata):
+        self._stubs, self.metadata = stubs, metadata
+
+    def __getattr__(self, name: str):
+        try:  # stubs.registry: that service's stub
+            return self._stubs[name]
+        except KeyError:
+            raise AttributeError(name) from None
 
 
 def error_details(exc: grpc.aio.AioRpcError) -> tuple[dict[str, str], str]:

@@ -9,35 +9,32 @@ from google.protobuf import json_format
 from google.rpc import error_details_pb2
 from grpc_status import rpc_status
 
-from anbao.accreditation.v1 import accreditation_pb2
-from anbao.certificates.v1 import certificates_pb2
-from anbao.registry.v1 import registry_pb2
-
-SERVICES = {
-    "registry": (registry_pb2, "RegistryService"),
-    "accreditation": (accreditation_pb2, "AccreditationService"),
-    "certificates": (certificates_pb2, "CertificatesService"),
-}
+from services import manifest
 
 
 class CallError(Exception):
     """A request that could not be made (unknown method, malformed JSON)."""
 
 
+def _descriptor(service: str):
+    try:
+        entry = manifest.get(service)
+    except ValueError as exc:
+        raise CallError(str(exc)) from exc
+    return entry.proto_module, entry.proto_module.DESCRIPTOR.services_by_name[entry.proto_service]
+
+
 def methods(service: str) -> list[str]:
-    module, name = SERVICES[service]
-    return [m.name for m in module.DESCRIPTOR.services_by_name[name].methods]
+    return [m.name for m in _descriptor(service)[1].methods]
 
 
 def call(service: str, method: str, request_json: str, address: str, token: str,
          timeout: float = 10.0) -> dict:
-    if service not in SERVICES:
-        raise CallError(f"unknown service {service!r}; one of {', '.join(SERVICES)}")
-    module, name = SERVICES[service]
-    descriptor = module.DESCRIPTOR.services_by_name[name]
+    module, descriptor = _descriptor(service)
     rpc = descriptor.methods_by_name.get(method)
     if rpc is None:
-        raise CallError(f"{name} has no method {method!r}; one of {', '.join(methods(service))}")
+        raise CallError(f"{descriptor.name} has no method {method!r}; "
+                        f"one of {', '.join(methods(service))}")
     request_cls = getattr(module, rpc.input_type.name)
     response_cls = getattr(module, rpc.output_type.name)
     try:

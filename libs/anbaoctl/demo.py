@@ -5,6 +5,7 @@ The e2e test runs this same walk against an in-process system."""
 import asyncio
 import random
 import time
+import uuid
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable
@@ -18,7 +19,7 @@ from anbao.certificates.v1 import certificates_pb2 as cert
 from anbao.certificates.v1 import certificates_pb2_grpc
 from anbao.registry.v1 import registry_pb2 as reg
 from anbao.registry.v1 import registry_pb2_grpc
-from servicekit import auth, dates
+from servicekit import dates, tokens
 from servicekit.resident_id import make_resident_id
 from servicekit.uscc import make_uscc
 
@@ -28,10 +29,8 @@ REGION = "220102"             # 吉林省长春市南关区
 
 @dataclass
 class Endpoints:
-    registry: str
-    accreditation: str
-    certificates: str
-    http: str
+    grpc: dict[str, str]  # service name → host:port, for every service of the manifest
+    http: dict[str, str]  # service name → base URL, for those that serve HTTP
 
 
 @dataclass
@@ -67,16 +66,15 @@ async def eventually(check, what: str = "a condition", timeout: float = 30.0,
         await asyncio.sleep(interval)
 
 
-async def run_demo(endpoints: Endpoints, issuer: auth.TokenIssuer,
+async def run_demo(endpoints: Endpoints, issuer: tokens.TokenIssuer,
                    say: Callable[[str], None] = print, seed: int | None = None) -> DemoResult:
     rng = random.Random(seed)
     result = DemoResult()
     admin = (("authorization", f"Bearer {issuer.mint('demo-admin', 'province_admin')}"),)
-    channels = [grpc.aio.insecure_channel(a) for a in
-                (endpoints.registry, endpoints.accreditation, endpoints.certificates)]
-    registry = registry_pb2_grpc.RegistryServiceStub(channels[0])
-    accreditation = accreditation_pb2_grpc.AccreditationServiceStub(channels[1])
-    certificates = certificates_pb2_grpc.CertificatesServiceStub(channels[2])
+    channels = {name: grpc.aio.insecure_channel(a) for name, a in endpoints.grpc.items()}
+    registry = registry_pb2_grpc.RegistryServiceStub(channels["registry"])
+    accreditation = accreditation_pb2_grpc.AccreditationServiceStub(channels["accreditation"])
+    certificates = certificates_pb2_grpc.CertificatesServiceStub(channels["certificates"])
     try:
         say("1. Registering people in the registry (resident IDs are validated, encrypted, masked)")
         people = {}
@@ -92,21 +90,27 @@ async def run_demo(endpoints: Endpoints, issuer: auth.TokenIssuer,
         say("2. Creating an evaluation organisation and a training institution")
         eval_uscc = _uscc(rng)
         org = await accreditation.CreateInstitution(acc.CreateInstitutionRequest(
-            display_name="吉林省保安职业技能评价中心", uscc=eval_uscc,
-            role=acc.INSTITUTION_ROLE_EVALUATION, region_code="220100",
-            category=acc.ORGANISATION_CATEGORY_SOCIAL, ministry_code="0000",
-            site_serial=f"{rng.randint(1, 999999):06d}"), metadata=admin, timeout=10)
+            institution=acc.Institution(
+                display_name="吉林省保安职业技能评价中心", uscc=eval_uscc,
+                role=acc.INSTITUTION_ROLE_EVALUATION, region_code="220100",
+                category=acc.ORGANISATION_CATEGORY_SOCIAL, ministry_code="0000",
+                site_serial=f"{rng.randint(1, 999999):06d}"),
+            request_id=str(uuid.uuid4())), metadata=admin, timeout=10)
         say(f"   {org.name}  {org.display_name}  USCC {org.uscc}  APPLIED")
         try:
             await accreditation.CreateInstitution(acc.CreateInstitutionRequest(
-                display_name="同一机构的培训部", uscc=eval_uscc, role=acc.INSTITUTION_ROLE_TRAINING,
-                region_code="220100"), metadata=admin, timeout=10)
+                institution=acc.Institution(
+                    display_name="同一机构的培训部", uscc=eval_uscc,
+                    role=acc.INSTITUTION_ROLE_TRAINING, region_code="220100")),
+                metadata=admin, timeout=10)
         except grpc.aio.AioRpcError as exc:
             result.separation_refused = exc.code() == grpc.StatusCode.FAILED_PRECONDITION
             say(f"   the same USCC as a training institution: {exc.code().name} — {exc.details()}")
         training = await accreditation.CreateInstitution(acc.CreateInstitutionRequest(
-            display_name="长春市保安培训学校", uscc=_uscc(rng), role=acc.INSTITUTION_ROLE_TRAINING,
-            region_code="220100"), metadata=admin, timeout=10)
+            institution=acc.Institution(
+                display_name="长春市保安培训学校", uscc=_uscc(rng),
+                role=acc.INSTITUTION_ROLE_TRAINING, region_code="220100")),
+            metadata=admin, timeout=10)
         say(f"   {training.name}  {training.display_name}")
         for status, reason in ((acc.INSTITUTION_STATUS_SELECTED, "selected by police and HRSS"),
                                (acc.INSTITUTION_STATUS_ACTIVE, "confirmed and published")):
@@ -119,18 +123,19 @@ async def run_demo(endpoints: Endpoints, issuer: auth.TokenIssuer,
         say("3. Pre-appointment training and appointment of an evaluator (EVAL-2)")
         examiner = people["王芳"]
         await accreditation.RecordPreAppointmentTraining(acc.RecordPreAppointmentTrainingRequest(
-            person=examiner.name, completion_date=dates.today().isoformat(), passed=True,
+            person=examiner.name, completion_date=dates.to_proto(dates.today()), passed=True,
             provider="吉林省公安厅内保总队"), metadata=admin, timeout=10)
         evaluator = await accreditation.AppointEvaluator(acc.AppointEvaluatorRequest(
             institution=org.name, person=examiner.name, recommended_by="吉林省公安厅内保总队"),
             metadata=org_token, timeout=10)
-        say(f"   {evaluator.name}  {evaluator.full_name}  term {evaluator.term_start} – "
-            f"{evaluator.term_end}")
+        say(f"   {evaluator.name}  {evaluator.full_name}  term "
+            f"{dates.of_proto(evaluator.term_start)} – {dates.of_proto(evaluator.term_end)}")
 
         say("4. An exam session for 保卫管理员 三级, scored and closed")
         session = await accreditation.CreateExamSession(acc.CreateExamSessionRequest(
-            institution=org.name, occupation_code=ADMINISTRATOR, level=3,
-            exam_date=dates.today().isoformat()), metadata=org_token, timeout=10)
+            exam_session=acc.ExamSession(institution=org.name, occupation_code=ADMINISTRATOR,
+                                         level=3, exam_date=dates.to_proto(dates.today())),
+            request_id=str(uuid.uuid4())), metadata=org_token, timeout=10)
         await accreditation.AssignEvaluator(acc.AssignEvaluatorRequest(
             exam_session=session.name, evaluator=evaluator.name), metadata=org_token, timeout=10)
         scores = {"张伟": (88, 91), "李娜": (76, 64), "欧阳明远": (55, 80)}
@@ -146,7 +151,7 @@ async def run_demo(endpoints: Endpoints, issuer: auth.TokenIssuer,
             (result.passed_persons if outcome == "PASSED" else result.failed_persons).append(
                 people[full_name].name)
         closed = await accreditation.CloseExamSession(acc.CloseExamSessionRequest(
-            name=session.name), metadata=org_token, timeout=10)
+            name=session.name, request_id=str(uuid.uuid4())), metadata=org_token, timeout=10)
         say(f"   {closed.name} {acc.ExamSessionState.Name(closed.state)}")
 
         say("5. Waiting for the signed certificates (AssessmentPassed → certificates)")
@@ -158,7 +163,7 @@ async def run_demo(endpoints: Endpoints, issuer: auth.TokenIssuer,
             found = await eventually(issued, f"the certificate of {person}")
             result.certificate_numbers.append(found[0].number)
             say(f"   {found[0].number}  {found[0].holder_name}  {found[0].occupation_name} "
-                f"level {found[0].level}  issued {found[0].issue_date}")
+                f"level {found[0].level}  issued {dates.of_proto(found[0].issue_date)}")
         for person in result.failed_persons:
             answer = await certificates.ListCertificates(cert.ListCertificatesRequest(
                 person=person), metadata=admin, timeout=10)
@@ -179,7 +184,7 @@ async def run_demo(endpoints: Endpoints, issuer: auth.TokenIssuer,
         say("7. Public lookup over HTTP (number + holder name, no login)")
         number, holder = result.certificate_numbers[0], "张伟"
         async with aiohttp.ClientSession() as http:
-            url = f"{endpoints.http}/api/v1/certificates/{number}"
+            url = f"{endpoints.http['certificates']}/api/v1/certificates/{number}"
             async with http.get(url, params={"name": holder}) as response:
                 result.lookup = await response.json()
                 say(f"   GET {url}?name=… → {response.status} {result.lookup}")
@@ -191,11 +196,24 @@ async def run_demo(endpoints: Endpoints, issuer: auth.TokenIssuer,
                     raise RuntimeError("a wrong name must get 404")
             async with http.get(url + "/credential", params={"name": holder}) as response:
                 result.credential = await response.json(content_type=None)
-                say(f"   signed credential: proof {result.credential['proof']['cryptosuite']}, "
-                    f"key {result.credential['proof']['verificationMethod'][:40]}…")
+                proofs = result.credential["proof"]
+                say(f"   signed credential: proofs {', '.join(p['cryptosuite'] for p in proofs)}, "
+                    f"key {proofs[0]['verificationMethod'][:40]}…")
         if not result.lookup.get("signatureVerified"):
             raise RuntimeError("the certificate's signature did not verify")
+
+        say("8. Suspending and reinstating a certificate (CERT-3)")
+        name = f"certificates/{result.certificate_numbers[-1]}"
+        for change, request in (
+                (certificates.SuspendCertificate, cert.SuspendCertificateRequest(
+                    name=name, reason="demo: under investigation", request_id=str(uuid.uuid4()))),
+                (certificates.ReinstateCertificate, cert.ReinstateCertificateRequest(
+                    name=name, reason="demo: cleared", request_id=str(uuid.uuid4())))):
+            changed = await change(request, metadata=admin, timeout=10)
+            say(f"   {name} → {cert.CertificateStatus.Name(changed.status)}")
+        if changed.status != cert.CERTIFICATE_STATUS_VALID:
+            raise RuntimeError("the reinstated certificate is not VALID")
         return result
     finally:
-        for channel in channels:
+        for channel in channels.values():
             await channel.close()

@@ -1,55 +1,48 @@
 """The `anbao` CLI: run the system, walk the demo, mint tokens, verify certificates."""
 
 import asyncio
-import json
-import urllib.request
 from pathlib import Path
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from servicekit import auth
+from servicekit import tokens
+from services import manifest
 
-from . import secrets
-from .up import Ports
+from . import audit, certs, events, migrate, secrets
+from .ports import Ports, with_port_options
 
 app = typer.Typer(help="anbao: vocational skills of security personnel.",
                   no_args_is_help=True, add_completion=False)
 console = Console(emoji=False, highlight=False, soft_wrap=True)
+app.add_typer(events.app, name="events")
+app.add_typer(audit.app, name="audit")
 DATA = typer.Option(Path("./data"), "--data", help="where `anbao up` keeps its files")
 
 
 @app.command()
-def up(data: Path = DATA,
-       registry_port: int = typer.Option(50051, envvar="ANBAO_UP_REGISTRY_PORT"),
-       accreditation_port: int = typer.Option(50052, envvar="ANBAO_UP_ACCREDITATION_PORT"),
-       certificates_port: int = typer.Option(50053, envvar="ANBAO_UP_CERTIFICATES_PORT"),
-       http_port: int = typer.Option(8080, envvar="ANBAO_UP_HTTP_PORT"),
-       nats_port: int = typer.Option(4223, envvar="ANBAO_UP_NATS_PORT")):
-    """Start NATS, the three services and the public lookup; Ctrl-C stops them."""
+@with_port_options(nats=True)
+def up(data: Path = DATA, ports: Ports = None):
+    """Start NATS, the services and the public lookup; Ctrl-C stops them."""
     from .up import run
 
-    ports = Ports(registry_port, accreditation_port, certificates_port, http_port, nats_port)
     try:
         code = run(data, ports, say=console.print)
-    except RuntimeError as exc:  # NATS could not start: a taken port, a bad store
+    except RuntimeError as exc:  # an earlier run still going, a taken port, a bad store
         console.print(f"[red]anbao up failed:[/red] {exc}")
         code = 1
     raise typer.Exit(code)
 
 
 @app.command()
-def demo(data: Path = DATA, host: str = "127.0.0.1",
-         registry_port: int = typer.Option(50051, envvar="ANBAO_UP_REGISTRY_PORT"),
-         accreditation_port: int = typer.Option(50052, envvar="ANBAO_UP_ACCREDITATION_PORT"),
-         certificates_port: int = typer.Option(50053, envvar="ANBAO_UP_CERTIFICATES_PORT"),
-         http_port: int = typer.Option(8080, envvar="ANBAO_UP_HTTP_PORT")):
+@with_port_options(nats=False)
+def demo(data: Path = DATA, host: str = "127.0.0.1", ports: Ports = None):
     """Walk the whole flow against a running `anbao up`; exit 0 only if every step worked."""
     from .demo import Endpoints, run_demo
 
-    endpoints = Endpoints(f"{host}:{registry_port}", f"{host}:{accreditation_port}",
-                          f"{host}:{certificates_port}", f"http://{host}:{http_port}")
+    endpoints = Endpoints({name: f"{host}:{port}" for name, port in ports.grpc.items()},
+                          {name: f"http://{host}:{port}" for name, port in ports.http.items()})
     try:
         result = asyncio.run(run_demo(endpoints, secrets.issuer(data), say=console.print))
     except Exception as exc:  # noqa: BLE001 - any failed step fails the demo
@@ -64,7 +57,7 @@ def demo(data: Path = DATA, host: str = "127.0.0.1",
 
 
 @app.command("call")
-def call_rpc(service: str = typer.Argument(..., help="registry, accreditation or certificates"),
+def call_rpc(service: str = typer.Argument(..., help=" or ".join(manifest.NAMES)),
              method: str = typer.Argument(..., help="e.g. RegisterPerson"),
              request: str = typer.Argument("{}", help="the request as JSON"),
              address: str = typer.Option("", help="host:port; default the `anbao up` port"),
@@ -77,11 +70,9 @@ def call_rpc(service: str = typer.Argument(..., help="registry, accreditation or
 
     from .call import CallError, call, describe_error, to_json
 
-    ports = Ports()
-    default_port = {"registry": ports.registry, "accreditation": ports.accreditation,
-                    "certificates": ports.certificates}.get(service, 0)
+    default_port = Ports().grpc.get(service, 0)
     try:
-        bearer = token or secrets.issuer(data).mint("cli", "province_admin")
+        bearer = token or secrets.issuer(data).mint("cli", "province_admin", audience=[service])
         answer = call(service, method, request, address or f"127.0.0.1:{default_port}", bearer)
     except (CallError, FileNotFoundError) as exc:
         console.print(f"[red]{exc}[/red]")
@@ -93,37 +84,92 @@ def call_rpc(service: str = typer.Argument(..., help="registry, accreditation or
 
 
 @app.command()
-def token(role: str = typer.Option(..., help=f"one of {', '.join(sorted(auth.ROLES))}"),
-          scope: str = typer.Option("", help="division code or institutions/{id}"),
+def token(role: str = typer.Option("", help=f"one of {', '.join(sorted(tokens.ROLES))}"),
+          scope: str = typer.Option("", help="a city_admin's division code (320500), an "
+                                             "institution's institutions/{id}"),
           subject: str = typer.Option("cli", help="who the token is for"),
-          ttl: int = typer.Option(3600, help="seconds"), data: Path = DATA):
+          service: str = typer.Option(
+              "", help="the `service` token a service presents to those it calls: "
+                       + ", ".join(s.name for s in manifest.SERVICES if s.calls)),
+          audience: list[str] = typer.Option(
+              [], help="a service the token is for (repeat it); default every service"),
+          ttl: int = typer.Option(3600, help="seconds, at most the role's maximum"),
+          data: Path = DATA):
     """Mint a role token for the gRPC APIs (`authorization: Bearer …`)."""
     try:
-        typer.echo(secrets.issuer(data).mint(subject, role, scope, ttl))
+        if service:  # what `anbao up` sets as ANBAO_<SERVICE>_<CALLEE>_TOKEN
+            role, subject = "service", manifest.get(service).name
+        if not role:
+            raise ValueError("give --role, or --service for a service's own token")
+        for name in audience:
+            manifest.get(name)
+        typer.echo(secrets.issuer(data).mint(subject, role, scope, ttl, audience or None))
     except (ValueError, FileNotFoundError) as exc:
         console.print(f"[red]{exc}[/red]")
         raise typer.Exit(2)
 
 
+@app.command("revoke-token")
+def revoke_token(jti: str = typer.Argument(..., help="the token's `jti` claim"),
+                 data: Path = DATA):
+    """Revoke a token before it expires; the services refuse it within a second or two."""
+    tokens.revoke(secrets.revocation_file(data), jti)
+    typer.echo(f"revoked {jti}")
+
+
+@app.command("rotate-token-key")
+def rotate_token_key(data: Path = DATA):
+    """A new token signing key; tokens signed with the old one stay valid until they expire."""
+    typer.echo(f"new signing key {tokens.rotate_key(data / 'secrets')}; its public key is "
+               f"published beside the old ones")
+
+
+app.command("migrate")(migrate.migrate)
+app.command("certs")(certs.certs)
+
+
 @app.command()
 def verify(file: Path, keys: str = typer.Option(
         "", help="the issuer's published keys: a URL such as http://127.0.0.1:8080/api/v1/keys "
-                 "or a saved JSON file; without it, any valid did:key proof verifies")):
-    """Check an exported certificate credential offline; fails on any change to it."""
-    from .verify import verify_file
+                 "or a saved JSON file; without it, any valid did:key proof verifies and key "
+                 "validity is not checked"),
+        service: str = typer.Option(
+            "", help="the issuing service's HTTP address (e.g. http://127.0.0.1:8080), to check "
+                     "the issuer's accreditation online")):
+    """Check a certificate credential step by step: well-formed, each proof, the key, the
+    issuer, its status now (online, from its status lists) and its validity period.
+    Exit 0 valid, 1 not valid, 3 when every step that ran passed but some could not."""
+    from services.certificates.domain import verification as v
 
-    trusted = None
-    if keys:
-        raw = urllib.request.urlopen(keys, timeout=10).read() if keys.startswith("http") \
-            else Path(keys).read_bytes()
-        trusted = {k["id"] for k in json.loads(raw)["keys"] if not k.get("revoked")}
-    ok, reason, credential = verify_file(file, trusted)
+    from .verify import published_keys, verify_file
+
+    try:
+        trusted = published_keys(keys) if keys else None
+    except (OSError, ValueError, KeyError) as exc:
+        console.print(f"[red]cannot read the published keys:[/red] {exc}")
+        raise typer.Exit(2)
+    report, credential = verify_file(file, trusted, service)
+    table = Table(title=f"verification of {file}")
+    for column in ("step", "outcome", "detail"):
+        table.add_column(column)
+    colours = {v.PASSED: "green", v.FAILED: "red"}
+    for step in report.steps:
+        colour = colours.get(step.outcome, "yellow")
+        table.add_row(step.step, f"[{colour}]{v.outcome_label(step.outcome)}[/{colour}]",
+                      step.detail)
+    console.print(table)
     subject = credential.get("credentialSubject", {}) if isinstance(credential, dict) else {}
-    if ok:
-        console.print(f"[green]VERIFIED[/green] {subject.get('certificateNumber', '')} "
+    subject = subject if isinstance(subject, dict) else {}
+    verdict = v.verdict_label(report.verdict)
+    if report.valid:
+        console.print(f"[green]VERIFIED: {verdict}[/green] {subject.get('certificateNumber', '')} "
                       f"{subject.get('occupationName', '')} level {subject.get('level', '')} "
                       f"issued {subject.get('issueDate', '')} by "
                       f"{subject.get('evaluationOrganisation', '')}")
         return
-    console.print(f"[red]NOT VERIFIED[/red]: {reason}")
+    if report.verdict == v.pb.VERDICT_INCOMPLETE:
+        console.print(f"[yellow]{verdict}[/yellow]: every step that ran passed; "
+                      "some could not be checked")
+        raise typer.Exit(3)
+    console.print(f"[red]NOT VERIFIED: {verdict}[/red]")
     raise typer.Exit(1)

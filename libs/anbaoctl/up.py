@@ -1,28 +1,24 @@
-"""`anbao up`: NATS with JetStream, the three services and the public lookup on this
-machine, SQLite files under ./data; Ctrl-C stops everything cleanly."""
+"""`anbao up`: NATS with JetStream, the services of the manifest and the public lookup on
+this machine, SQLite files under ./data; Ctrl-C stops everything cleanly (services first,
+the broker last), and a killed `anbao up` takes its children with it."""
 
+import json
 import os
 import signal
 import subprocess
 import sys
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 import grpc
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
-from . import secrets
-from .natsserver import NatsServer
+from servicekit import lifetime, tokens
+from services import manifest
 
-
-@dataclass
-class Ports:
-    registry: int = 50051
-    accreditation: int = 50052
-    certificates: int = 50053
-    http: int = 8080
-    nats: int = 4223
+from . import leftovers, secrets
+from .natsserver import NatsServer, write_config
+from .ports import Ports
 
 
 def _wait_serving(port: int, child: subprocess.Popen, timeout: float = 60.0) -> bool:
@@ -42,28 +38,43 @@ def _wait_serving(port: int, child: subprocess.Popen, timeout: float = 60.0) -> 
 
 
 def service_environment(data_dir: Path, ports: Ports, keys: dict[str, str],
-                        registry_token: str) -> dict[str, str]:
-    nats_url = f"nats://127.0.0.1:{ports.nats}"
-    public_key = data_dir / "secrets" / "token_public.pem"
+                        issuer) -> dict[str, str]:
+    """Every service's settings as environment variables, from the manifest. On the bus:
+    NKey authentication and signed events, always; no TLS, since all of it listens on
+    loopback only (see `anbao certs` for the production profile)."""
+    bus = secrets.bus_settings(data_dir, keys)
+    common = {"nats_url": f"nats://127.0.0.1:{ports.nats}",
+              "token_public_key_file": data_dir / "secrets" / "token_public.pem",
+              "token_revocation_file": secrets.revocation_file(data_dir)}
     env = dict(keys)
-    for name, port in (("REGISTRY", ports.registry), ("ACCREDITATION", ports.accreditation),
-                       ("CERTIFICATES", ports.certificates)):
-        env[f"ANBAO_{name}_DATABASE_URL"] = f"sqlite:///{data_dir / name.lower()}.db"
-        env[f"ANBAO_{name}_NATS_URL"] = nats_url
-        env[f"ANBAO_{name}_GRPC_PORT"] = str(port)
-        env[f"ANBAO_{name}_TOKEN_PUBLIC_KEY_FILE"] = str(public_key)
-    env["ANBAO_ACCREDITATION_REGISTRY_ADDRESS"] = f"127.0.0.1:{ports.registry}"
-    env["ANBAO_ACCREDITATION_REGISTRY_TOKEN"] = registry_token
-    env["ANBAO_CERTIFICATES_HTTP_PORT"] = str(ports.http)
+    for service in manifest.SERVICES:
+        values = {**common, "database_url": f"sqlite:///{data_dir / service.name}.db",
+                  "grpc_port": ports.grpc[service.name]}
+        if service.name in ports.http:
+            values["http_port"] = ports.http[service.name]
+        values.update(bus[service.name])
+        values.update(service.wiring(
+            lambda callee: f"127.0.0.1:{ports.grpc[callee]}",
+            lambda subject: issuer.mint(subject, "service", ttl_seconds=tokens.MAX_TTL["service"])))
+        env.update({service.env(name): json.dumps(value) if isinstance(value, dict)
+                    else str(value) for name, value in values.items()})
     return env
 
 
 def run(data_dir: Path, ports: Ports, say=print) -> int:
     data_dir = data_dir.resolve()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    pid_file = leftovers.claim(data_dir)
+    try:
+        leftovers.check_ports(ports.named())
+        return _run(data_dir, ports, say)
+    finally:
+        leftovers.release(pid_file)
+
+
+def _run(data_dir: Path, ports: Ports, say) -> int:
     keys = secrets.ensure(data_dir)
-    token = secrets.issuer(data_dir).mint("accreditation", "service", ttl_seconds=365 * 86400)
-    nats = NatsServer(data_dir / "nats", port=ports.nats).start()
-    env = {**os.environ, **service_environment(data_dir, ports, keys, token)}
+    env = {**os.environ, **service_environment(data_dir, ports, keys, secrets.issuer(data_dir))}
     children: list[tuple[str, subprocess.Popen]] = []
     stopping = False
 
@@ -73,23 +84,31 @@ def run(data_dir: Path, ports: Ports, say=print) -> int:
 
     signal.signal(signal.SIGINT, stop)
     signal.signal(signal.SIGTERM, stop)
+    config = write_config(data_dir, data_dir / "nats")
+    nats = NatsServer(data_dir / "nats", config, port=ports.nats, die_with_parent=True).start()
     try:
-        for name, port in (("registry", ports.registry), ("accreditation", ports.accreditation),
-                           ("certificates", ports.certificates)):
-            child = subprocess.Popen([sys.executable, "-m", f"services.{name}"], env=env)
-            children.append((name, child))
+        for service in manifest.SERVICES:
+            port = ports.grpc[service.name]
+            # in our process group, so Ctrl-C reaches them first; and ended if we die
+            child = subprocess.Popen([sys.executable, "-m", service.package],
+                                     env={**env, lifetime.ENV: str(os.getpid())})
+            children.append((service.name, child))
             if not _wait_serving(port, child):
-                say(f"{name} did not start on port {port} (see its log above; is the port "
-                    f"taken? `anbao up --help` shows how to move it)")
+                say(f"{service.name} did not start on port {port} (see its log above; is the "
+                    f"port taken? `anbao up --help` shows how to move it)")
                 return 1
         say("")
         say("anbao is up:")
-        say(f"  registry       grpc  127.0.0.1:{ports.registry}")
-        say(f"  accreditation  grpc  127.0.0.1:{ports.accreditation}")
-        say(f"  certificates   grpc  127.0.0.1:{ports.certificates}")
-        say(f"  public lookup  http  http://127.0.0.1:{ports.http}/api/v1/certificates/{{number}}?name=…")
-        say(f"  NATS JetStream       {nats.url}  (store {nats.store_dir})")
-        say(f"  data                 {data_dir}")
+        for name, port in ports.grpc.items():
+            say(f"  {name:<15}grpc  127.0.0.1:{port}")
+        for name, port in ports.http.items():
+            say(f"  {name:<15}http  http://127.0.0.1:{port}")
+        if "certificates" in ports.http:
+            say(f"  public lookup  http://127.0.0.1:{ports.http['certificates']}"
+                "/api/v1/certificates/{number}?name=…")
+        say(f"  NATS JetStream       {nats.url}  (store {nats.store_dir}; NKey users, "
+            f"signed events; admin seed {secrets.credentials_file(data_dir, 'admin')})")
+        say(f"  data                 {data_dir}  (pid {os.getpid()} in {leftovers.PID_FILE})")
         say("Try `.venv/bin/anbao demo` in another terminal. Ctrl-C stops everything.")
         while not stopping:
             for name, child in children:

@@ -1,29 +1,57 @@
-"""Callers present an Ed25519-signed JWT (`authorization: Bearer …`) carrying a role and
-a scope; each service declares which roles may call each method. Default deny."""
+"""Who may call what, as data. A service's policy is one table: for each RPC, the roles
+allowed and how far each reaches — every resource (ANY), the resources of the token's
+own division (DIVISION, a city admin) or of its own institution (INSTITUTION). An RPC
+not in the table is denied to everyone; a role not listed for an RPC is denied.
+
+The interceptor checks the method and the role (`authorize`); a handler, once it has
+loaded a resource, checks the reach (`require_reach`) — before anything else about the
+resource is revealed. A caller with a limited reach gets PERMISSION_DENIED for a resource
+that does not exist, just as for one that is not theirs (AIP-211), so the answer never
+tells which."""
 
 import contextvars
-import time
-import uuid
-from dataclasses import dataclass
-from pathlib import Path
+from dataclasses import dataclass, replace
+from enum import StrEnum
+from typing import Mapping
 
-import jwt
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
-
+from . import divisions
 from .errors import PermissionDenied, Unauthenticated
+from .tokens import ROLES, TokenVerifier
 
-ISSUER = "anbao"
-ROLES = frozenset({"province_admin", "city_admin", "eval_org", "training_org", "auditor",
-                   "service"})
-PUBLIC = "public"  # marker in a policy: anonymous callers allowed
+PUBLIC = "public"  # a policy role: anyone, with or without a token
+
+
+class Reach(StrEnum):
+    ANY = "any"
+    DIVISION = "division"
+    INSTITUTION = "institution"
+
+
+# which reaches each role's scope can express
+_REACHES = {"province_admin": {Reach.ANY}, "auditor": {Reach.ANY}, "service": {Reach.ANY},
+            "city_admin": {Reach.DIVISION}, "eval_org": {Reach.INSTITUTION},
+            "training_org": {Reach.INSTITUTION}, PUBLIC: {Reach.ANY}}
+
+Policy = Mapping[str, Mapping[str, Reach]]  # method → role → reach
+
+
+def check_policy(policy: Policy, methods: list[str]) -> None:
+    """A service's table names exactly its RPCs, known roles and reaches they can have."""
+    if set(policy) != set(methods):
+        raise ValueError(f"policy and RPCs differ: unlisted {sorted(set(methods) - set(policy))}, "
+                         f"unknown {sorted(set(policy) - set(methods))}")
+    for method, grants in policy.items():
+        for role, reach in grants.items():
+            if reach not in _REACHES.get(role, ()):
+                raise ValueError(f"{method}: {role} cannot have reach {reach}")
 
 
 @dataclass(frozen=True)
 class Caller:
     subject: str
     role: str
-    scope: str = ""  # a division code (city_admin) or institutions/{id} (eval_org, training_org)
+    scope: str = ""   # a division code (city_admin) or institutions/{id} (eval_org, training_org)
+    reach: Reach = Reach.ANY  # how far this caller reaches in the current RPC
 
 
 ANONYMOUS = Caller(subject="anonymous", role=PUBLIC)
@@ -42,76 +70,60 @@ def reset_caller(token: contextvars.Token) -> None:
     _current.reset(token)
 
 
-class TokenIssuer:
-    def __init__(self, private_key: Ed25519PrivateKey):
-        self._key = private_key
-
-    def mint(self, subject: str, role: str, scope: str = "", ttl_seconds: int = 3600) -> str:
-        if role not in ROLES:
-            raise ValueError(f"unknown role {role!r}; one of {sorted(ROLES)}")
-        now = int(time.time())
-        claims = {"iss": ISSUER, "sub": subject, "role": role, "scope": scope,
-                  "iat": now, "exp": now + ttl_seconds, "jti": str(uuid.uuid4())}
-        return jwt.encode(claims, self._key, algorithm="EdDSA")
-
-
-class TokenVerifier:
-    def __init__(self, public_key: Ed25519PublicKey):
-        self._key = public_key
-
-    def verify(self, token: str) -> Caller:
-        try:
-            claims = jwt.decode(token, self._key, algorithms=["EdDSA"], issuer=ISSUER,
-                                options={"require": ["exp", "iat", "sub", "iss"]})
-        except jwt.PyJWTError as exc:
-            raise Unauthenticated(f"invalid token: {exc}") from exc
-        if claims.get("role") not in ROLES:
-            raise Unauthenticated("token carries no known role")
-        return Caller(subject=claims["sub"], role=claims["role"], scope=claims.get("scope", ""))
-
-
-def authorize(policy: dict[str, frozenset[str]], method: str, bearer: str | None,
+def authorize(policy: Policy, method: str, bearer: str | None,
               verifier: TokenVerifier) -> Caller:
-    """Returns the caller allowed to call `method`, or raises. Unlisted methods: denied."""
-    allowed = policy.get(method, frozenset())
+    """The caller, with its reach in `method`; or Unauthenticated / PermissionDenied."""
+    grants = policy.get(method, {})
     if bearer is None:
-        if PUBLIC in allowed:
+        if PUBLIC in grants:
             return ANONYMOUS
         raise Unauthenticated("this method needs a bearer token")
-    caller = verifier.verify(bearer)
-    if caller.role not in allowed and PUBLIC not in allowed:
+    claims = verifier.claims(bearer)
+    caller = Caller(subject=claims["sub"], role=claims["role"], scope=claims.get("scope", ""))
+    reach = grants.get(caller.role, grants.get(PUBLIC))
+    if reach is None:
         raise PermissionDenied(f"role {caller.role} may not call {method}")
-    return caller
+    return replace(caller, reach=reach if caller.role in grants else Reach.ANY)
 
 
-def generate_keypair(directory: Path) -> tuple[Path, Path]:
-    """Writes token_signing.pem (private, 0600) and token_public.pem unless they exist."""
-    directory.mkdir(parents=True, exist_ok=True)
-    private_path, public_path = directory / "token_signing.pem", directory / "token_public.pem"
-    if not private_path.exists():
-        key = Ed25519PrivateKey.generate()
-        private_path.write_bytes(key.private_bytes(
-            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption()))
-        private_path.chmod(0o600)
-        public_path.write_bytes(key.public_key().public_bytes(
-            serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo))
-    return private_path, public_path
+def reaches(caller: Caller, *, region: str = "", institution: str = "") -> bool:
+    """Whether the caller reaches a resource in `region` belonging to `institution`."""
+    if caller.reach == Reach.ANY:
+        return True
+    if caller.reach == Reach.DIVISION:
+        return bool(region) and divisions.within(region, caller.scope)
+    return bool(institution) and caller.scope == f"institutions/{institution}"
 
 
-def load_private_key(path: Path) -> Ed25519PrivateKey:
-    return serialization.load_pem_private_key(Path(path).read_bytes(), password=None)
+# one answer for a resource out of reach and for one that does not exist (AIP-211)
+OUT_OF_REACH = "the resource does not exist or is not in your scope"
 
 
-def load_public_key(path: Path) -> Ed25519PublicKey:
-    return serialization.load_pem_public_key(Path(path).read_bytes())
+def require_reach(caller: Caller, *, region: str = "", institution: str = "") -> None:
+    if not reaches(caller, region=region, institution=institution):
+        raise PermissionDenied(OUT_OF_REACH)
 
 
-def require_region(caller: Caller, region_code: str) -> None:
-    """A city admin acts only inside the division its token is scoped to."""
-    from . import divisions
+def division_of(caller: Caller) -> str:
+    """The division a DIVISION caller's searches are confined to ("" for any)."""
+    return caller.scope if caller.reach == Reach.DIVISION else ""
 
-    if caller.role == "city_admin" and not (caller.scope and region_code
-                                            and divisions.within(region_code, caller.scope)):
-        raise PermissionDenied(f"a city admin scoped to {caller.scope or 'nothing'} "
-                               f"may not act on region {region_code or 'unspecified'}")
+
+def institution_of(caller: Caller) -> str:
+    """The institution ID an INSTITUTION caller's lists are confined to ("" for any)."""
+    return caller.scope.removeprefix("institutions/") if caller.reach == Reach.INSTITUTION else ""
+
+
+def region_in_scope(caller: Caller, requested: str) -> str:
+    """The region a search covers: what was asked, or a city admin's own division."""
+    region = requested or division_of(caller)
+    if caller.reach == Reach.DIVISION:
+        require_reach(caller, region=region)
+    elif caller.reach == Reach.INSTITUTION:
+        raise PermissionDenied("an institution does not search by region")
+    return region
+
+
+__all__ = ["PUBLIC", "ROLES", "Reach", "Policy", "Caller", "ANONYMOUS", "authorize",
+           "require_reach", "reaches", "division_of", "institution_of", "region_in_scope",
+           "check_policy", "current_caller", "set_caller", "reset_caller"]

@@ -9,13 +9,20 @@ from pathlib import Path
 from sqlalchemy import MetaData, create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import StaticPool
 
 
 def make_engine(url: str) -> Engine:
+    if url in ("sqlite://", "sqlite:///:memory:"):
+        # one connection shared by every session, or each would see its own empty database
+        engine = create_engine(url, connect_args={"check_same_thread": False},
+                               poolclass=StaticPool)
+        _tune_sqlite(engine)
+        return engine
     if url.startswith("sqlite"):
-        path = url.split("///", 1)[-1]
-        if path and path != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        path = Path(url.split("///", 1)[-1])
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.touch(mode=0o600)  # readable by the service alone (WAL files follow)
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30},
                                pool_size=8, max_overflow=8)
         _tune_sqlite(engine)
@@ -47,9 +54,6 @@ class Database:
         self.engine = make_engine(url)
         self.metadata = metadata
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
-
-    def create_schema(self) -> None:
-        self.metadata.create_all(self.engine)
 
     def session(self) -> Session:
         return self.sessions()

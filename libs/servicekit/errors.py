@@ -6,6 +6,9 @@ from dataclasses import dataclass, field
 class DomainError(Exception):
     """Base of every error that is the caller's doing, never INTERNAL."""
 
+    # true when the same request may succeed later: an event consumer retries it
+    transient = False
+
 
 class NotFound(DomainError):
     pass
@@ -23,8 +26,18 @@ class Unauthenticated(DomainError):
     pass
 
 
+class ResourceExhausted(DomainError):
+    """The caller has used its budget; it may try again after `retry_after` seconds."""
+
+    def __init__(self, message: str, retry_after: float):
+        self.retry_after = retry_after
+        super().__init__(message)
+
+
 class Unavailable(DomainError):
     """A service this command depends on did not answer in time; the caller may retry."""
+
+    transient = True
 
 
 @dataclass

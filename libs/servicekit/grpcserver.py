@@ -1,17 +1,23 @@
-"""gRPC server bootstrap: one interceptor for auth, logging and error mapping; health,
-reflection, message limits, graceful shutdown."""
+"""gRPC server bootstrap: one interceptor for decoding, auth, logging, error mapping and
+idempotency on every RPC kind; health, reflection, message limits, graceful shutdown."""
 
+import asyncio
+import contextlib
+import inspect
+import math
+import time
 import uuid
 from dataclasses import dataclass
 
 import grpc
 from google.protobuf import any_pb2
+from google.protobuf.message import DecodeError
 from google.rpc import code_pb2, error_details_pb2, status_pb2
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
 from grpc_status import rpc_status
 
-from . import auth, errors, logs
+from . import audit, auth, errors, idempotency, logs, tokens
 
 log = logs.get("servicekit.grpc")
 
@@ -37,6 +43,11 @@ def to_status(exc: errors.DomainError, domain: str) -> status_pb2.Status:
                                            metadata={"rule": exc.rule_id, **exc.metadata})
         return status_pb2.Status(code=code_pb2.FAILED_PRECONDITION, message=str(exc),
                                  details=[_packed(info)])
+    if isinstance(exc, errors.ResourceExhausted):
+        retry = error_details_pb2.RetryInfo()
+        retry.retry_delay.FromMilliseconds(math.ceil(exc.retry_after * 1000))
+        return status_pb2.Status(code=code_pb2.RESOURCE_EXHAUSTED, message=str(exc),
+                                 details=[_packed(retry)])
     code = {errors.NotFound: code_pb2.NOT_FOUND, errors.AlreadyExists: code_pb2.ALREADY_EXISTS,
             errors.PermissionDenied: code_pb2.PERMISSION_DENIED,
             errors.Unauthenticated: code_pb2.UNAUTHENTICATED,
@@ -44,48 +55,198 @@ def to_status(exc: errors.DomainError, domain: str) -> status_pb2.Status:
     return status_pb2.Status(code=code, message=str(exc))
 
 
+class Undecodable:
+    """What a request deserializer returns for bytes that are not the request message
+    (truncated, or a string field that is not UTF-8), so the RPC can answer
+    INVALID_ARGUMENT instead of grpc logging a traceback and answering UNKNOWN."""
+
+    def __init__(self, reason: str):
+        self.reason = reason
+
+
+class _Refused(Exception):
+    """Raised in the interceptor for an undecodable request (unary or in a stream)."""
+
+    def __init__(self, undecodable: Undecodable):
+        self.undecodable = undecodable
+
+
+def _tolerant(deserializer):
+    if deserializer is None:  # a generic handler taking raw bytes
+        return None
+
+    def deserialize(data: bytes):
+        try:
+            return deserializer(data)
+        except DecodeError as exc:
+            return Undecodable(str(exc))
+    return deserialize
+
+
+async def _decoded(requests):
+    async for request in requests:
+        if isinstance(request, Undecodable):
+            raise _Refused(request)
+        yield request
+
+
+def _undecodable_status(undecodable: Undecodable) -> status_pb2.Status:
+    violation = error_details_pb2.BadRequest.FieldViolation(
+        field="body", description=f"is not the request message: {undecodable.reason}")
+    bad = error_details_pb2.BadRequest(field_violations=[violation])
+    return status_pb2.Status(code=code_pb2.INVALID_ARGUMENT,
+                             message="request could not be decoded", details=[_packed(bad)])
+
+
+class _PerPeerLog:
+    """At most one line per caller address per interval: a flood of garbage from one
+    address must not flood the log."""
+
+    def __init__(self, interval: float = 60.0, max_peers: int = 10_000):
+        self._interval, self._max_peers = interval, max_peers
+        self._last: dict[str, float] = {}
+
+    def warning(self, peer: str, message: str, *args) -> None:
+        address = peer.rsplit(":", 1)[0]  # without the port: one caller, many connections
+        now = time.monotonic()
+        if now - self._last.get(address, -self._interval) < self._interval:
+            return
+        if len(self._last) >= self._max_peers:
+            self._last = {a: t for a, t in self._last.items() if now - t < self._interval}
+        self._last[address] = now
+        log.warning(message + " (further ones from %s muted for %.0fs)", *args, address,
+                    self._interval)
+
+
 class ServiceInterceptor(grpc.aio.ServerInterceptor):
-    def __init__(self, policy: dict[str, frozenset[str]], verifier: auth.TokenVerifier,
+    """Every RPC of every kind (unary or streaming either way) passes the same checks:
+    decodable request, bearer token against the policy (default deny), request-id bound
+    to the logs, domain errors mapped to google.rpc.Status, `request_id` idempotency."""
+
+    def __init__(self, policy: auth.Policy, verifier: tokens.TokenVerifier,
                  domain: str):
         self._policy, self._verifier, self._domain = policy, verifier, domain
+        self._undecodable_log = _PerPeerLog()
 
     async def intercept_service(self, continuation, details):
         handler = await continuation(details)
         if handler is None or details.method.startswith(_OPEN_PREFIXES):
             return handler
-        if handler.unary_unary is None:  # we serve unary RPCs only
-            return handler
-        method = details.method.rsplit("/", 1)[-1]
-        return grpc.unary_unary_rpc_method_handler(
-            self._wrap(handler.unary_unary, method),
-            request_deserializer=handler.request_deserializer,
-            response_serializer=handler.response_serializer)
+        full_method = details.method
+        deserializer = _tolerant(handler.request_deserializer)
+        serializer = handler.response_serializer
+        if handler.unary_unary:
+            return grpc.unary_unary_rpc_method_handler(
+                self._unary_unary(handler.unary_unary, full_method),
+                request_deserializer=deserializer, response_serializer=serializer)
+        if handler.unary_stream:
+            return grpc.unary_stream_rpc_method_handler(
+                self._streaming(handler.unary_stream, full_method, False),
+                request_deserializer=deserializer, response_serializer=serializer)
+        if handler.stream_unary:
+            return grpc.stream_unary_rpc_method_handler(
+                self._unary_response(handler.stream_unary, full_method),
+                request_deserializer=deserializer, response_serializer=serializer)
+        return grpc.stream_stream_rpc_method_handler(
+            self._streaming(handler.stream_stream, full_method, True),
+            request_deserializer=deserializer, response_serializer=serializer)
 
-    def _wrap(self, behavior, method: str):
-        async def call(request, context: grpc.aio.ServicerContext):
-            metadata = dict(context.invocation_metadata() or ())
-            request_id = metadata.get("x-request-id") or str(uuid.uuid4())
-            log_token = logs.bind(rpc=method, request_id=request_id)
-            caller_token = None
-            try:
-                bearer = metadata.get("authorization", "")
-                bearer = bearer[7:] if bearer.lower().startswith("bearer ") else None
-                caller = auth.authorize(self._policy, method, bearer, self._verifier)
-                caller_token = auth.set_caller(caller)
-                return await behavior(request, context)
-            except errors.DomainError as exc:
-                log.info("refused: %s", exc)
-                await context.abort_with_status(rpc_status.to_status(to_status(exc, self._domain)))
-            except grpc.aio.AbortError:
-                raise
-            except Exception:
-                log.exception("unexpected error")
-                await context.abort(grpc.StatusCode.INTERNAL, "internal error")
-            finally:
-                if caller_token is not None:
-                    auth.reset_caller(caller_token)
-                logs.unbind(log_token)
+    @contextlib.asynccontextmanager
+    async def _guarded(self, context: grpc.aio.ServicerContext, full_method: str, request=None):
+        """Checks the request and the caller, binds the log context and maps every error
+        the body raises; yields the caller."""
+        method = full_method.rsplit("/", 1)[-1]
+        metadata = dict(context.invocation_metadata() or ())
+        request_id = metadata.get("x-request-id") or str(uuid.uuid4())
+        log_token = logs.bind(rpc=method, request_id=request_id)
+        call_token = audit.bind_call(full_method, request_id)
+        caller_token = None
+        try:
+            if isinstance(request, Undecodable):  # before authentication: nothing to check
+                raise _Refused(request)
+            bearer = metadata.get("authorization", "")
+            bearer = bearer[7:] if bearer.lower().startswith("bearer ") else None
+            caller = auth.authorize(self._policy, method, bearer, self._verifier)
+            caller_token = auth.set_caller(caller)
+            yield caller
+        except errors.DomainError as exc:
+            if isinstance(exc, errors.NotFound) and auth.current_caller().reach != auth.Reach.ANY:
+                # AIP-211: a caller confined to its division or institution is told the same
+                # for a missing resource as for one that is not its own
+                exc = errors.PermissionDenied(auth.OUT_OF_REACH)
+            log.info("refused: %s", exc)
+            await context.abort_with_status(rpc_status.to_status(to_status(exc, self._domain)))
+        except _Refused as exc:
+            self._undecodable_log.warning(context.peer(), "undecodable %s request: %s",
+                                          method, exc.undecodable.reason)
+            await context.abort_with_status(rpc_status.to_status(
+                _undecodable_status(exc.undecodable)))
+        except grpc.aio.AbortError:
+            raise
+        except Exception:
+            log.exception("unexpected error")
+            await context.abort(grpc.StatusCode.INTERNAL, "internal error")
+        finally:
+            if caller_token is not None:
+                auth.reset_caller(caller_token)
+            audit.unbind_call(call_token)
+            logs.unbind(log_token)
+
+    def _unary_unary(self, behavior, full_method: str):
+        async def call(request, context):
+            async with self._guarded(context, full_method, request) as caller:
+                pending = idempotency.pending_for(request, caller.subject, full_method)
+                if pending is None:
+                    return await behavior(request, context)
+                return await self._idempotent(behavior, request, context, pending)
         return call
+
+    async def _idempotent(self, behavior, request, context, pending: idempotency.Pending):
+        token = idempotency.begin(pending)
+        try:
+            response = await behavior(request, context)
+        except idempotency.Repeated as repeat:
+            answer = await repeat.wait_for_answer(
+                min(idempotency.ANSWER_WAIT_SECONDS, context.time_remaining() or
+                    idempotency.ANSWER_WAIT_SECONDS))
+            if answer is None:
+                await context.abort(grpc.StatusCode.ABORTED, (
+                    f"request_id {pending.request_id} was applied, but its answer is not "
+                    "recorded (the first call is still answering, or failed after its "
+                    "effect); read the resource instead of repeating"))
+            log.info("repeated request_id %s: the first answer", pending.request_id)
+            return idempotency.response_class(pending.method).FromString(answer)
+        finally:
+            idempotency.end(token)
+        if pending.claim is not None:
+            await asyncio.to_thread(pending.claim.store, pending, response.SerializeToString())
+        return response
+
+    def _unary_response(self, behavior, full_method: str):
+        async def call(requests, context):
+            async with self._guarded(context, full_method):
+                return await behavior(_decoded(requests), context)
+        return call
+
+    def _streaming(self, behavior, full_method: str, streamed_requests: bool):
+        """Wraps an async generator servicer (yields responses) or a coroutine one
+        (writes them with context.write), keeping its shape."""
+        def arguments(request):
+            return (_decoded(request), None) if streamed_requests else (request, request)
+
+        if inspect.isasyncgenfunction(behavior):
+            async def generate(request, context):
+                request, checked = arguments(request)
+                async with self._guarded(context, full_method, checked):
+                    async for response in behavior(request, context):
+                        yield response
+            return generate
+
+        async def write(request, context):
+            request, checked = arguments(request)
+            async with self._guarded(context, full_method, checked):
+                await behavior(request, context)
+        return write
 
 
 @dataclass
@@ -101,9 +262,31 @@ class RunningServer:
         await self.server.stop(self.grace)
 
 
+def server_tls(settings) -> grpc.ServerCredentials | None:
+    """mTLS when the settings name a certificate: callers must present a client
+    certificate signed by `tls_ca_file`."""
+    if settings.tls_cert_file is None:
+        return None
+    return grpc.ssl_server_credentials(
+        [(settings.tls_key_file.read_bytes(), settings.tls_cert_file.read_bytes())],
+        root_certificates=settings.tls_ca_file.read_bytes(), require_client_auth=True)
+
+
+def channel_credentials(settings) -> grpc.ChannelCredentials | None:
+    """A client's side of mTLS: the same certificate and key (it is both server and
+    client certificate) and the CA that signed the server's."""
+    if settings.tls_cert_file is None:
+        return None
+    return grpc.ssl_channel_credentials(
+        root_certificates=settings.tls_ca_file.read_bytes(),
+        private_key=settings.tls_key_file.read_bytes(),
+        certificate_chain=settings.tls_cert_file.read_bytes())
+
+
 async def start_server(*, services: list[tuple], host: str, port: int,
                        interceptor: ServiceInterceptor, grace: float = 5.0,
-                       max_message_bytes: int = 4 * 1024 * 1024) -> RunningServer:
+                       max_message_bytes: int = 4 * 1024 * 1024,
+                       tls: grpc.ServerCredentials | None = None) -> RunningServer:
     """`services` holds (add_XServicer_to_server, servicer, full service name) triples."""
     server = grpc.aio.server(interceptors=[interceptor], options=[
         ("grpc.max_receive_message_length", max_message_bytes),
@@ -118,7 +301,8 @@ async def start_server(*, services: list[tuple], host: str, port: int,
     reflection.enable_server_reflection(
         [*names, health_pb2.DESCRIPTOR.services_by_name["Health"].full_name,
          reflection.SERVICE_NAME], server)
-    bound = server.add_insecure_port(f"{host}:{port}")
+    bound = (server.add_secure_port(f"{host}:{port}", tls) if tls
+             else server.add_insecure_port(f"{host}:{port}"))
     if bound == 0:
         raise RuntimeError(f"could not bind {host}:{port}")
     await server.start()

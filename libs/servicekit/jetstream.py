@@ -1,32 +1,34 @@
 """JetStream plumbing: streams named after the producing proto package, the outbox
-relay (publish with Nats-Msg-Id = event ID), and durable pull consumers with explicit
-ack whose effects and inbox record commit together."""
+relay (publish with Nats-Msg-Id = event ID, signed by the producer), and durable pull
+consumers with explicit ack that apply only authentic events, whose effects and inbox
+record commit together."""
 
 import asyncio
 from dataclasses import dataclass
 from typing import Callable
 
+import grpc
 import nats
 from nats.aio.client import Client as NATS
+from nats.aio.msg import Msg
 from nats.js import JetStreamContext
 from nats.js.api import AckPolicy, ConsumerConfig, StorageType, StreamConfig
-from nats.js.errors import BadRequestError
-from google.protobuf.message import Message
+from nats.js.errors import BadRequestError, NotFoundError
+from google.protobuf.message import DecodeError, Message
 from sqlalchemy import select, update
+from sqlalchemy.exc import OperationalError
 
-from . import logs
+from . import deadletters, eventsigning, logs
 from .db import Database
 from .errors import DomainError
-from .unitofwork import MessagingTables, UnitOfWork, subject_of, utcnow
+from .eventsigning import Signer, Unauthentic, Verifier
+from .natsauth import durable_name, stream_name
+from .unitofwork import AlreadyApplied, MessagingTables, UnitOfWork, subject_of, utcnow
 
 log = logs.get("servicekit.jetstream")
 
 DUPLICATE_WINDOW_S = 600.0
-
-
-def stream_name(package: str) -> str:
-    """Events of `anbao.certificates.v1` go to the stream `ANBAO_CERTIFICATES_V1`."""
-    return package.replace(".", "_").upper()
+EVENT_ID_MAX = 64  # the inbox's key column
 
 
 async def _log_error(exc: Exception) -> None:
@@ -41,14 +43,15 @@ async def _log_reconnected() -> None:
     log.info("NATS reconnected")
 
 
-async def connect(url: str, name: str, attempts: int = 60) -> NATS:
-    """Connects, retrying while the server comes up; afterwards reconnects forever."""
+async def connect(url: str, name: str, attempts: int = 60, **options) -> NATS:
+    """Connects, retrying while the server comes up; afterwards reconnects forever.
+    `options`: credentials, inbox prefix and TLS (`natsauth.connect_options`)."""
     for attempt in range(attempts):
         try:
             return await nats.connect(url, name=name, max_reconnect_attempts=-1,
                                       reconnect_time_wait=0.5, connect_timeout=2,
                                       error_cb=_log_error, disconnected_cb=_log_disconnected,
-                                      reconnected_cb=_log_reconnected)
+                                      reconnected_cb=_log_reconnected, **options)
         except Exception as exc:  # noqa: BLE001 - any failure to reach the server
             if attempt == attempts - 1:
                 raise
@@ -76,8 +79,9 @@ class OutboxRelay:
     stream's duplicate window drops and every consumer's inbox ignores."""
 
     def __init__(self, db: Database, tables: MessagingTables, js: JetStreamContext,
-                 batch_size: int = 500):
+                 signer: Signer, batch_size: int = 500):
         self._db, self._tables, self._js, self._batch = db, tables, js, batch_size
+        self._signer = signer
         self._wake = asyncio.Event()
         self._loop: asyncio.AbstractEventLoop | None = None
 
@@ -102,7 +106,9 @@ class OutboxRelay:
         rows = await asyncio.to_thread(self._pending)
         if rows:
             await asyncio.gather(*(
-                self._js.publish(r.subject, r.payload, headers={"Nats-Msg-Id": r.event_id})
+                self._js.publish(r.subject, r.payload, headers={
+                    "Nats-Msg-Id": r.event_id,
+                    eventsigning.HEADER: self._signer.sign(r.subject, r.payload)})
                 for r in rows))
             await asyncio.to_thread(self._mark, [r.seq for r in rows])
         return len(rows)
@@ -129,6 +135,7 @@ class OutboxRelay:
                 pass
 
 
+# `handler(uow, event)` owns `with uow`, like a command handler
 EventHandler = Callable[[UnitOfWork, Message], None]
 
 
@@ -138,39 +145,86 @@ class Subscription:
     handler: EventHandler
 
 
+@dataclass(frozen=True)
+class RetryPolicy:
+    """How a failed event is redelivered: after a delay that doubles with each delivery,
+    up to a cap; an unexpected failure is dead-lettered after `max_deliveries`."""
+
+    max_deliveries: int = 20
+    first_delay: float = 0.5
+    max_delay: float = 30.0
+
+    def delay(self, num_delivered: int) -> float:
+        return min(self.first_delay * 2 ** min(max(num_delivered - 1, 0), 30), self.max_delay)
+
+
+class Unusable(Exception):
+    """An event that cannot be applied as sent: undecodable or invalid."""
+
+
+def is_transient(exc: BaseException) -> bool:
+    """Failures that retrying later can cure: a called service away, a database locked
+    or unreachable, a deadline passed, NATS trouble."""
+    if isinstance(exc, DomainError):
+        return exc.transient
+    if isinstance(exc, grpc.RpcError) and hasattr(exc, "code"):
+        return exc.code() in (grpc.StatusCode.UNAVAILABLE, grpc.StatusCode.DEADLINE_EXCEEDED,
+                              grpc.StatusCode.RESOURCE_EXHAUSTED)
+    return isinstance(exc, (OperationalError, TimeoutError, nats.errors.Error))
+
+
 class EventConsumer:
     """One durable pull consumer per (service, event type), explicit ack.
 
     The handler runs inside the unit of work that records the event ID in the inbox,
-    so a redelivered event changes nothing. A handler that raises a DomainError is a
-    poison message: it is logged and terminated, not redelivered forever."""
+    so a redelivered event changes nothing. What follows a failure depends on what
+    failed: an event its producer did not sign (checked before anything else), an
+    undecodable or invalid event, or one a handler refuses with a domain
+    error, is dead-lettered at once (retrying changes nothing); a transient failure is
+    redelivered with backoff for as long as it lasts; any other failure is redelivered
+    with backoff up to `retry.max_deliveries` times, then dead-lettered. Nothing is
+    terminated, so nothing is lost."""
 
     def __init__(self, service: str, js: JetStreamContext, subscription: Subscription,
-                 uow_factory: Callable[[], UnitOfWork]):
-        self._service, self._js, self._sub = service, js, subscription
-        self._uow_factory = uow_factory
+                 uow_factory: Callable[..., UnitOfWork], verifier: Verifier,
+                 retry: RetryPolicy = RetryPolicy()):
+        self._service, self._js, self.subscription = service, js, subscription
+        self._uow_factory, self._verifier = uow_factory, verifier
+        self.retry = retry
 
     @property
     def durable(self) -> str:
-        return f"{self._service}__{self._sub.event_cls.DESCRIPTOR.name}"
+        return durable_name(self._service, self.subscription.event_cls.DESCRIPTOR.name)
+
+    def _decode(self, data: bytes) -> Message:
+        try:
+            event = self.subscription.event_cls.FromString(data)
+        except DecodeError as exc:
+            raise Unusable(f"undecodable {self.subscription.event_cls.DESCRIPTOR.full_name}: "
+                           f"{exc}") from exc
+        if not 0 < len(event.event_id) <= EVENT_ID_MAX:
+            raise Unusable(f"invalid event: event_id must be 1 to {EVENT_ID_MAX} characters")
+        return event
 
     def _apply(self, event: Message) -> bool:
-        with self._uow_factory() as uow:
-            if not uow.claim_inbox(event.event_id, subject_of(event)):
-                return False
-            self._sub.handler(uow, event)
-            uow.commit()
-            return True
+        try:
+            self.subscription.handler(self._uow_factory(inbox=event), event)
+        except AlreadyApplied:
+            return False
+        return True
 
     async def subscribe(self):
-        stream = await ensure_stream(self._js, self._sub.event_cls.DESCRIPTOR.file.package)
+        # the producer creates its stream (we may not): until it has, this fails and
+        # `run` retries
+        stream = stream_name(self.subscription.event_cls.DESCRIPTOR.file.package)
+        await deadletters.ensure_stream(self._js)
         return await self._js.pull_subscribe(
-            subject_of(self._sub.event_cls), durable=self.durable, stream=stream,
+            subject_of(self.subscription.event_cls), durable=self.durable, stream=stream,
             config=ConsumerConfig(ack_policy=AckPolicy.EXPLICIT, ack_wait=30,
                                   max_ack_pending=1000))
 
     async def run(self) -> None:
-        psub = None
+        psub, waiting = None, False
         while True:
             try:
                 if psub is None:
@@ -180,23 +234,64 @@ class EventConsumer:
                 raise
             except (nats.errors.TimeoutError, TimeoutError):
                 continue
+            except NotFoundError:  # its producer has not created the stream yet
+                if psub is None and not waiting:
+                    log.info("consumer %s: waiting for the stream of its producer", self.durable)
+                    waiting = True
+                await asyncio.sleep(0.2)
+                continue
             except Exception as exc:  # noqa: BLE001 - NATS is away: retry
                 log.warning("consumer %s: %s: %s; retrying", self.durable,
                             type(exc).__name__, exc)
                 await asyncio.sleep(0.5)
                 continue
             for msg in msgs:
-                event = self._sub.event_cls.FromString(msg.data)
-                token = logs.bind(event_id=event.event_id, consumer=self.durable)
                 try:
-                    applied = await asyncio.to_thread(self._apply, event)
-                    await msg.ack()
-                    log.debug("event %s", "applied" if applied else "already applied")
-                except DomainError as exc:
-                    log.error("event refused, terminated: %s", exc)
-                    await msg.term()
-                except Exception:  # noqa: BLE001 - transient: redeliver later
-                    log.exception("event failed; will be redelivered")
-                    await msg.nak(delay=1)
-                finally:
-                    logs.unbind(token)
+                    await self._handle(msg)
+                except (nats.errors.Error, TimeoutError) as exc:
+                    # could not ack, nak or dead-letter: JetStream redelivers after ack_wait
+                    log.warning("consumer %s: settling a message: %s: %s", self.durable,
+                                type(exc).__name__, exc)
+
+    async def _handle(self, msg: Msg) -> None:
+        token = logs.bind(consumer=self.durable)
+        try:
+            try:
+                self._verifier.verify(msg.subject, msg.data, msg.headers)
+                event = self._decode(msg.data)
+            except Unauthentic as exc:
+                await self._dead_letter(msg, f"unauthentic: {exc}")
+                return
+            except Unusable as exc:
+                await self._dead_letter(msg, str(exc))
+                return
+            logs.bind(event_id=event.event_id)
+            try:
+                applied = await asyncio.to_thread(self._apply, event)
+            except Exception as exc:  # noqa: BLE001 - sorted by what retrying can do
+                await self._failed(msg, exc)
+                return
+            await msg.ack()
+            log.debug("event %s", "applied" if applied else "already applied")
+        finally:
+            logs.unbind(token)
+
+    async def _failed(self, msg: Msg, exc: Exception) -> None:
+        reason = f"{type(exc).__name__}: {exc}"
+        delivered = msg.metadata.num_delivered or 1
+        if isinstance(exc, DomainError) and not exc.transient:
+            await self._dead_letter(msg, f"refused: {reason}")
+        elif not is_transient(exc) and delivered >= self.retry.max_deliveries:
+            await self._dead_letter(msg, f"failed {delivered} times: {reason}", exc)
+        else:
+            delay = self.retry.delay(delivered)
+            if is_transient(exc):
+                log.warning("event failed (%s); redelivery %d in %.1fs", reason, delivered, delay)
+            else:
+                log.error("event failed; redelivery %d in %.1fs", delivered, delay, exc_info=exc)
+            await msg.nak(delay=delay)
+
+    async def _dead_letter(self, msg: Msg, reason: str, exc: Exception | None = None) -> None:
+        await deadletters.publish(self._js, self._service, self.durable, msg, reason)
+        await msg.ack()
+        log.error("event dead-lettered: %s", reason, exc_info=exc)

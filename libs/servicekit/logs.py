@@ -29,6 +29,11 @@ def unbind(token: contextvars.Token) -> None:
     _context.reset(token)
 
 
+def context() -> dict:
+    """What is bound now (the audit log names the consumer applying an event)."""
+    return _context.get()
+
+
 class _Formatter(logging.Formatter):
     def __init__(self, as_json: bool):
         super().__init__()

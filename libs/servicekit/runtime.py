@@ -1,19 +1,31 @@
 """The life of one service process: database, NATS, outbox relay, event consumers and
-the gRPC server, started in order and stopped in reverse."""
+the gRPC server, started in order and stopped in reverse.
+
+Health: the relay and the consumers run under a supervisor; while any of them is down
+(dead, waiting to be restarted) the overall health ("") and every served proto service
+report NOT_SERVING, and each part also has its own health entry under its name
+("outbox-relay", "certificates__AssessmentPassed")."""
 
 import asyncio
 from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Awaitable, Callable
 
+from grpc_health.v1 import health_pb2
+from google.protobuf import descriptor_pool
 from sqlalchemy import MetaData
+from sqlalchemy.orm import Session
 
-from . import auth, logs
+from . import audit, auth, lifetime, logs, migrations, natsauth, tokens
+from .eventsigning import Signer, Verifier
 from .db import Database
-from .grpcserver import RunningServer, ServiceInterceptor, start_server
-from .jetstream import EventConsumer, OutboxRelay, Subscription, connect, ensure_stream
+from .grpcserver import RunningServer, ServiceInterceptor, server_tls, start_server
+from .jetstream import (EventConsumer, OutboxRelay, RetryPolicy, Subscription, connect,
+                        ensure_stream)
+from .repository import Repositories
 from .settings import ServiceSettings
-from .unitofwork import MessagingTables, UnitOfWork, messaging_tables
+from .supervisor import Supervisor
+from .unitofwork import MessagingTables, UnitOfWork, messaging_tables, utcnow
 
 log = logs.get("servicekit.runtime")
 
@@ -24,12 +36,14 @@ class ServiceSpec:
 
     name: str
     metadata: MetaData
-    policy: dict[str, frozenset[str]]
+    policy: auth.Policy
     # the events_pb2 modules it publishes from: one stream per proto package
     publishes: list[ModuleType] = field(default_factory=list)
     # (uow_factory) -> [(add_XServicer_to_server, servicer, full service name)]
     servicers: Callable[[Callable[[], UnitOfWork]], list[tuple]] = lambda uow: []
     subscriptions: list[Subscription] = field(default_factory=list)
+    # the service's repositories over a session, handed to handlers as `uow.repos`
+    repositories: Callable[[Session], Repositories] = Repositories
     # runs on a worker thread once the schema exists, before any event or call is served
     prepare: Callable[["ServiceRuntime"], None] | None = None
     # extra long-running parts (e.g. the public HTTP site), started after gRPC
@@ -39,48 +53,95 @@ class ServiceSpec:
 
 class ServiceRuntime:
     def __init__(self, spec: ServiceSpec, settings: ServiceSettings,
-                 verifier: auth.TokenVerifier):
+                 verifier: tokens.TokenVerifier):
         self.spec, self.settings, self.verifier = spec, settings, verifier
         self.tables: MessagingTables = messaging_tables(spec.metadata)
         self.db = Database(settings.database_url, spec.metadata)
+        self.audit = audit.AuditLog(
+            self.tables.audit, audit.Signer.from_secret(settings.audit_key),
+            settings.audit_checkpoint_records, settings.audit_checkpoint_seconds)
         self.relay: OutboxRelay | None = None
         self.server: RunningServer | None = None
-        self._tasks: list[asyncio.Task] = []
+        self.supervisor = Supervisor(on_change=self._report_health)
+        self.consumers: dict[str, EventConsumer] = {}
+        self._health_names: list[str] = []
         self._stoppers: list[Callable[[], Awaitable[None]]] = []
         self.nc = None
         self.http_port = 0  # set by a service that also serves HTTP
 
-    def uow(self) -> UnitOfWork:
+    def uow(self, inbox=None) -> UnitOfWork:
         return UnitOfWork(self.db, self.tables,
-                          on_commit=self.relay.wake if self.relay else None)
+                          on_commit=self.relay.wake if self.relay else None, inbox=inbox,
+                          repositories=self.spec.repositories, audit_log=self.audit)
+
+    async def _seal_audit_log(self) -> None:
+        """Checkpoints the audit log every interval, so its newest records are signed
+        even when no write comes after them."""
+        while True:
+            await asyncio.sleep(self.settings.audit_checkpoint_seconds)
+            await asyncio.to_thread(self._seal_once)
+
+    def _seal_once(self) -> None:
+        with self.db.session() as session, session.begin():
+            self.audit.seal(session, utcnow())
 
     @property
     def port(self) -> int:
         return self.server.port if self.server else 0
 
     async def start(self) -> None:
-        await asyncio.to_thread(self.db.create_schema)
+        await asyncio.to_thread(migrations.on_start, self.spec.name, self.settings.database_url,
+                                self.settings.migrate_on_start)
         if self.spec.prepare:
             await asyncio.to_thread(self.spec.prepare, self)
-        self.nc = await connect(self.settings.nats_url, name=self.spec.name)
+        s = self.settings
+        self.nc = await connect(s.nats_url, name=self.spec.name, **natsauth.connect_options(
+            self.spec.name, s.nats_credentials_file, s.nats_tls_ca_file, s.nats_tls_cert_file,
+            s.nats_tls_key_file))
         js = self.nc.jetstream()
         for events in self.spec.publishes:
             await ensure_stream(js, events.DESCRIPTOR.package)
-        self.relay = OutboxRelay(self.db, self.tables, js)
-        self._tasks.append(asyncio.create_task(self.relay.run(), name="outbox-relay"))
+        self.relay = OutboxRelay(self.db, self.tables, js, Signer(s.event_signing_key))
+        self.supervisor.start("outbox-relay", self.relay.run)
+        self.supervisor.start("audit-sealer", self._seal_audit_log)
+        retry = RetryPolicy(max_deliveries=s.event_max_deliveries)
+        verifier = Verifier(s.event_trusted_keys)
+        for package in {sub.event_cls.DESCRIPTOR.file.package for sub in self.spec.subscriptions}:
+            if not s.event_trusted_keys.get(package):
+                log.warning("no key is trusted for %s: every event of it will be "
+                            "dead-lettered as unauthentic (set event_trusted_keys)", package)
         for sub in self.spec.subscriptions:
-            consumer = EventConsumer(self.spec.name, js, sub, self.uow)
-            self._tasks.append(asyncio.create_task(consumer.run(), name=consumer.durable))
+            consumer = EventConsumer(self.spec.name, js, sub, self.uow, verifier, retry)
+            self.consumers[consumer.durable] = consumer
+            self.supervisor.start(consumer.durable, consumer.run)
+        services = self.spec.servicers(self.uow)
+        auth.check_policy(self.spec.policy, [
+            m.name for *_, name in services
+            for m in descriptor_pool.Default().FindServiceByName(name).methods])
+        self._health_names = ["", *(name for *_, name in services)]
         self.server = await start_server(
-            services=self.spec.servicers(self.uow),
+            services=services,
             host=self.settings.grpc_host, port=self.settings.grpc_port,
             interceptor=ServiceInterceptor(self.spec.policy, self.verifier,
                                            f"{self.spec.name}.anbao"),
             grace=self.settings.grace_seconds,
-            max_message_bytes=self.settings.max_message_bytes)
+            max_message_bytes=self.settings.max_message_bytes,
+            tls=server_tls(self.settings))
+        await self._report_health()  # a part may have died before gRPC was up
         for extra in self.spec.extras:
             self._stoppers.append(await extra(self))
         log.info("%s serving gRPC on %s:%d", self.spec.name, self.settings.grpc_host, self.port)
+
+    async def _report_health(self) -> None:
+        if self.server is None:
+            return
+        down = self.supervisor.down
+        serving, not_serving = (health_pb2.HealthCheckResponse.SERVING,
+                                health_pb2.HealthCheckResponse.NOT_SERVING)
+        for name in self._health_names:
+            await self.server.health.set(name, not_serving if down else serving)
+        for part in self.supervisor.tasks:
+            await self.server.health.set(part, not_serving if part in down else serving)
 
     async def stop(self) -> None:
         """Each step is bounded, so a stuck part never keeps the process from exiting."""
@@ -88,10 +149,7 @@ class ServiceRuntime:
             await _bounded(stopper(), "extra part")
         if self.server:
             await _bounded(self.server.stop(), "gRPC server", self.settings.grace_seconds + 5)
-        for task in self._tasks:
-            task.cancel()
-        await _bounded(asyncio.gather(*self._tasks, return_exceptions=True), "background tasks")
-        self._tasks.clear()
+        await _bounded(self.supervisor.stop(), "background tasks")
         # close, not drain: unacked events are redelivered and unmarked outbox rows
         # republished, and the inbox and Nats-Msg-Id make both harmless
         if self.nc is not None and not self.nc.is_closed:
@@ -120,10 +178,13 @@ async def run_until_signalled(runtime: ServiceRuntime) -> None:
     await runtime.stop()
 
 
-def main(settings_cls: type[ServiceSettings],
-         build: Callable[[ServiceSettings, auth.TokenVerifier], ServiceRuntime]) -> None:
-    """The body of every service's `__main__`: settings from the environment, then serve."""
+def main(name: str, settings_cls: type[ServiceSettings],
+         build: Callable[[ServiceSettings, tokens.TokenVerifier], ServiceRuntime]) -> None:
+    """The body of every service's `__main__`: settings from the environment, then serve.
+    Tokens are accepted only when they name this service (`name`) as an audience."""
+    lifetime.from_environment()
     settings = settings_cls()
     logs.configure(settings.log_level, settings.log_json)
-    verifier = auth.TokenVerifier(auth.load_public_key(settings.token_public_key_file))
+    verifier = tokens.TokenVerifier(settings.token_public_key_file, audience=name,
+                                    revoked_file=settings.token_revocation_file)
     asyncio.run(run_until_signalled(build(settings, verifier)))

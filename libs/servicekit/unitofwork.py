@@ -1,30 +1,36 @@
 """Unit of work: one database transaction whose events go to the outbox in the same
-commit (transactional outbox), and whose consumed event IDs go to the inbox."""
+commit (transactional outbox), whose consumed event IDs go to the inbox, and which
+appends its audit record (`audit`) when it changed something."""
 
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Callable
+from typing import Any, Callable
 
 from google.protobuf.message import Message
 from sqlalchemy import (Column, DateTime, Integer, LargeBinary, MetaData, String, Table,
-                        insert)
+                        event, insert)
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_mapper
 
+from . import audit, auth, idempotency, logs
 from .db import Database
+from .repository import Repositories
 
 
 @dataclass(frozen=True)
 class MessagingTables:
     outbox: Table
     inbox: Table
+    idempotency: Table
+    audit: audit.AuditTables
 
 
 def messaging_tables(metadata: MetaData) -> MessagingTables:
-    """The outbox and inbox of one service, in that service's own metadata (once)."""
+    """The outbox, inbox and request_id claims of one service, in its own metadata (once)."""
     if "outbox" in metadata.tables:
-        return MessagingTables(metadata.tables["outbox"], metadata.tables["inbox"])
+        return MessagingTables(metadata.tables["outbox"], metadata.tables["inbox"],
+                               metadata.tables["idempotency"], audit.audit_tables(metadata))
     outbox = Table(
         "outbox", metadata,
         Column("seq", Integer, primary_key=True, autoincrement=True),
@@ -40,7 +46,8 @@ def messaging_tables(metadata: MetaData) -> MessagingTables:
         Column("subject", String(200), nullable=False),
         Column("applied_at", DateTime(timezone=True), nullable=False),
     )
-    return MessagingTables(outbox, inbox)
+    return MessagingTables(outbox, inbox, idempotency.idempotency_table(metadata),
+                           audit.audit_tables(metadata))
 
 
 def utcnow() -> datetime:
@@ -58,22 +65,58 @@ def subject_of(event: Message | type[Message]) -> str:
     return event.DESCRIPTOR.full_name
 
 
+class AlreadyApplied(Exception):
+    """Raised on entering a unit of work for an event its inbox already holds."""
+
+
 class UnitOfWork:
     """`with uow: ...; uow.commit()` — rolls back unless committed.
+
+    Commands and events have one shape: the handler owns `with uow`. A unit of work made
+    for a consumed event (`inbox=event`) claims the event's ID on entry, in the same
+    transaction as the handler's effects, and raises AlreadyApplied for a redelivery, so
+    event handlers never see the inbox. Likewise, inside an RPC with a `request_id`, the
+    first unit of work to commit claims it (`idempotency`: Repeated on a repeat).
+
+    Every commit that changed a row, emitted an event or recorded a read of unmasked
+    personal data (`record_read`) appends one audit record in the same transaction: the
+    rows written (every ORM flush is watched), the aggregates changed, the events. Without
+    an `audit` log (handler tests) records are appended but no checkpoint is signed.
 
     Not re-entrant: a handler gets a fresh one per call from the service's factory."""
 
     def __init__(self, db: Database, tables: MessagingTables,
-                 on_commit: Callable[[], None] | None = None):
+                 on_commit: Callable[[], None] | None = None, inbox: Message | None = None,
+                 repositories: Callable[[Session], Repositories] = Repositories,
+                 audit_log: audit.AuditLog | None = None):
         self._db = db
+        self._audit = audit_log or audit.AuditLog(tables.audit)
+        self._make_repos = repositories
         self._tables = tables
         self._on_commit = on_commit
+        self._inbox = inbox
         self._events: list[Message] = []
+        self._claiming: idempotency.Pending | None = None
+        self._written: dict[int, tuple[Table, object, bool]] = {}
+        self._reads: list[tuple[list[str], list[str]]] = []
         self.session: Session
+        self.repos: Any = None
 
     def __enter__(self) -> "UnitOfWork":
         self.session = self._db.session()
-        self._events = []
+        self.repos = self._make_repos(self.session)
+        self._events, self._written, self._reads = [], {}, []
+        event.listen(self.session, "after_flush", self._note_flush)
+        if self._inbox is not None and not self._claim_inbox(self._inbox):
+            self.session.close()
+            raise AlreadyApplied(self._inbox.event_id)
+        self._claiming = idempotency.unclaimed()
+        if self._claiming is not None:
+            try:
+                idempotency.claim(self.session, self._claim_target(), self._claiming)
+            except BaseException:
+                self.session.close()
+                raise
         return self
 
     def __exit__(self, *exc) -> None:
@@ -81,27 +124,95 @@ class UnitOfWork:
         # rows without expiring them, so handlers can return them
         self.session.close()
 
+    @property
+    def audit_tables(self) -> audit.AuditTables:
+        return self._tables.audit
+
     def emit(self, event: Message) -> None:
         self._events.append(event)
 
-    def claim_inbox(self, event_id: str, subject: str) -> bool:
+    def record_read(self, resources: list[str], revealed: list[str]) -> None:
+        """Audits a read of unmasked personal data: the resources and the names of the
+        fields revealed (never their values). The handler commits to record it."""
+        self._reads.append((list(resources), list(revealed)))
+
+    def _note_flush(self, session: Session, _context) -> None:
+        for obj, deleted in [*((o, False) for o in session.new),
+                             *((o, False) for o in session.dirty if session.is_modified(o)),
+                             *((o, True) for o in session.deleted)]:
+            self._written[id(obj)] = (object_mapper(obj).local_table, obj, deleted)
+
+    def _claim_inbox(self, event: Message) -> bool:
         """Records a consumed event; False when it was applied before (redelivery)."""
         try:
             with self.session.begin_nested():
                 self.session.execute(insert(self._tables.inbox).values(
-                    event_id=event_id, subject=subject, applied_at=utcnow()))
+                    event_id=event.event_id, subject=subject_of(event), applied_at=utcnow()))
         except IntegrityError:
             return False
         return True
 
+    def _claim_target(self) -> idempotency.Claim:
+        return idempotency.Claim(self._db.sessions, self._tables.idempotency)
+
     def commit(self) -> None:
+        for repository in self.repos.all():
+            self._events.extend(repository.flush())
+        self.session.flush()
+        now = utcnow()
         if self._events:
-            now = utcnow()
             self.session.execute(insert(self._tables.outbox), [
                 {"event_id": e.event_id, "subject": subject_of(e),
                  "payload": e.SerializeToString(), "created_at": now}
                 for e in self._events])
+        self._append_audit(now)
         self.session.commit()
+        if self._claiming is not None:  # consumed: later units of work in this RPC don't claim
+            self._claiming.claim, self._claiming = self._claim_target(), None
         had_events, self._events = bool(self._events), []
+        self._written, self._reads = {}, []
         if had_events and self._on_commit:
             self._on_commit()
+
+    def _append_audit(self, now: datetime) -> None:
+        rows = self._row_digests()
+        if not (rows or self._events or self._reads):
+            return
+        aggregates: dict[str, str] = {}
+        touched: set[str] = set()
+        for repository in self.repos.all():
+            aggregates.update(repository.changed())
+            touched |= repository.touched
+        changes = {"aggregates": aggregates, "rows": rows,
+                   "events": [[subject_of(e), e.event_id,
+                               audit.digest(e.SerializeToString())] for e in self._events]}
+        if self._reads:
+            changes["reads"] = [{"resources": r, "revealed": f} for r, f in self._reads]
+        resources = {*aggregates, *touched, *(r for rs, _ in self._reads for r in rs)}
+        self._audit.append(self.session, self._actor(), resources, changes, now)
+
+    def _row_digests(self) -> list:
+        """[table, key, digest] of every row written, as the database now holds it."""
+        by_table: dict[str, tuple[Table, list[tuple[dict, bool]]]] = {}
+        for table, obj, deleted in self._written.values():
+            key = audit.row_key(table, obj)
+            by_table.setdefault(table.name, (table, []))[1].append((key, deleted))
+        out = []
+        for name, (table, entries) in sorted(by_table.items()):
+            current = audit.read_rows(self.session, table, [k for k, d in entries if not d])
+            for key, deleted in entries:
+                row = None if deleted else current.get(audit.canonical(key).decode())
+                out.append([name, key, audit.row_digest(table, row) if row is not None
+                            else audit.DELETED])
+        return out
+
+    def _actor(self) -> audit.Actor:
+        """Who acts: the RPC's caller, or the consumer applying an event."""
+        if self._inbox is not None:
+            return audit.Actor(subject=logs.context().get("consumer", "consumer"),
+                               role="event", scope="", method=subject_of(self._inbox),
+                               request_id=self._inbox.event_id)
+        caller, call = auth.current_caller(), audit.current_call()
+        return audit.Actor(subject=caller.subject, role=caller.role, scope=caller.scope,
+                           method=call.method if call else "",
+                           request_id=call.request_id if call else "")

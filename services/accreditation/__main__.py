@@ -4,4 +4,4 @@ from .bootstrap import build
 from .config import AccreditationSettings
 
 if __name__ == "__main__":
-    main(AccreditationSettings, build)
+    main("accreditation", AccreditationSettings, build)

@@ -1,18 +1,47 @@
 """The composition root of accreditation."""
 
+from functools import partial
+
 from anbao.accreditation.v1 import events_pb2
-from servicekit import auth
+from servicekit import auditlisting, tokens
+from servicekit.grpcserver import channel_credentials
+from servicekit.messagebus import MessageBus
 from servicekit.runtime import ServiceRuntime, ServiceSpec
 
-from . import api
+from . import api, handlers, policy
 from .adapters.orm import metadata
 from .adapters.registry_client import RegistryClient
+from .adapters.repository import AccreditationRepositories
 from .config import AccreditationSettings
+from .domain import commands as c
 
 
-def build(settings: AccreditationSettings, verifier: auth.TokenVerifier) -> ServiceRuntime:
+def message_handlers(people: handlers.People, rules: handlers.Rules) -> dict:
+    """Every message accreditation handles, with its handler's dependencies bound."""
+    return {
+        c.CreateInstitution: handlers.create_institution,
+        c.GetInstitution: handlers.get_institution,
+        c.ListInstitutions: handlers.list_institutions,
+        c.ChangeInstitutionStatus: handlers.change_institution_status,
+        c.RecordPreAppointmentTraining: partial(handlers.record_pre_appointment_training,
+                                                people=people),
+        c.AppointEvaluator: partial(handlers.appoint_evaluator, people=people, rules=rules),
+        c.GetEvaluator: handlers.get_evaluator,
+        c.CreateExamSession: handlers.create_exam_session,
+        c.GetExamSession: handlers.get_exam_session,
+        c.AssignEvaluator: handlers.assign_evaluator,
+        c.EnrollCandidate: partial(handlers.enroll_candidate, people=people, rules=rules),
+        c.RecordScores: handlers.record_scores,
+        c.CloseExamSession: handlers.close_exam_session,
+        auditlisting.ListAuditRecords: auditlisting.list_audit_records,
+    }
+
+
+def build(settings: AccreditationSettings, verifier: tokens.TokenVerifier) -> ServiceRuntime:
     people = RegistryClient(settings.registry_address, settings.registry_token,
-                            settings.registry_deadline_seconds)
+                            settings.registry_deadline_seconds, channel_credentials(settings))
+    rules = handlers.Rules(settings.evaluator_term_years,
+                           settings.guard_certificate_exemption_years)
 
     async def close_client(_runtime):
         async def stop():
@@ -20,8 +49,8 @@ def build(settings: AccreditationSettings, verifier: auth.TokenVerifier) -> Serv
         return stop
 
     spec = ServiceSpec(
-        name="accreditation", metadata=metadata, policy=api.POLICY,
-        publishes=[events_pb2],
-        servicers=lambda uow: api.servicers(uow, people, settings),
+        name="accreditation", metadata=metadata, policy=policy.POLICY,
+        publishes=[events_pb2], repositories=AccreditationRepositories,
+        servicers=lambda uow: api.servicers(MessageBus(uow, message_handlers(people, rules))),
         extras=[close_client])
     return ServiceRuntime(spec, settings, verifier)

@@ -1,14 +1,15 @@
 from pydantic_settings import SettingsConfigDict
 
 from servicekit.settings import ServiceSettings
+from services import manifest
 
 
 class AccreditationSettings(ServiceSettings):
     model_config = SettingsConfigDict(env_prefix="ANBAO_ACCREDITATION_", extra="ignore")
 
     database_url: str = "sqlite:///./data/accreditation.db"
-    grpc_port: int = 50052
-    registry_address: str = "127.0.0.1:50051"
+    grpc_port: int = manifest.get("accreditation").grpc_port
+    registry_address: str = f"127.0.0.1:{manifest.get('registry').grpc_port}"
     # a `service` token this service presents to registry
     registry_token: str = ""
     registry_deadline_seconds: float = 3.0

@@ -4,4 +4,4 @@ from .bootstrap import build
 from .config import CertificatesSettings
 
 if __name__ == "__main__":
-    main(CertificatesSettings, build)
+    main("certificates", CertificatesSettings, build)

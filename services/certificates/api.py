@@ -1,102 +1,161 @@
 """gRPC translation for CertificatesService."""
 
-import asyncio
-from functools import partial
+import json
+from datetime import datetime, timezone
 
 from anbao.certificates.v1 import certificates_pb2 as pb
 from anbao.certificates.v1 import certificates_pb2_grpc as pb_grpc
-from servicekit import dates, masking, paging
-from servicekit.auth import PUBLIC
-from servicekit.errors import Violations
-from servicekit.names import resource_id
+from servicekit import auditlisting, auth, dates, masking
+from servicekit.messagebus import MessageBus
+from servicekit.unitofwork import utcnow
 
-from . import handlers, numbering
-from .adapters.keyring import KeyRing
-
-READERS = frozenset({"province_admin", "city_admin", "eval_org", "auditor", "service"})
-POLICY = {
-    "GetCertificate": READERS,
-    "ListCertificates": READERS,
-    "LookupCertificate": frozenset({PUBLIC}),
-    "ListVerificationKeys": frozenset({PUBLIC}),
-}
+from . import handlers
+from .domain import commands as c
+from .domain import verification
+from .domain.certificates import Certificate, StatusChange
 
 
-def validate_number(number: str, field: str, v: Violations) -> None:
-    v.check(numbering.is_valid(number, dates.today()), field,
-            "is not a 22-character national certificate number")
-
-
-def certificate_pb(r) -> pb.Certificate:
+def certificate_pb(r: Certificate) -> pb.Certificate:
     out = pb.Certificate(
         name=f"certificates/{r.number}", number=r.number, person=f"persons/{r.person_id}",
         holder_name=r.holder_name, resident_id_masked=r.resident_id_masked,
         occupation_code=r.occupation_code, occupation_name=r.occupation_name, level=r.level,
-        issue_date=dates.iso(r.issue_date), issuing_organisation=r.issuing_organisation,
-        institution=r.institution, status=r.status, credential_json=r.credential_json)
+        issue_date=dates.to_proto(r.issue_date), issuing_organisation=r.issuing_organisation,
+        institution=r.institution, status=r.status, credential_json=r.credential_json,
+        revocation_reason=r.revocation_reason, status_reason=r.status_reason,
+        replaced_by=f"certificates/{r.replaced_by}" if r.replaced_by else "",
+        replaces=f"certificates/{r.replaces}" if r.replaces else "")
     out.create_time.FromDatetime(r.created_at)
+    if r.status_changed_at:
+        out.status_change_time.FromDatetime(r.status_changed_at)
+    return out
+
+
+def change_pb(x: StatusChange) -> pb.CertificateStatusChange:
+    out = pb.CertificateStatusChange(
+        from_status=x.from_status, to_status=x.to_status, actor=x.actor,
+        revocation_reason=x.revocation_reason, reason=x.reason,
+        replaced_by=f"certificates/{x.replaced_by}" if x.replaced_by else "")
+    out.change_time.FromDatetime(x.changed_at)
+    return out
+
+
+def report_pb(report: verification.Report) -> pb.VerificationReport:
+    out = pb.VerificationReport(verdict=report.verdict, steps=[
+        pb.VerificationStep(step=s.step, outcome=s.outcome, detail=s.detail)
+        for s in report.steps])
+    out.check_time.FromDatetime(utcnow())
     return out
 
 
 def lookup_pb(found: handlers.Lookup) -> pb.CertificateLookup:
     r = found.certificate
-    return pb.CertificateLookup(
+    out = pb.CertificateLookup(
         number=r.number, holder_name_masked=masking.mask_name(r.holder_name),
         resident_id_masked=r.resident_id_masked, occupation_code=r.occupation_code,
-        occupation_name=r.occupation_name, level=r.level, issue_date=dates.iso(r.issue_date),
+        occupation_name=r.occupation_name, level=r.level, issue_date=dates.to_proto(r.issue_date),
         issuing_organisation=r.issuing_organisation, status=r.status,
-        signature_verified=found.signature_verified)
-
-
-def keys_pb(rows) -> pb.ListVerificationKeysResponse:
-    out = pb.ListVerificationKeysResponse()
-    for r in rows:
-        key = out.keys.add(id=r.id, type="Multikey", public_key_multibase=r.public_key_multibase)
-        key.create_time.FromDatetime(r.created_at)
-        key.expire_time.FromDatetime(r.expires_at)
-        if r.revoked_at:
-            key.revoke_time.FromDatetime(r.revoked_at)
+        signature_verified=found.signature_verified, revocation_reason=r.revocation_reason,
+        replaced_by=r.replaced_by)
+    if r.status_changed_at:
+        out.status_change_time.FromDatetime(r.status_changed_at)
     return out
 
 
-class CertificatesApi(pb_grpc.CertificatesServiceServicer):
-    def __init__(self, uow_factory, keys: KeyRing):
-        self._uow, self._keys = uow_factory, keys
+def key_pb(r) -> pb.VerificationKey:
+    key = pb.VerificationKey(id=r.id, type="Multikey", algorithm=r.algorithm,
+                             public_key_multibase=r.public_key_multibase)
+    key.create_time.FromDatetime(r.created_at)
+    key.expire_time.FromDatetime(r.expires_at)
+    if r.revoked_at:
+        key.revoke_time.FromDatetime(r.revoked_at)
+    if r.compromised_at:
+        key.compromise_time.FromDatetime(r.compromised_at)
+    return key
 
-    async def _run(self, handler, *args, **kwargs):
-        return await asyncio.to_thread(partial(handler, self._uow(), *args, **kwargs))
+
+def keys_pb(rows) -> pb.ListVerificationKeysResponse:
+    return pb.ListVerificationKeysResponse(keys=[key_pb(r) for r in rows])
+
+
+def peer_host(peer: str) -> str:
+    """`ipv4:127.0.0.1:5000` / `ipv6:[::1]:5000` → the host, without the port."""
+    address = peer.split(":", 1)[-1]
+    return address.rsplit(":", 1)[0].strip("[]") if ":" in address else address
+
+
+class CertificatesApi(pb_grpc.CertificatesServiceServicer):
+    def __init__(self, bus: MessageBus):
+        self._bus = bus
 
     async def GetCertificate(self, request, context):
-        v = Violations()
-        number = request.name.removeprefix("certificates/")
-        v.check(request.name.startswith("certificates/"), "name", "must be certificates/{number}")
-        validate_number(number, "name", v)
-        v.raise_if_any()
-        return certificate_pb(await self._run(handlers.get_certificate, number))
+        return certificate_pb(await self._bus.handle(
+            c.GetCertificate.parse(auth.current_caller(), name=request.name)))
 
     async def ListCertificates(self, request, context):
-        v = Violations()
-        person_id = resource_id(request.person, "persons", "person", v) if request.person else ""
-        size = paging.page_size(request.page_size, v)
-        after = paging.decode_token(request.page_token, v)
-        v.raise_if_any()
-        rows, last = await self._run(handlers.list_certificates, person_id, size, after)
-        return pb.ListCertificatesResponse(
-            certificates=[certificate_pb(r) for r in rows],
-            next_page_token=paging.encode_token(last) if last else "")
+        rows, token = await self._bus.handle(c.ListCertificates.parse(
+            auth.current_caller(), person=request.person, page_size=request.page_size, page_token=request.page_token))
+        return pb.ListCertificatesResponse(certificates=[certificate_pb(r) for r in rows],
+                                           next_page_token=token)
 
     async def LookupCertificate(self, request, context):
-        v = Violations()
-        validate_number(request.number, "number", v)
-        v.text(request.holder_name, "holder_name", 50)
-        v.raise_if_any()
-        return lookup_pb(await self._run(handlers.lookup, self._keys, request.number,
-                                         request.holder_name))
+        return lookup_pb(await self._bus.handle(c.LookupCertificate.parse(
+            number=request.number, holder_name=request.holder_name,
+            client=peer_host(context.peer()))))
 
     async def ListVerificationKeys(self, request, context):
-        return keys_pb(await self._run(handlers.list_keys))
+        return keys_pb(await self._bus.handle(c.ListVerificationKeys()))
+
+    async def SuspendCertificate(self, request, context):
+        return certificate_pb(await self._bus.handle(c.SuspendCertificate.parse(
+            auth.current_caller(), name=request.name, reason=request.reason)))
+
+    async def ReinstateCertificate(self, request, context):
+        return certificate_pb(await self._bus.handle(c.ReinstateCertificate.parse(
+            auth.current_caller(), name=request.name, reason=request.reason)))
+
+    async def RevokeCertificate(self, request, context):
+        return certificate_pb(await self._bus.handle(c.RevokeCertificate.parse(
+            auth.current_caller(), name=request.name,
+            revocation_reason=request.revocation_reason, reason=request.reason)))
+
+    async def ReplaceCertificate(self, request, context):
+        return certificate_pb(await self._bus.handle(c.ReplaceCertificate.parse(
+            auth.current_caller(), name=request.name, reason=request.reason)))
+
+    async def ListCertificateHistory(self, request, context):
+        changes, token = await self._bus.handle(c.ListCertificateHistory.parse(
+            auth.current_caller(), name=request.name, page_size=request.page_size,
+            page_token=request.page_token))
+        return pb.ListCertificateHistoryResponse(changes=[change_pb(x) for x in changes],
+                                                 next_page_token=token)
+
+    async def VerifyCertificate(self, request, context):
+        return report_pb(await self._bus.handle(c.VerifyCertificate(
+            parse_credential(request.credential_json))))
+
+    async def RotateSigningKey(self, request, context):
+        return key_pb(await self._bus.handle(c.RotateSigningKey()))
+
+    async def MarkSigningKeyCompromised(self, request, context):
+        since = request.compromise_time.ToDatetime(tzinfo=timezone.utc) \
+            if request.HasField("compromise_time") else None
+        return key_pb(await self._bus.handle(c.MarkSigningKeyCompromised.parse(
+            key=request.key, compromise_time=since, now=datetime.now(timezone.utc))))
+
+    async def ListAuditRecords(self, request, context):
+        return await auditlisting.answer(self._bus, pb, request)
 
 
-def servicers(uow_factory, keys: KeyRing) -> list[tuple]:
-    return [(pb_grpc.add_CertificatesServiceServicer_to_server, CertificatesApi(uow_factory, keys),
+def parse_credential(text: str):
+    """The credential's JSON value; text that is not JSON is a malformed credential, which
+    the report names (verdict MALFORMED), not a bad request."""
+    try:
+        return json.loads(text)
+    except ValueError:
+        return None
+
+
+def servicers(bus: MessageBus) -> list[tuple]:
+    return [(pb_grpc.add_CertificatesServiceServicer_to_server, CertificatesApi(bus),
              pb.DESCRIPTOR.services_by_name["CertificatesService"].full_name)]

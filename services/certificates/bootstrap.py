@@ -1,34 +1,104 @@
 """The composition root of certificates."""
 
+import asyncio
 from datetime import timedelta
+from functools import partial
+from urllib.parse import urlsplit
 
 from anbao.certificates.v1 import events_pb2
-from servicekit import auth
+from servicekit import auditlisting, logs, tokens
+from servicekit.messagebus import MessageBus
 from servicekit.runtime import ServiceRuntime, ServiceSpec
 
-from . import api, consumers, public_http
+from . import api, consumers, contexts, handlers, policy, public_http
 from .adapters.keyring import KeyRing
 from .adapters.orm import metadata
+from .adapters.repository import CertificatesRepositories
 from .config import CertificatesSettings
+from .domain import commands as c
+from .domain.lookup_budget import LookupBudget, LookupLimits
+
+log = logs.get("certificates")
 
 
-def build(settings: CertificatesSettings, verifier: auth.TokenVerifier) -> ServiceRuntime:
+def message_handlers(keys: KeyRing, budget: LookupBudget, issuing: handlers.Issuing,
+                     lists: handlers.StatusLists) -> dict:
+    return {
+        c.GetCertificate: handlers.get_certificate,
+        c.ListCertificates: handlers.list_certificates,
+        c.LookupCertificate: partial(handlers.lookup, keys=keys, budget=budget),
+        c.ListVerificationKeys: handlers.list_keys,
+        c.SuspendCertificate: handlers.suspend_certificate,
+        c.ReinstateCertificate: handlers.reinstate_certificate,
+        c.RevokeCertificate: handlers.revoke_certificate,
+        c.ReplaceCertificate: partial(handlers.replace_certificate, issuing=issuing),
+        c.ListCertificateHistory: handlers.list_history,
+        c.GetStatusList: partial(handlers.get_status_list, lists=lists),
+        c.VerifyCertificate: partial(handlers.verify_certificate, keys=keys, lists=lists),
+        c.RotateSigningKey: partial(handlers.rotate_signing_key, keys=keys),
+        c.MarkSigningKeyCompromised: partial(handlers.mark_signing_key_compromised, keys=keys),
+        auditlisting.ListAuditRecords: auditlisting.list_audit_records,
+    }
+
+
+def build(settings: CertificatesSettings, verifier: tokens.TokenVerifier) -> ServiceRuntime:
+    context = contexts.document(settings.context_base)
     keys = KeyRing(settings.key_encryption_key,
-                   timedelta(days=settings.signing_key_validity_days))
+                   timedelta(days=settings.signing_key_validity_days),
+                   profile=settings.signature_profile,
+                   loader=contexts.loader(settings.context_url, settings.context_base),
+                   context_url=settings.context_url)
+    # one budget for gRPC and HTTP lookups alike
+    budget = LookupBudget(LookupLimits(settings.lookup_per_client_per_minute,
+                                       settings.lookup_client_burst,
+                                       settings.lookup_failures_per_number_per_hour))
+    runtime: ServiceRuntime | None = None
+
+    def public_base() -> str:
+        """Configured, or this server's own HTTP address (port 0 is known once bound)."""
+        port = settings.http_port or (runtime.http_port if runtime else 0)
+        return settings.public_base_url or f"http://{settings.http_host}:{port}"
+
+    issuing = handlers.Issuing(keys, public_base)
+    lists = handlers.StatusLists(keys, public_base, settings.status_list_max_age_seconds)
+    bus_handlers = message_handlers(keys, budget, issuing, lists)
 
     def load_keys(runtime: ServiceRuntime) -> None:
         with runtime.db.session() as session:
             keys.load(session)
 
+    async def refresh_keys(runtime: ServiceRuntime):
+        """Rotation and compromise recorded by another replica reach this one."""
+        async def loop():
+            while True:
+                await asyncio.sleep(settings.key_refresh_seconds)
+                try:
+                    await asyncio.to_thread(load_keys, runtime)
+                except Exception:  # the next round tries again; lookups keep serving
+                    log.exception("could not refresh the signing keys")
+
+        task = asyncio.create_task(loop())
+
+        async def stop():
+            task.cancel()
+        return stop
+
     async def serve_http(runtime: ServiceRuntime):
         runner, runtime.http_port = await public_http.start(
-            public_http.make_app(runtime.uow, keys), settings.http_host, settings.http_port)
+            public_http.make_app(MessageBus(runtime.uow, bus_handlers),
+                                 public_http.ClientAddress(settings.trusted_proxies,
+                                                           settings.client_address_header),
+                                 lambda: runtime.supervisor.down,
+                                 settings.status_list_max_age_seconds,
+                                 (urlsplit(settings.context_url).path, context)),
+            settings.http_host, settings.http_port)
         return runner.cleanup
 
     spec = ServiceSpec(
-        name="certificates", metadata=metadata, policy=api.POLICY,
-        publishes=[events_pb2],
-        servicers=lambda uow: api.servicers(uow, keys),
-        subscriptions=consumers.subscriptions(keys),
-        prepare=load_keys, extras=[serve_http])
-    return ServiceRuntime(spec, settings, verifier)
+        name="certificates", metadata=metadata, policy=policy.POLICY,
+        publishes=[events_pb2], repositories=CertificatesRepositories,
+        servicers=lambda uow: api.servicers(MessageBus(uow, bus_handlers)),
+        subscriptions=consumers.subscriptions(issuing),
+        prepare=load_keys, extras=[serve_http, refresh_keys])
+    runtime = ServiceRuntime(spec, settings, verifier)
+    return runtime

@@ -6,9 +6,10 @@ from anbao.accreditation.v1 import events_pb2 as accreditation_events
 from servicekit.jetstream import Subscription
 
 from . import handlers
-from .adapters.keyring import KeyRing
 
 
-def subscriptions(keys: KeyRing) -> list[Subscription]:
+def subscriptions(issuing: handlers.Issuing) -> list[Subscription]:
     return [Subscription(accreditation_events.AssessmentPassed,
-                         partial(handlers.on_assessment_passed, keys=keys))]
+                         partial(handlers.on_assessment_passed, issuing=issuing)),
+            Subscription(accreditation_events.InstitutionStatusChanged,
+                         handlers.on_institution_status_changed)]

@@ -1,111 +1,269 @@
-"""certificates' use cases: one transaction each."""
+"""certificates' handlers: `verb(uow, message)`, one transaction each."""
 
-import hmac
 import json
+import threading
 from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from typing import Callable
 
-from sqlalchemy import insert, select, update
-from sqlalchemy.exc import IntegrityError
-
+from anbao.accreditation.v1 import accreditation_pb2 as accreditation
 from anbao.accreditation.v1 import events_pb2 as accreditation_events
-from anbao.certificates.v1 import certificates_pb2 as pb
-from anbao.certificates.v1 import events_pb2
-from servicekit import dates, paging
+from servicekit import auth
 from servicekit.errors import NotFound
-from servicekit.unitofwork import UnitOfWork, new_event, utcnow
+from servicekit.unitofwork import UnitOfWork, utcnow
 
-from . import credential, numbering
 from .adapters.keyring import KeyRing
-from .adapters.orm import CertificateRow, SerialCounterRow, SigningKeyRow
+from .adapters.orm import SigningKeyRow
+from .adapters.repository import Certificates, CertificatesRepositories
+from .domain import commands as c
+from .domain import statuslist, verification
+from .domain.certificates import (REPLACED, Certificate, Signing, StatusChange,
+                                  holding_key, require_holder)
+from .domain.lookup_budget import LookupBudget
 
 
-def _next_serial(uow: UnitOfWork, series: str) -> int:
-    """Atomic: the counter row is updated in the certificate's own transaction."""
-    t = SerialCounterRow.__table__
-    bump = update(t).where(t.c.series == series).values(last_serial=t.c.last_serial + 1) \
-        .returning(t.c.last_serial)
-    serial = uow.session.execute(bump).scalar()
-    if serial is not None:
-        return serial
-    try:
-        with uow.session.begin_nested():
-            uow.session.execute(insert(t).values(series=series, last_serial=1))
-        return 1
-    except IntegrityError:  # a concurrent issuer created the series first
-        return uow.session.execute(bump).scalar_one()
+def _repos(uow: UnitOfWork) -> CertificatesRepositories:
+    return uow.repos
+
+
+@dataclass(frozen=True)
+class Issuing:
+    """What issuing needs from outside the transaction: the keys, where lists live."""
+
+    keys: KeyRing
+    status_base: Callable[[], str]  # the public address the status lists are served at
+
+    def signing(self, repo: Certificates, at: datetime) -> Signing:
+        return Signing(serial=repo.next_serial, sign=self.keys.sign,
+                       issuer=self.keys.issuer(),
+                       allocate=lambda purpose, number: repo.allocate_status(purpose, number, at),
+                       status_base=self.status_base())
 
 
 def on_assessment_passed(uow: UnitOfWork, event: accreditation_events.AssessmentPassed, *,
-                         keys: KeyRing) -> None:
-    """CERT-1: one signed, nationally numbered certificate per passed result."""
-    if uow.session.scalars(select(CertificateRow.number)
-                           .where(CertificateRow.candidate == event.candidate)).first():
+                         issuing: Issuing) -> None:
+    """CERT-1: one signed, nationally numbered certificate per passed result, and one
+    held per person × occupation × level."""
+    with uow:
+        repo = _repos(uow).certificates
+        if repo.issued_for(event.candidate):
+            return
+        held = repo.holding(holding_key(event.person.removeprefix("persons/"),
+                                        event.occupation_code, event.level))
+        at = utcnow()
+        repo.add(Certificate.issue(event, held=held, signing=issuing.signing(repo, at), at=at))
+        uow.commit()
+
+
+def on_institution_status_changed(uow: UnitOfWork,
+                                  event: accreditation_events.InstitutionStatusChanged) -> None:
+    """Keeps evaluation organisations' status history, to check an issuer was ACTIVE."""
+    if event.role != accreditation.INSTITUTION_ROLE_EVALUATION:
         return
-    closed = event.close_time.ToDatetime(tzinfo=dates.CHINA)
-    issue_date = closed.date()
-    series = numbering.series(event.organisation_prefix, issue_date.year, event.level)
-    number = numbering.compose(series, _next_serial(uow, series))
-    facts = credential.CertificateFacts(
-        number=number, person=event.person, holder_name=event.holder_name,
-        resident_id_masked=event.resident_id_masked, occupation_code=event.occupation_code,
-        occupation_name=event.occupation_name, level=event.level, issue_date=issue_date,
-        issuing_organisation=event.organisation_name, institution=event.institution)
-    now = utcnow()
-    signed = keys.sign(credential.document(facts, keys.issuer_id(), closed), created=now)
-    uow.session.add(CertificateRow(
-        number=number, candidate=event.candidate, person_id=event.person.removeprefix("persons/"),
-        holder_name=event.holder_name, resident_id_masked=event.resident_id_masked,
-        occupation_code=event.occupation_code, occupation_name=event.occupation_name,
-        level=event.level, issue_date=issue_date, issuing_organisation=event.organisation_name,
-        institution=event.institution, status=pb.CERTIFICATE_STATUS_VALID,
-        key_id=keys.active_key_id, credential_json=json.dumps(signed, ensure_ascii=False),
-        created_at=now))
-    uow.emit(new_event(events_pb2.CertificateIssued, certificate=f"certificates/{number}",
-                       number=number, person=event.person, holder_name=event.holder_name,
-                       occupation_code=event.occupation_code,
-                       occupation_name=event.occupation_name, level=event.level,
-                       issue_date=issue_date.isoformat(),
-                       issuing_organisation=event.organisation_name,
-                       institution=event.institution, candidate=event.candidate))
-
-
-def get_certificate(uow: UnitOfWork, number: str) -> CertificateRow:
     with uow:
-        row = uow.session.get(CertificateRow, number)
-        if row is None:
-            raise NotFound(f"certificates/{number} does not exist")
-        return row
+        _repos(uow).organisations.record(
+            event_id=event.event_id, institution=event.institution,
+            display_name=event.display_name, status=event.to_status,
+            at=event.occur_time.ToDatetime(tzinfo=timezone.utc))
+        uow.commit()
 
 
-def list_certificates(uow: UnitOfWork, person_id: str, page_size: int,
-                      after: str | None) -> tuple[list[CertificateRow], str | None]:
-    stmt = select(CertificateRow)
-    if person_id:
-        stmt = stmt.where(CertificateRow.person_id == person_id)
-    if after:
-        stmt = stmt.where(CertificateRow.number > after)
+def _require_reach(actor: auth.Caller, certificate: Certificate) -> None:
+    auth.require_reach(actor, region=certificate.region_code,
+                       institution=certificate.institution.removeprefix("institutions/"))
+
+
+def get_certificate(uow: UnitOfWork, query: c.GetCertificate) -> Certificate:
     with uow:
-        rows = uow.session.scalars(stmt.order_by(CertificateRow.number).limit(page_size + 1)).all()
-    return paging.split_page(rows, page_size, key=lambda r: r.number)
+        certificate = _repos(uow).certificates.get(query.number)
+    _require_reach(query.actor, certificate)
+    return certificate
+
+
+def list_certificates(uow: UnitOfWork, query: c.ListCertificates) -> tuple[list[Certificate], str]:
+    """An evaluation organisation lists the certificates it issued."""
+    issuer = auth.institution_of(query.actor)
+    with uow:
+        return _repos(uow).certificates.page(query.person_id, query.page,
+                                             institution=f"institutions/{issuer}" if issuer else "")
+
+
+def _change(uow: UnitOfWork, cmd: c.ChangeStatus, change) -> Certificate:
+    """CERT-3: loads the certificate, checks the caller's reach, applies `change`."""
+    with uow:
+        certificate = _repos(uow).certificates.get(cmd.number)
+        _require_reach(cmd.actor, certificate)
+        change(certificate, cmd.actor.subject, utcnow())
+        uow.commit()
+        return certificate
+
+
+def suspend_certificate(uow: UnitOfWork, cmd: c.SuspendCertificate) -> Certificate:
+    return _change(uow, cmd, lambda x, actor, at: x.suspend(actor=actor, reason=cmd.reason, at=at))
+
+
+def reinstate_certificate(uow: UnitOfWork, cmd: c.ReinstateCertificate) -> Certificate:
+    return _change(uow, cmd, lambda x, actor, at: x.reinstate(actor=actor, reason=cmd.reason,
+                                                              at=at))
+
+
+def revoke_certificate(uow: UnitOfWork, cmd: c.RevokeCertificate) -> Certificate:
+    return _change(uow, cmd, lambda x, actor, at: x.revoke(
+        actor=actor, revocation_reason=cmd.revocation_reason, reason=cmd.reason, at=at))
+
+
+def replace_certificate(uow: UnitOfWork, cmd: c.ReplaceCertificate, *,
+                        issuing: Issuing) -> Certificate:
+    """CERT-3: the replacement, a new number; the old one becomes REPLACED."""
+    with uow:
+        repo = _repos(uow).certificates
+        old = repo.get(cmd.number)
+        _require_reach(cmd.actor, old)
+        at = utcnow()
+        replacement = old.replace(actor=cmd.actor.subject, reason=cmd.reason,
+                                  signing=issuing.signing(repo, at), at=at)
+        repo.add(replacement)
+        uow.commit()
+        return replacement
+
+
+def list_history(uow: UnitOfWork, query: c.ListCertificateHistory) -> tuple[list[StatusChange], str]:
+    with uow:
+        repo = _repos(uow).certificates
+        # NOT_FOUND for an unknown certificate, not an empty list
+        _require_reach(query.actor, repo.get(query.number))
+        return repo.history(query.number, query.page)
 
 
 @dataclass(frozen=True)
 class Lookup:
-    certificate: CertificateRow
+    certificate: Certificate
     signature_verified: bool
 
 
-def lookup(uow: UnitOfWork, keys: KeyRing, number: str, holder_name: str) -> Lookup:
-    """CERT-4: the number and the holder's name together; an unknown number and a wrong
-    name are the same NotFound, so the lookup confirms but never discloses."""
-    with uow:
-        row = uow.session.get(CertificateRow, number)
-    if row is None or not hmac.compare_digest(row.holder_name.encode(),
-                                              holder_name.strip().encode()):
-        raise NotFound("no certificate with this number and holder name")
-    return Lookup(row, keys.verify(row.credential_json))
+def lookup(uow: UnitOfWork, query: c.LookupCertificate, *, keys: KeyRing,
+           budget: LookupBudget) -> Lookup:
+    def find() -> Certificate:
+        with uow:
+            certificates = _repos(uow).certificates
+            require_holder(certificates.holder_of(query.number), query.holder_name)
+            return certificates.find(query.number)
+
+    certificate = budget.guard(query.client, query.number, find)
+    return Lookup(certificate, keys.verify(certificate.credential_json))
 
 
-def list_keys(uow: UnitOfWork) -> list[SigningKeyRow]:
+def list_keys(uow: UnitOfWork, query: c.ListVerificationKeys) -> list[SigningKeyRow]:
     with uow:
-        return list(uow.session.scalars(select(SigningKeyRow).order_by(SigningKeyRow.created_at)))
+        return _repos(uow).certificates.keys()
+
+
+def rotate_signing_key(uow: UnitOfWork, command: c.RotateSigningKey, *,
+                       keys: KeyRing) -> SigningKeyRow:
+    with uow:
+        row = keys.rotate(uow.session)
+        uow.commit()
+        keys.load(uow.session)  # signs with the new key from now
+        return row
+
+
+def mark_signing_key_compromised(uow: UnitOfWork, command: c.MarkSigningKeyCompromised, *,
+                                 keys: KeyRing) -> SigningKeyRow:
+    with uow:
+        row = keys.mark_compromised(uow.session, command.key_id, command.since)
+        uow.commit()
+        keys.load(uow.session)  # this replica's verdicts now; the others' at their refresh
+        return row
+
+
+@dataclass(frozen=True)
+class PublishedList:
+    """A signed BitstringStatusListCredential as served."""
+
+    body: str
+    credential: dict
+    version: int
+    changed_at: datetime
+
+
+class StatusLists:
+    """Signed status list credentials, rebuilt when a bit of the list changed (its
+    version moved) and otherwise served from memory."""
+
+    def __init__(self, keys: KeyRing, base: Callable[[], str], ttl_seconds: int):
+        self.keys, self.base, self.ttl_seconds = keys, base, ttl_seconds
+        self._built: dict[tuple[str, int], PublishedList] = {}
+        self._lock = threading.Lock()
+
+    def get(self, repo: Certificates, purpose: str, list_number: int) -> PublishedList:
+        version = repo.list_version(purpose, list_number)
+        if version is None:
+            raise NotFound(f"status list {purpose}/{list_number} does not exist")
+        with self._lock:
+            built = self._built.get((purpose, list_number))
+        if built is not None and built.version == version:
+            return built
+        row, positions = repo.status_list(purpose, list_number)
+        changed_at = row.changed_at if row.changed_at.tzinfo else \
+            row.changed_at.replace(tzinfo=timezone.utc)
+        url = statuslist.list_url(self.base(), purpose, list_number)
+        document = statuslist.credential(
+            url=url, purpose=purpose, issuer_id=self.keys.issuer().id,
+            encoded_list=statuslist.encode(positions), valid_from=changed_at,
+            ttl_seconds=self.ttl_seconds)
+        signed, _ = self.keys.sign(document, changed_at)
+        built = PublishedList(json.dumps(signed, ensure_ascii=False), signed, row.version,
+                              changed_at)
+        with self._lock:
+            self._built[(purpose, list_number)] = built
+        return built
+
+    def parse_url(self, url: str) -> tuple[str, int] | None:
+        """(purpose, number) of one of our lists' URLs, else None."""
+        prefix = statuslist.list_url(self.base(), "", 0).removesuffix("/0")
+        purpose, _, number = url.removeprefix(prefix).partition("/")
+        if not url.startswith(prefix) or purpose not in statuslist.PURPOSES \
+                or not (number.isascii() and number.isdigit()):
+            return None
+        return purpose, int(number)
+
+
+def get_status_list(uow: UnitOfWork, query: c.GetStatusList, *,
+                    lists: StatusLists) -> PublishedList:
+    with uow:
+        return lists.get(_repos(uow).certificates, query.purpose, query.list_number)
+
+
+def verify_certificate(uow: UnitOfWork, query: c.VerifyCertificate, *, keys: KeyRing,
+                       lists: StatusLists) -> verification.Report:
+    """CERT-3: every step against what this issuer knows now."""
+    with uow:
+        repos = _repos(uow)
+
+        def issuer_status(institution: str, at: datetime) -> verification.IssuerFinding:
+            # validFrom is to the second: whatever held during that second
+            known, status = repos.organisations.status_at(institution, at + timedelta(seconds=1))
+            label = accreditation.InstitutionStatus.Name(status).removeprefix(
+                "INSTITUTION_STATUS_") if status else "no status yet"
+            return verification.IssuerFinding(known, status, label)
+
+        def status_list(url: str) -> dict | str:
+            ours = lists.parse_url(url)
+            if ours is None:
+                return "not a status list of this issuer"
+            try:
+                return lists.get(repos.certificates, *ours).credential
+            except NotFound:
+                return "no such status list"
+
+        report = verification.verify(query.credential, verification.Checks(
+            public_key=keys.public_key, key_status=keys.key_status,
+            issuer_status=issuer_status, status_list=status_list, loader=keys.loader,
+            now=utcnow()))
+        number = query.credential.get("credentialSubject", {}).get("certificateNumber") \
+            if isinstance(query.credential, dict) \
+            and isinstance(query.credential.get("credentialSubject"), dict) else None
+        known = repos.certificates.find(number) if isinstance(number, str) else None
+        if known is not None and known.status == REPLACED:
+            report = verification.replaced(report, f"certificates/{known.replaced_by}")
+        return report

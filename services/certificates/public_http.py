@@ -3,20 +3,30 @@
 GET /api/v1/certificates/{number}?name=…             → the masked lookup
 GET /api/v1/certificates/{number}/credential?name=…  → the signed credential JSON
 GET /api/v1/keys                                     → the verification keys (Multikey)
+GET /api/v1/status-lists/{purpose}/{n}               → a signed BitstringStatusListCredential
+POST /credentials/verify                             → the verification report (W3C VC API)
+GET /contexts/v1 (the configured context URL's path) → our JSON-LD context
 """
 
-import asyncio
+import hashlib
 import json
+import math
+from dataclasses import dataclass
+from email.utils import format_datetime
 from functools import partial
 
 from aiohttp import web
 
 from anbao.certificates.v1 import certificates_pb2 as pb
 from servicekit import dates, logs
-from servicekit.errors import NotFound
+from servicekit.errors import InvalidArgument, NotFound, ResourceExhausted
+from servicekit.messagebus import MessageBus
+from servicekit.unitofwork import utcnow
 
-from . import handlers, numbering
-from .adapters.keyring import KeyRing
+from . import handlers
+from .domain import verification
+from .domain.commands import (GetStatusList, ListVerificationKeys, LookupCertificate,
+                              VerifyCertificate)
 from .api import lookup_pb  # one translation of a lookup for gRPC and HTTP
 
 log = logs.get("certificates.http")
@@ -29,17 +39,47 @@ def _bad(message: str) -> web.Response:
                              dumps=_dumps)
 
 
-def make_app(uow_factory, keys: KeyRing) -> web.Application:
+@dataclass(frozen=True)
+class ClientAddress:
+    """Who is asking: the peer, or what a trusted proxy says in its header."""
+
+    trusted_proxies: list[str]
+    header: str
+
+    def of(self, request: web.Request) -> str:
+        peer = request.remote or ""
+        forwarded = request.headers.get(self.header, "")
+        if peer in self.trusted_proxies and forwarded:
+            return forwarded.split(",")[-1].strip()  # the entry our proxy appended
+        return peer
+
+
+def _too_many(exc: ResourceExhausted) -> web.Response:
+    seconds = max(1, math.ceil(exc.retry_after))
+    return web.json_response({"error": "rate_limited", "message": str(exc),
+                              "retryAfterSeconds": seconds}, status=429,
+                             headers={"Retry-After": str(seconds)}, dumps=_dumps)
+
+
+def _label(enum, value: int, prefix: str) -> str | None:
+    return enum.Name(value).removeprefix(prefix) if value else None
+
+
+def make_app(bus: MessageBus, clients: ClientAddress, parts_down=dict,
+             max_age_seconds: int = 60,
+             context: tuple[str, dict] | None = None) -> web.Application:
+    """`parts_down()` names the service's background parts that are down, and why;
+    `max_age_seconds`: how long a status list may be cached; `context` is (path,
+    document) of our JSON-LD context."""
     async def find(request: web.Request) -> handlers.Lookup | web.Response:
-        number = request.match_info["number"]
-        name = request.query.get("name", "").strip()
-        if not numbering.is_valid(number, dates.today()):
-            return _bad("number must be a 22-character national certificate number")
-        if not 0 < len(name) <= 50:
-            return _bad("name (the holder's full name) is required")
         try:
-            return await asyncio.to_thread(partial(handlers.lookup, uow_factory(), keys,
-                                                   number, name))
+            return await bus.handle(LookupCertificate.parse(
+                number=request.match_info["number"], holder_name=request.query.get("name", ""),
+                client=clients.of(request), fields=("number", "name")))
+        except InvalidArgument as exc:
+            return _bad(str(exc))
+        except ResourceExhausted as exc:
+            return _too_many(exc)
         except NotFound:
             return web.json_response(_NOT_FOUND, status=404, dumps=_dumps)
 
@@ -52,10 +92,46 @@ def make_app(uow_factory, keys: KeyRing) -> web.Application:
             "number": answer.number, "holderName": answer.holder_name_masked,
             "residentIdMasked": answer.resident_id_masked,
             "occupationCode": answer.occupation_code, "occupationName": answer.occupation_name,
-            "level": answer.level, "issueDate": answer.issue_date,
+            "level": answer.level, "issueDate": dates.iso(dates.of_proto(answer.issue_date)),
             "issuingOrganisation": answer.issuing_organisation,
             "status": pb.CertificateStatus.Name(answer.status).removeprefix("CERTIFICATE_STATUS_"),
+            # CERT-3: when and why it last changed, and what replaced it
+            "statusChangeTime": answer.status_change_time.ToJsonString()
+            if answer.HasField("status_change_time") else None,
+            "revocationReason": _label(pb.RevocationReason, answer.revocation_reason,
+                                       "REVOCATION_REASON_"),
+            "replacedBy": answer.replaced_by or None,
             "signatureVerified": answer.signature_verified}, dumps=_dumps)
+
+    async def status_list(request: web.Request) -> web.Response:
+        try:
+            published = await bus.handle(GetStatusList.parse(
+                purpose=request.match_info["purpose"], list_number=request.match_info["n"]))
+        except InvalidArgument as exc:
+            return _bad(str(exc))
+        except NotFound as exc:
+            return web.json_response({"error": "not_found", "message": str(exc)}, status=404)
+        # the same bits make the same bytes, so every replica gives the same ETag
+        etag = f'"{request.match_info["purpose"]}-{request.match_info["n"]}-{published.version}"'
+        headers = {"Cache-Control": f"public, max-age={max_age_seconds}", "ETag": etag,
+                   "Last-Modified": format_datetime(published.changed_at, usegmt=True)}
+        if etag in request.headers.get("If-None-Match", ""):
+            return web.Response(status=304, headers=headers)
+        return web.Response(text=published.body, content_type="application/vc+ld+json",
+                            charset="utf-8", headers=headers)
+
+    async def verify(request: web.Request) -> web.Response:
+        """W3C VC API: 200 when valid, 400 for a malformed request, 422 when not valid."""
+        try:
+            body = await request.json()
+        except ValueError:
+            return _bad("the body is not JSON")
+        if not isinstance(body, dict) or not isinstance(body.get("verifiableCredential"), dict) \
+                or not isinstance(body.get("options", {}), dict):
+            return _bad("expected {verifiableCredential: {...}, options: {...}}")
+        report = await bus.handle(VerifyCertificate(body["verifiableCredential"]))
+        return web.json_response(verification.as_json(report, utcnow()),
+                                 status=200 if report.valid else 422, dumps=_dumps)
 
     async def credential(request: web.Request) -> web.Response:
         found = await find(request)
@@ -65,23 +141,47 @@ def make_app(uow_factory, keys: KeyRing) -> web.Application:
                             content_type="application/vc+ld+json", charset="utf-8")
 
     async def keys_list(request: web.Request) -> web.Response:
-        rows = await asyncio.to_thread(handlers.list_keys, uow_factory())
+        rows = await bus.handle(ListVerificationKeys())
         return web.json_response({"keys": [{
             "id": r.id, "type": "Multikey", "controller": r.id.split("#", 1)[0],
-            "publicKeyMultibase": r.public_key_multibase,
+            "algorithm": r.algorithm, "publicKeyMultibase": r.public_key_multibase,
             "created": r.created_at.isoformat(), "expires": r.expires_at.isoformat(),
-            "revoked": r.revoked_at.isoformat() if r.revoked_at else None} for r in rows]},
+            "revoked": r.revoked_at.isoformat() if r.revoked_at else None,
+            "compromised": r.compromised_at.isoformat() if r.compromised_at else None}
+            for r in rows]},
             dumps=_dumps)
 
     async def health(request: web.Request) -> web.Response:
+        if down := parts_down():
+            return web.json_response({"status": "NOT_SERVING", "down": down}, status=503)
         return web.json_response({"status": "SERVING"})
 
     app = web.Application()
     app.add_routes([web.get("/api/v1/certificates/{number}", certificate),
                     web.get("/api/v1/certificates/{number}/credential", credential),
                     web.get("/api/v1/keys", keys_list),
+                    web.get("/api/v1/status-lists/{purpose}/{n}", status_list),
+                    web.post("/credentials/verify", verify),
                     web.get("/healthz", health)])
+    if context:
+        app.add_routes([web.get(context[0], _context_handler(context[1]))])
     return app
+
+
+def _context_handler(document: dict):
+    """A context never changes under its URL (a new version gets a new URL), so caches
+    may keep it for a day; the ETag lets them revalidate cheaply."""
+    body = _dumps(document, indent=2).encode()
+    etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+    headers = {"Cache-Control": "public, max-age=86400", "ETag": etag,
+               "Access-Control-Allow-Origin": "*"}
+
+    async def context(request: web.Request) -> web.Response:
+        if request.headers.get("If-None-Match") == etag:
+            return web.Response(status=304, headers=headers)
+        return web.Response(body=body, content_type="application/ld+json", charset="utf-8",
+                            headers=headers)
+    return context
 
 
 async def start(app: web.Application, host: str, port: int) -> tuple[web.AppRunner, int]:

@@ -4,4 +4,4 @@ from .bootstrap import build
 from .config import RegistrySettings
 
 if __name__ == "__main__":
-    main(RegistrySettings, build)
+    main("registry", RegistrySettings, build)

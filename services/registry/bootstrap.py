@@ -1,22 +1,34 @@
 """The composition root of registry."""
 
+from functools import partial
+
 from anbao.registry.v1 import events_pb2
-from servicekit import auth
+from servicekit import auditlisting, tokens
 from servicekit.fieldcrypto import BlindIndex, FieldCipher
+from servicekit.messagebus import MessageBus
 from servicekit.runtime import ServiceRuntime, ServiceSpec
 
-from . import api, consumers
+from . import api, consumers, handlers, policy
 from .adapters.orm import metadata
+from .adapters.repository import Protector, RegistryRepositories
 from .config import RegistrySettings
-from .handlers import Protector
+from .domain import commands as c
+
+MESSAGE_HANDLERS = {
+    c.RegisterPerson: handlers.register_person,
+    c.GetPerson: handlers.get_person,
+    c.SearchTalent: handlers.search_talent,
+    auditlisting.ListAuditRecords: auditlisting.list_audit_records,
+}
 
 
-def build(settings: RegistrySettings, verifier: auth.TokenVerifier) -> ServiceRuntime:
+def build(settings: RegistrySettings, verifier: tokens.TokenVerifier) -> ServiceRuntime:
     protector = Protector(FieldCipher({1: settings.field_key}, current=1),
                           BlindIndex(settings.blind_index_key))
     spec = ServiceSpec(
-        name="registry", metadata=metadata, policy=api.POLICY,
+        name="registry", metadata=metadata, policy=policy.POLICY,
         publishes=[events_pb2],
-        servicers=lambda uow: api.servicers(uow, protector),
+        repositories=partial(RegistryRepositories, protector=protector),
+        servicers=lambda uow: api.servicers(MessageBus(uow, MESSAGE_HANDLERS)),
         subscriptions=consumers.SUBSCRIPTIONS)
     return ServiceRuntime(spec, settings, verifier)

@@ -5,4 +5,6 @@ from servicekit.jetstream import Subscription
 
 from . import handlers
 
-SUBSCRIPTIONS = [Subscription(certificate_events.CertificateIssued, handlers.on_certificate_issued)]
+SUBSCRIPTIONS = [Subscription(certificate_events.CertificateIssued, handlers.on_certificate_issued),
+                 Subscription(certificate_events.CertificateStatusChanged,
+                              handlers.on_certificate_status_changed)]

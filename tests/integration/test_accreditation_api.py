@@ -2,6 +2,7 @@
 
 import grpc
 import pytest
+from google.type.date_pb2 import Date
 
 from anbao.accreditation.v1 import accreditation_pb2 as acc
 from servicekit import dates
@@ -43,12 +44,12 @@ async def test_inst1_lifecycle_records_every_transition(system):
 async def test_create_institution_reports_every_bad_field(system):
     stubs = system.stubs()
     code, violations, _ = await refused(stubs.accreditation.CreateInstitution(
-        acc.CreateInstitutionRequest(display_name="", uscc="91350100M000100Y44",
-                                     role=acc.INSTITUTION_ROLE_EVALUATION, region_code="000000",
-                                     ministry_code="12", site_serial="x"), metadata=stubs.metadata))
+        acc.CreateInstitutionRequest(institution=acc.Institution(
+            display_name="", uscc="91350100M000100Y44", role=acc.INSTITUTION_ROLE_EVALUATION,
+            region_code="000000", ministry_code="12", site_serial="x")), metadata=stubs.metadata))
     assert code == grpc.StatusCode.INVALID_ARGUMENT
-    assert set(violations) == {"display_name", "uscc", "region_code", "category", "ministry_code",
-                               "site_serial"}
+    assert set(violations) == {f"institution.{f}" for f in (
+        "display_name", "uscc", "region_code", "category", "ministry_code", "site_serial")}
 
 
 async def test_eval2_appointment_needs_passed_pre_appointment_training(system):
@@ -61,15 +62,15 @@ async def test_eval2_appointment_needs_passed_pre_appointment_training(system):
     assert (code, reason) == (grpc.StatusCode.FAILED_PRECONDITION, "EVAL_2_PRE_APPOINTMENT_TRAINING")
     evaluator = await builders.evaluator(stubs, org)
     assert evaluator.status == acc.EVALUATOR_STATUS_APPOINTED
-    start, end = evaluator.term_start, evaluator.term_end
-    assert int(end[:4]) - int(start[:4]) == 3  # EVAL-1: 3-year term (configurable)
+    start, end = dates.of_proto(evaluator.term_start), dates.of_proto(evaluator.term_end)
+    assert end == dates.add_years(start, 3)  # EVAL-1: 3-year term (configurable)
 
 
 async def test_asmt1_security_administrator_has_levels_three_to_one_only(system):
     stubs = system.stubs()
     org = await builders.institution(stubs)
     code, violations, _ = await refused(builders.session(stubs, org, "3-02-02-00", 5, assign=False))
-    assert code == grpc.StatusCode.INVALID_ARGUMENT and "ASMT-1" in violations["level"]
+    assert code == grpc.StatusCode.INVALID_ARGUMENT and "ASMT-1" in violations["exam_session.level"]
     created = await builders.session(stubs, org, "4-07-05-01", 5, assign=False)
     assert created.level == 5
 
@@ -91,7 +92,7 @@ async def test_asmt4_guard_candidates_need_a_guard_certificate_and_asmt3_exempts
         acc.EnrollCandidateRequest(exam_session=session.name, person=without.name),
         metadata=stubs.metadata))
     assert (code, reason) == (grpc.StatusCode.FAILED_PRECONDITION, "ASMT_4_GUARD_CERTIFICATE")
-    recent = await builders.person(stubs, guard_certificate_date="2025-03-01")
+    recent = await builders.person(stubs, guard_certificate_date=Date(year=2025, month=3, day=1))
     candidate = await stubs.accreditation.EnrollCandidate(
         acc.EnrollCandidateRequest(exam_session=session.name, person=recent.name),
         metadata=stubs.metadata)
@@ -170,13 +171,15 @@ async def test_an_institution_token_acts_for_its_own_institution_only(system):
     admin = system.stubs()
     org, other = await builders.institution(admin), await builders.institution(admin)
     own = system.stubs("eval_org", org.name)
-    created = await own.accreditation.CreateExamSession(acc.CreateExamSessionRequest(
-        institution=org.name, occupation_code="3-02-02-00", level=3,
-        exam_date=dates.today().isoformat()), metadata=own.metadata)
+    def session_at(org):
+        return acc.CreateExamSessionRequest(exam_session=acc.ExamSession(
+            institution=org.name, occupation_code="3-02-02-00", level=3,
+            exam_date=dates.to_proto(dates.today())))
+
+    created = await own.accreditation.CreateExamSession(session_at(org), metadata=own.metadata)
     assert created.institution == org.name
-    code, _, _ = await refused(own.accreditation.CreateExamSession(acc.CreateExamSessionRequest(
-        institution=other.name, occupation_code="3-02-02-00", level=3,
-        exam_date=dates.today().isoformat()), metadata=own.metadata))
+    code, _, _ = await refused(own.accreditation.CreateExamSession(session_at(other),
+                                                                   metadata=own.metadata))
     assert code == grpc.StatusCode.PERMISSION_DENIED
     code, _, _ = await refused(own.accreditation.CreateInstitution(
         acc.CreateInstitutionRequest(), metadata=own.metadata))

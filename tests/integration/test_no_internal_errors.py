@@ -5,18 +5,14 @@ import grpc
 import pytest
 from google.protobuf.descriptor import FieldDescriptor
 
-from anbao.accreditation.v1 import accreditation_pb2
-from anbao.certificates.v1 import certificates_pb2
-from anbao.registry.v1 import registry_pb2
+from services import manifest
 
 HOSTILE_STRINGS = ["", "\x00", "persons/张三", "institutions/../../etc", "x" * 5000,
                    "examSessions/a/candidates/", "S000022000123263000001\n", "２０２６-０１-０１",
                    "9999-99-99", "persons/" + "a" * 40]
 HOSTILE_INTS = [0, -1, 2**31 - 1, -(2**31), 6, 99]
 
-SERVICES = [("registry", registry_pb2, "RegistryService"),
-            ("accreditation", accreditation_pb2, "AccreditationService"),
-            ("certificates", certificates_pb2, "CertificatesService")]
+SERVICES = [(s.name, s.proto_module, s.proto_service) for s in manifest.SERVICES]
 
 
 def variants(message_cls):

@@ -1,10 +1,14 @@
 """registry over real gRPC: validation at the edge, idempotency, masking, access."""
 
+from datetime import date
+
 import grpc
 import pytest
+from google.type.date_pb2 import Date
 from sqlalchemy import text
 
 from anbao.registry.v1 import registry_pb2 as reg
+from servicekit import dates
 from tests import builders
 from tests.harness import error_details
 
@@ -15,7 +19,7 @@ async def test_pool5_register_gb11643_example_derives_gender_and_birth_date(syst
     stubs = system.stubs()
     person = await builders.person(stubs, resident_id=GB11643_EXAMPLE.lower(), region_code="110105")
     assert person.resident_id_masked == "1101**********002X"
-    assert person.gender == reg.GENDER_FEMALE and person.birth_date == "1949-12-31"
+    assert person.gender == reg.GENDER_FEMALE and dates.of_proto(person.birth_date) == date(1949, 12, 31)
     assert person.phone_masked == "139****5678"
     fetched = await stubs.registry.GetPerson(reg.GetPersonRequest(name=person.name),
                                              metadata=stubs.metadata)
@@ -36,7 +40,7 @@ async def test_every_bad_field_is_reported_at_once(system):
     with pytest.raises(grpc.aio.AioRpcError) as caught:
         await builders.person(stubs, resident_id=bad_check, full_name="", phone="12345",
                               region_code="999999", industry=42,
-                              guard_certificate_date="2999-01-01")
+                              guard_certificate_date=Date(year=2999, month=1, day=1))
     assert caught.value.code() == grpc.StatusCode.INVALID_ARGUMENT
     violations, _ = error_details(caught.value)
     assert set(violations) == {"resident_id", "full_name", "phone", "region_code", "industry",

@@ -4,14 +4,14 @@ import grpc
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection_pb2, reflection_pb2_grpc
 
-EXPECTED = {"registry": "anbao.registry.v1.RegistryService",
-            "accreditation": "anbao.accreditation.v1.AccreditationService",
-            "certificates": "anbao.certificates.v1.CertificatesService"}
+from services import manifest
 
 
-async def test_reflection_lists_the_three_services_and_health_reports_serving(system):
-    for service, full_name in EXPECTED.items():
-        channel = system.channel(service)
+async def test_reflection_lists_every_manifest_service_and_health_reports_serving(system):
+    assert set(system.runtimes()) == set(manifest.NAMES)
+    for entry in manifest.SERVICES:
+        full_name = entry.full_name
+        channel = system.channel(entry.name)
         stub = reflection_pb2_grpc.ServerReflectionStub(channel)
         responses = stub.ServerReflectionInfo(iter([reflection_pb2.ServerReflectionRequest(
             list_services="")]))

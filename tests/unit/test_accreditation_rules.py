@@ -1,67 +1,153 @@
-"""accreditation's pure rules, one rule ID each."""
+"""accreditation's aggregates, pure: each rule by its ID, no database."""
 
-from datetime import date
+from datetime import date, datetime, timezone
 
 import pytest
 
 from anbao.accreditation.v1 import accreditation_pb2 as pb
-from servicekit.errors import FailedPrecondition, Violations
-from services.accreditation import domain
+from anbao.accreditation.v1 import events_pb2
+from servicekit import dates
+from servicekit.errors import AlreadyExists, FailedPrecondition, InvalidArgument, Violations
+from services.accreditation.domain.evaluators import (Evaluator, PreAppointmentTraining,
+                                                      require_pre_appointment_training, term_end)
+from services.accreditation.domain.exams import (ExamSession, PersonFacts, Scores,
+                                                 theory_exempt, validate_occupation_level)
+from services.accreditation.domain.institutions import (Institution, NumberingParts,
+                                                        check_separation)
+
+AT = datetime(2026, 11, 20, 2, 0, tzinfo=timezone.utc)
+EVALUATION, TRAINING = pb.INSTITUTION_ROLE_EVALUATION, pb.INSTITUTION_ROLE_TRAINING
+S = pb.InstitutionStatus
 
 
-def test_inst1_only_lifecycle_transitions_are_allowed():
-    domain.check_transition(pb.INSTITUTION_STATUS_APPLIED, pb.INSTITUTION_STATUS_SELECTED)
-    domain.check_transition(pb.INSTITUTION_STATUS_SUSPENDED, pb.INSTITUTION_STATUS_ACTIVE)
-    for current, target in ((pb.INSTITUTION_STATUS_APPLIED, pb.INSTITUTION_STATUS_ACTIVE),
-                            (pb.INSTITUTION_STATUS_REVOKED, pb.INSTITUTION_STATUS_ACTIVE),
-                            (pb.INSTITUTION_STATUS_REJECTED, pb.INSTITUTION_STATUS_SELECTED)):
-        with pytest.raises(FailedPrecondition) as caught:
-            domain.check_transition(current, target)
-        assert caught.value.reason == "INST_1_LIFECYCLE" and caught.value.rule_id == "INST-1"
+def institution(role=EVALUATION, status=pb.INSTITUTION_STATUS_ACTIVE) -> Institution:
+    parts = NumberingParts(pb.ORGANISATION_CATEGORY_SOCIAL, "0000", "123263") \
+        if role == EVALUATION else NumberingParts()
+    found = Institution(id="org", display_name="评价中心", uscc="91220100MA00000011",
+                        role=role, region_code="220102", numbering=parts, created_at=AT)
+    found.status = status
+    return found
+
+
+def test_inst1_application_starts_applied_with_history_and_event():
+    applied = Institution.apply(id="i1", display_name="x", uscc="u", role=TRAINING,
+                                region_code="220102", numbering=NumberingParts(),
+                                other_roles=set(), actor="admin", at=AT)
+    assert applied.status == S.Value("INSTITUTION_STATUS_APPLIED")
+    assert [(h.from_status, h.to_status, h.actor) for h in applied.history] == \
+        [(0, pb.INSTITUTION_STATUS_APPLIED, "admin")]
+    assert [e.to_status for e in applied.events] == [pb.INSTITUTION_STATUS_APPLIED]
+
+
+@pytest.mark.parametrize("current,target,allowed", [
+    (pb.INSTITUTION_STATUS_APPLIED, pb.INSTITUTION_STATUS_SELECTED, True),
+    (pb.INSTITUTION_STATUS_SUSPENDED, pb.INSTITUTION_STATUS_ACTIVE, True),
+    (pb.INSTITUTION_STATUS_APPLIED, pb.INSTITUTION_STATUS_ACTIVE, False),
+    (pb.INSTITUTION_STATUS_REVOKED, pb.INSTITUTION_STATUS_ACTIVE, False),
+    (pb.INSTITUTION_STATUS_REJECTED, pb.INSTITUTION_STATUS_SELECTED, False),
+])
+def test_inst1_only_lifecycle_transitions_are_allowed(current, target, allowed):
+    found = institution(status=current)
+    if allowed:
+        found.change_status(target, actor="a", reason="r", at=AT, other_roles=set())
+        assert found.status == target and found.history[-1].reason == "r"
+        assert isinstance(found.events[-1], events_pb2.InstitutionStatusChanged)
+        return
+    with pytest.raises(FailedPrecondition) as caught:
+        found.change_status(target, actor="a", reason="r", at=AT, other_roles=set())
+    assert caught.value.reason == "INST_1_LIFECYCLE" and caught.value.rule_id == "INST-1"
+    assert found.status == current and not found.events
 
 
 def test_inst2_one_uscc_cannot_hold_both_roles():
-    domain.check_separation({pb.INSTITUTION_ROLE_EVALUATION}, pb.INSTITUTION_ROLE_EVALUATION)
+    check_separation({EVALUATION}, EVALUATION)
     with pytest.raises(FailedPrecondition) as caught:
-        domain.check_separation({pb.INSTITUTION_ROLE_EVALUATION}, pb.INSTITUTION_ROLE_TRAINING)
+        check_separation({EVALUATION}, TRAINING)
     assert caught.value.reason == "INST_2_SEPARATION"
 
 
+def test_inst2_checked_again_when_an_institution_becomes_active():
+    selected = institution(role=TRAINING, status=pb.INSTITUTION_STATUS_SELECTED)
+    with pytest.raises(FailedPrecondition) as caught:
+        selected.change_status(pb.INSTITUTION_STATUS_ACTIVE, actor="a", reason="r", at=AT,
+                               other_roles={EVALUATION})
+    assert caught.value.reason == "INST_2_SEPARATION"
+
+
+def test_cert1_numbering_parts_belong_to_evaluation_organisations_only():
+    v = Violations()
+    NumberingParts(pb.ORGANISATION_CATEGORY_SOCIAL, "00٠0", "12345").validate(v, EVALUATION)
+    NumberingParts(pb.ORGANISATION_CATEGORY_SOCIAL, "0000", "").validate(v, TRAINING)
+    assert [x.field for x in v.items] == ["ministry_code", "site_serial", "category",
+                                          "ministry_code"]
+    assert institution().number_prefix == "S000022123263"
+
+
 def test_eval1_term_is_configurable_years_and_handles_leap_day():
-    assert domain.term_end(date(2026, 3, 1), 3) == date(2029, 3, 1)
-    assert domain.term_end(date(2028, 2, 29), 3) == date(2031, 2, 28)
+    assert term_end(date(2026, 3, 1), 3) == date(2029, 3, 1)
+    assert term_end(date(2028, 2, 29), 3) == date(2031, 2, 28)
+
+
+def training(day: date, passed: bool = True) -> PreAppointmentTraining:
+    return PreAppointmentTraining("p", day, passed, "省公安厅")
 
 
 def test_eval2_training_must_be_passed_by_the_term_start():
-    domain.require_pre_appointment_training([date(2026, 1, 1)], date(2026, 1, 1))
-    with pytest.raises(FailedPrecondition):
-        domain.require_pre_appointment_training([date(2026, 2, 1)], date(2026, 1, 1))
-    with pytest.raises(FailedPrecondition):
-        domain.require_pre_appointment_training([], date(2026, 1, 1))
+    require_pre_appointment_training([training(date(2026, 1, 1))], date(2026, 1, 1))
+    for trainings in ([training(date(2026, 2, 1))], [], [training(date(2025, 1, 1), False)]):
+        with pytest.raises(FailedPrecondition) as caught:
+            require_pre_appointment_training(trainings, date(2026, 1, 1))
+        assert caught.value.reason == "EVAL_2_PRE_APPOINTMENT_TRAINING"
 
 
-def test_eval5_term_bounds():
-    facts = domain.EvaluatorFacts(pb.EVALUATOR_STATUS_APPOINTED, "org", date(2026, 1, 1),
-                                  date(2029, 1, 1))
-    domain.require_assignable(facts, "org", date(2028, 12, 31))
+def appoint(org=None, current=None, trainings=None, start=date(2026, 1, 1)) -> Evaluator:
+    return Evaluator.appoint(id="e1", person_id="p", full_name="王芳",
+                             institution=org or institution(), term_start=start, term_years=3,
+                             recommended_by="市人社局",
+                             trainings=[training(date(2025, 12, 1))] if trainings is None
+                             else trainings, current=current, at=AT)
+
+
+def test_eval1_appointment_records_term_and_event():
+    evaluator = appoint()
+    assert (evaluator.term_start, evaluator.term_end) == (date(2026, 1, 1), date(2029, 1, 1))
+    assert dates.of_proto(evaluator.events[0].term_end) == date(2029, 1, 1)
+
+
+def test_appointment_refused_while_one_is_in_force_or_org_not_active():
+    with pytest.raises(AlreadyExists):
+        appoint(current=appoint(), start=date(2028, 12, 31))
+    appoint(current=appoint(), start=date(2029, 1, 1))  # the earlier term has ended
     with pytest.raises(FailedPrecondition) as caught:
-        domain.require_assignable(facts, "org", date(2029, 1, 1))
-    assert caught.value.reason == "EVAL_5_OUT_OF_TERM"
-    suspended = domain.EvaluatorFacts(pb.EVALUATOR_STATUS_SUSPENDED, "org", date(2026, 1, 1),
-                                      date(2029, 1, 1))
-    with pytest.raises(FailedPrecondition):
-        domain.require_assignable(suspended, "org", date(2026, 6, 1))
+        appoint(org=institution(status=pb.INSTITUTION_STATUS_SUSPENDED))
+    assert caught.value.reason == "ASMT_8_EVALUATION_ORGANISATION"
+
+
+def test_eval5_term_bounds_status_and_organisation():
+    evaluator = appoint()
+    evaluator.require_assignable("org", date(2028, 12, 31))
+    for org, day, status, reason in (
+            ("org", date(2029, 1, 1), pb.EVALUATOR_STATUS_APPOINTED, "EVAL_5_OUT_OF_TERM"),
+            ("org", date(2025, 12, 31), pb.EVALUATOR_STATUS_APPOINTED, "EVAL_5_OUT_OF_TERM"),
+            ("org", date(2026, 6, 1), pb.EVALUATOR_STATUS_SUSPENDED, "EVAL_5_NOT_APPOINTED"),
+            ("other", date(2026, 6, 1), pb.EVALUATOR_STATUS_APPOINTED,
+             "EVAL_5_OTHER_ORGANISATION")):
+        evaluator.status = status
+        with pytest.raises(FailedPrecondition) as caught:
+            evaluator.require_assignable(org, day)
+        assert caught.value.reason == reason
 
 
 def test_asmt3_exemption_window_and_asmt4_guard_certificate():
     exam = date(2026, 6, 1)
-    assert domain.eligibility("4-07-05-01", 5, date(2023, 6, 1), exam, 3) is True
-    assert domain.eligibility("4-07-05-01", 5, date(2023, 5, 31), exam, 3) is False
-    assert domain.eligibility("4-07-05-01", 4, date(2025, 1, 1), exam, 3) is False
-    assert domain.eligibility("3-02-02-00", 3, None, exam, 3) is False
-    with pytest.raises(FailedPrecondition) as caught:
-        domain.eligibility("4-07-05-01", 5, None, exam, 3)
-    assert caught.value.reason == "ASMT_4_GUARD_CERTIFICATE"
+    assert theory_exempt("4-07-05-01", 5, date(2023, 6, 1), exam, 3) is True
+    assert theory_exempt("4-07-05-01", 5, date(2023, 5, 31), exam, 3) is False
+    assert theory_exempt("4-07-05-01", 4, date(2025, 1, 1), exam, 3) is False
+    assert theory_exempt("3-02-02-00", 3, None, exam, 3) is False
+    for held in (None, date(2026, 6, 2)):  # none, or obtained after the exam date
+        with pytest.raises(FailedPrecondition) as caught:
+            theory_exempt("4-07-05-01", 5, held, exam, 3)
+        assert caught.value.reason == "ASMT_4_GUARD_CERTIFICATE"
 
 
 @pytest.mark.parametrize("theory,skill,review,level,expected", [
@@ -72,18 +158,70 @@ def test_asmt3_exemption_window_and_asmt4_guard_certificate():
     (80, 80, 59, 1, pb.ASSESSMENT_RESULT_FAILED),
 ])
 def test_asmt2_both_components_and_review_must_pass(theory, skill, review, level, expected):
-    scores = domain.Scores(theory, skill, review)
-    assert domain.result_of(scores, level=level, theory_exempt=False) == expected
+    assert Scores(theory, skill, review).result(level=level, theory_exempt=False) == expected
 
 
 def test_asmt2_review_only_for_levels_two_and_one():
     v = Violations()
-    domain.validate_scores(v, domain.Scores(80, 80, 80), level=3, theory_exempt=False)
-    assert [x.field for x in v.items] == ["review_score"]
+    Scores(80, 80, 80).validate(v, level=3, theory_exempt=False)
+    Scores(80, 80, None).validate(v, level=2, theory_exempt=False)
+    assert [x.field for x in v.items] == ["review_score", "review_score"]
 
 
 def test_asmt1_levels_come_from_reference_data():
     v = Violations()
-    domain.validate_occupation_level(v, "3-02-02-00", 4)
-    domain.validate_occupation_level(v, "9-99-99-99", 1)
+    validate_occupation_level(v, "3-02-02-00", 4)
+    validate_occupation_level(v, "9-99-99-99", 1)
     assert [x.field for x in v.items] == ["level", "occupation_code"]
+
+
+def session(level=3, occupation="3-02-02-00") -> ExamSession:
+    return ExamSession.open(id="s1", institution=institution(), occupation_code=occupation,
+                            level=level, exam_date=date(2026, 11, 20), at=AT)
+
+
+def person(pid="p1", guard=None) -> PersonFacts:
+    return PersonFacts(pid, "张伟", "2201**********0011", guard)
+
+
+def test_asmt8_session_belongs_to_an_active_evaluation_organisation():
+    for org in (institution(status=pb.INSTITUTION_STATUS_REVOKED), institution(role=TRAINING)):
+        with pytest.raises(FailedPrecondition) as caught:
+            ExamSession.open(id="s", institution=org, occupation_code="3-02-02-00", level=3,
+                             exam_date=date(2026, 11, 20), at=AT)
+        assert caught.value.reason == "ASMT_8_EVALUATION_ORGANISATION"
+
+
+def test_asmt8_close_needs_an_evaluator_and_every_score_then_announces_each_passer():
+    exam = session()
+    passer = exam.enrol(candidate_id="c1", person=person("p1"), exemption_years=3)
+    failer = exam.enrol(candidate_id="c2", person=person("p2"), exemption_years=3)
+    with pytest.raises(FailedPrecondition) as caught:
+        exam.close(institution(), AT)
+    assert caught.value.reason == "ASMT_8_NO_EVALUATOR"
+    exam.assign(appoint())
+    exam.record_scores(passer.id, Scores(90, 90, None), actor="e", at=AT)
+    with pytest.raises(FailedPrecondition) as caught:
+        exam.close(institution(), AT)
+    assert caught.value.reason == "ASMT_8_UNSCORED"
+    exam.record_scores(failer.id, Scores(50, 90, None), actor="e", at=AT)
+    exam.close(institution(), AT)
+    assert [e.candidate for e in exam.events] == ["examSessions/s1/candidates/c1"]
+    assert exam.events[0].organisation_prefix == "S000022123263"
+    for act in (lambda: exam.record_scores(passer.id, Scores(10, 10, None), actor="e", at=AT),
+                lambda: exam.enrol(candidate_id="c3", person=person("p3"), exemption_years=3),
+                lambda: exam.close(institution(), AT)):
+        with pytest.raises(FailedPrecondition) as caught:
+            act()
+        assert caught.value.reason == "ASMT_8_SESSION_CLOSED"
+
+
+def test_enrolment_is_once_per_person_and_scores_are_validated():
+    exam = session()
+    candidate = exam.enrol(candidate_id="c1", person=person(), exemption_years=3)
+    with pytest.raises(AlreadyExists):
+        exam.enrol(candidate_id="c2", person=person(), exemption_years=3)
+    with pytest.raises(InvalidArgument) as caught:
+        exam.record_scores(candidate.id, Scores(101, None, None), actor="e", at=AT)
+    assert {v.field for v in caught.value.violations} == {"theory_score", "skill_score"}
+    assert candidate.result == pb.ASSESSMENT_RESULT_PENDING

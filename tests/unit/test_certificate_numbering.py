@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from services.certificates import numbering
+from services.certificates.domain import numbering
 
 
 def test_cert1_number_is_prefix_year_level_serial():

@@ -14,8 +14,12 @@ def test_cert4_name_keeps_surname_and_masks_the_rest(name, masked):
     assert mask_name(name) == masked
 
 
-def test_pool5_resident_id_shows_first_and_last_four_only():
-    masked = mask_resident_id("11010519491231002X")
+def test_pool5_resident_id_everyday_form_shows_first_and_last_two_only():
+    assert mask_resident_id("11010519491231002X") == "11**************2X"
+
+
+def test_pool5_register_form_for_the_province_shows_first_and_last_four():
+    masked = mask_resident_id("11010519491231002X", keep=4)
     assert masked == "1101**********002X"
     assert "19491231" not in masked
 

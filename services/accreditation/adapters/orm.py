@@ -3,18 +3,12 @@
 from datetime import date, datetime
 
 from sqlalchemy import UniqueConstraint
-from sqlalchemy.orm import registry
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
 
-from servicekit.unitofwork import messaging_tables
+from servicekit.orm import service_base
 
-
-class Base(SQLModel, registry=registry()):
-    pass
-
-
+Base = service_base()
 metadata = Base.metadata
-messaging = messaging_tables(metadata)  # the outbox and inbox live beside the service's tables
 
 
 class OrganisationRow(Base, table=True):
@@ -116,3 +110,19 @@ class CandidateRow(Base, table=True):
     skill_score: int | None = None
     review_score: int | None = None
     result: int = 1
+
+
+class ScoreChangeRow(Base, table=True):
+    """Every entry of a candidate's scores, with who entered it and when; the candidate
+    row holds the latest."""
+
+    __tablename__ = "candidate_score_change"
+
+    id: int | None = Field(default=None, primary_key=True)
+    candidate_id: str = Field(index=True, max_length=32)
+    theory_score: int | None = None
+    skill_score: int | None = None
+    review_score: int | None = None
+    result: int
+    actor: str = Field(max_length=100)
+    entered_at: datetime

@@ -1,29 +1,24 @@
 """registry's gRPC API as accreditation needs it: does this person exist, and what
 registry may tell another service about them (masked)."""
 
-from dataclasses import dataclass
-from datetime import date
-
 import grpc
 
 from anbao.registry.v1 import registry_pb2 as pb
 from anbao.registry.v1 import registry_pb2_grpc as pb_grpc
+from servicekit import dates
 from servicekit.errors import NotFound, Unavailable
 
-
-@dataclass(frozen=True)
-class PersonFacts:
-    person_id: str
-    full_name: str
-    resident_id_masked: str
-    guard_certificate_date: date | None
+from ..domain.exams import PersonFacts
 
 
 class RegistryClient:
     """Synchronous: handlers call it from their worker thread, with a deadline."""
 
-    def __init__(self, address: str, token: str, deadline_seconds: float):
-        self._channel = grpc.insecure_channel(address)
+    def __init__(self, address: str, token: str, deadline_seconds: float,
+                 credentials: grpc.ChannelCredentials | None = None):
+        # mTLS in the production profile (`servicekit.grpcserver.channel_credentials`)
+        self._channel = (grpc.secure_channel(address, credentials) if credentials
+                         else grpc.insecure_channel(address))
         self._stub = pb_grpc.RegistryServiceStub(self._channel)
         self._metadata = (("authorization", f"Bearer {token}"),)
         self._deadline = deadline_seconds
@@ -36,7 +31,7 @@ class RegistryClient:
             if exc.code() == grpc.StatusCode.NOT_FOUND:
                 raise NotFound(f"persons/{person_id} is not registered") from exc
             raise Unavailable(f"registry did not answer: {exc.code().name}") from exc
-        guard = date.fromisoformat(p.guard_certificate_date) if p.guard_certificate_date else None
+        guard = dates.of_proto(p.guard_certificate_date)
         return PersonFacts(person_id, p.full_name, p.resident_id_masked, guard)
 
     def close(self) -> None:

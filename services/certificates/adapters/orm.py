@@ -2,31 +2,30 @@
 
 from datetime import date, datetime
 
-from sqlalchemy.orm import registry
-from sqlmodel import Field, SQLModel
+from sqlalchemy import Index
+from sqlmodel import Field
 
-from servicekit.unitofwork import messaging_tables
+from servicekit.orm import service_base
 
-
-class Base(SQLModel, registry=registry()):
-    pass
-
-
+Base = service_base()
 metadata = Base.metadata
-messaging = messaging_tables(metadata)  # the outbox and inbox live beside the service's tables
 
 
 class SigningKeyRow(Base, table=True):
-    """An Ed25519 issuing key. Old keys stay for verification after rotation."""
+    """An issuing key (Ed25519 or SM2). Every key ever used stays, so the certificates it
+    signed while it was good keep verifying after rotation."""
 
     __tablename__ = "signing_key"
 
     id: str = Field(primary_key=True, max_length=200)  # the proof's verificationMethod
+    algorithm: str = Field(default="Ed25519", max_length=10,
+                           sa_column_kwargs={"server_default": "Ed25519"})
     public_key_multibase: str = Field(max_length=60)
     private_key_sealed: bytes                           # AES-GCM under the key-encryption key
     created_at: datetime
-    expires_at: datetime
-    revoked_at: datetime | None = None
+    expires_at: datetime                                # not_after: signs nothing from then
+    revoked_at: datetime | None = None                  # withdrawn (rotated out) from then
+    compromised_at: datetime | None = None              # signatures from then are not trusted
 
 
 class SerialCounterRow(Base, table=True):
@@ -40,6 +39,8 @@ class SerialCounterRow(Base, table=True):
 
 class CertificateRow(Base, table=True):
     __tablename__ = "certificate"
+    # covers the lookup's name check, so a known and an unknown number cost one index probe
+    __table_args__ = (Index("ix_certificate_number_holder", "number", "holder_name"),)
 
     number: str = Field(primary_key=True, max_length=22)
     candidate: str = Field(unique=True, max_length=120)  # one certificate per passed result
@@ -56,3 +57,67 @@ class CertificateRow(Base, table=True):
     key_id: str = Field(max_length=200)
     credential_json: str
     created_at: datetime
+    # the issuing organisation's division, for a city admin's scope
+    region_code: str = Field(default="", max_length=6)
+    # CERT-1/CERT-3: one held certificate per person × occupation × level; emptied (NULL)
+    # when the certificate is replaced, so the replacement can take it
+    holding: str | None = Field(default=None, unique=True, max_length=60)
+    status_changed_at: datetime | None = None
+    revocation_reason: int = 0
+    status_reason: str = Field(default="", max_length=500)
+    replaced_by: str = Field(default="", max_length=22)
+    replaces: str = Field(default="", max_length=22)
+
+
+class StatusChangeRow(Base, table=True):
+    """CERT-3: every status change, kept."""
+
+    __tablename__ = "certificate_status_change"
+
+    id: int | None = Field(default=None, primary_key=True)
+    number: str = Field(index=True, max_length=22)
+    from_status: int
+    to_status: int
+    actor: str = Field(max_length=200)
+    revocation_reason: int = 0
+    reason: str = Field(max_length=500)
+    replaced_by: str = Field(default="", max_length=22)
+    changed_at: datetime
+
+
+class StatusListRow(Base, table=True):
+    """One Bitstring Status List: how many positions are taken, and when a bit last
+    changed (its version, for rebuilding, ETag and Last-Modified)."""
+
+    __tablename__ = "status_list"
+
+    purpose: str = Field(primary_key=True, max_length=20)  # revocation | suspension
+    number: int = Field(primary_key=True)
+    allocated: int = 0
+    version: int = 0
+    changed_at: datetime
+
+
+class StatusEntryRow(Base, table=True):
+    """A certificate's position in a status list, and whether its bit is set."""
+
+    __tablename__ = "status_entry"
+
+    purpose: str = Field(primary_key=True, max_length=20)
+    list_number: int = Field(primary_key=True)
+    position: int = Field(primary_key=True)
+    certificate: str = Field(index=True, max_length=22)
+    set: bool = False
+
+
+class OrganisationStatusRow(Base, table=True):
+    """Evaluation organisations' status history, from accreditation's
+    InstitutionStatusChanged: was the issuer ACTIVE on a certificate's issue date?"""
+
+    __tablename__ = "organisation_status"
+
+    event_id: str = Field(primary_key=True, max_length=64)
+    institution: str = Field(index=True, max_length=60)
+    display_name: str = Field(max_length=100)
+    status: int
+    changed_at: datetime

@@ -2,18 +2,12 @@
 
 from datetime import date, datetime
 
-from sqlalchemy.orm import registry
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
 
-from servicekit.unitofwork import messaging_tables
+from servicekit.orm import service_base
 
-
-class Base(SQLModel, registry=registry()):
-    pass
-
-
+Base = service_base()
 metadata = Base.metadata
-messaging = messaging_tables(metadata)  # the outbox and inbox live beside the service's tables
 
 
 class PersonRow(Base, table=True):
@@ -23,9 +17,8 @@ class PersonRow(Base, table=True):
     full_name: str = Field(max_length=50)
     resident_id_index: str = Field(unique=True, max_length=64)  # HMAC blind index
     resident_id_cipher: bytes                                    # AES-GCM
-    resident_id_masked: str = Field(max_length=18)
+    resident_id_masked: str = Field(max_length=18)  # the everyday form (domain/exposure.py)
     gender: int
-    birth_date: date
     phone_cipher: bytes
     phone_masked: str = Field(max_length=20)
     region_code: str = Field(index=True, max_length=6)
@@ -46,3 +39,6 @@ class HeldCertificateRow(Base, table=True):
     level: int
     issue_date: date
     issuing_organisation: str = Field(max_length=100)
+    # CERT-3 as CertificateStatusChanged says; the pool offers VALID ones only (POOL-2)
+    status: int = Field(default=1, index=True, sa_column_kwargs={"server_default": "1"})
+    status_changed_at: datetime | None = None

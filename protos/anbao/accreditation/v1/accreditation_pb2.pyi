@@ -1,6 +1,7 @@
 import datetime
 
 from google.protobuf import timestamp_pb2 as _timestamp_pb2
+from google.type import date_pb2 as _date_pb2
 from google.protobuf.internal import containers as _containers
 from google.protobuf.internal import enum_type_wrapper as _enum_type_wrapper
 from google.protobuf import descriptor as _descriptor
@@ -117,22 +118,12 @@ class StatusChange(_message.Message):
     def __init__(self, from_status: _Optional[_Union[InstitutionStatus, str]] = ..., to_status: _Optional[_Union[InstitutionStatus, str]] = ..., actor: _Optional[str] = ..., reason: _Optional[str] = ..., change_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
 
 class CreateInstitutionRequest(_message.Message):
-    __slots__ = ("display_name", "uscc", "role", "region_code", "category", "ministry_code", "site_serial")
-    DISPLAY_NAME_FIELD_NUMBER: _ClassVar[int]
-    USCC_FIELD_NUMBER: _ClassVar[int]
-    ROLE_FIELD_NUMBER: _ClassVar[int]
-    REGION_CODE_FIELD_NUMBER: _ClassVar[int]
-    CATEGORY_FIELD_NUMBER: _ClassVar[int]
-    MINISTRY_CODE_FIELD_NUMBER: _ClassVar[int]
-    SITE_SERIAL_FIELD_NUMBER: _ClassVar[int]
-    display_name: str
-    uscc: str
-    role: InstitutionRole
-    region_code: str
-    category: OrganisationCategory
-    ministry_code: str
-    site_serial: str
-    def __init__(self, display_name: _Optional[str] = ..., uscc: _Optional[str] = ..., role: _Optional[_Union[InstitutionRole, str]] = ..., region_code: _Optional[str] = ..., category: _Optional[_Union[OrganisationCategory, str]] = ..., ministry_code: _Optional[str] = ..., site_serial: _Optional[str] = ...) -> None: ...
+    __slots__ = ("institution", "request_id")
+    INSTITUTION_FIELD_NUMBER: _ClassVar[int]
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    institution: Institution
+    request_id: str
+    def __init__(self, institution: _Optional[_Union[Institution, _Mapping]] = ..., request_id: _Optional[str] = ...) -> None: ...
 
 class GetInstitutionRequest(_message.Message):
     __slots__ = ("name",)
@@ -159,14 +150,16 @@ class ListInstitutionsResponse(_message.Message):
     def __init__(self, institutions: _Optional[_Iterable[_Union[Institution, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
 
 class ChangeInstitutionStatusRequest(_message.Message):
-    __slots__ = ("name", "status", "reason")
+    __slots__ = ("name", "status", "reason", "request_id")
     NAME_FIELD_NUMBER: _ClassVar[int]
     STATUS_FIELD_NUMBER: _ClassVar[int]
     REASON_FIELD_NUMBER: _ClassVar[int]
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
     name: str
     status: InstitutionStatus
     reason: str
-    def __init__(self, name: _Optional[str] = ..., status: _Optional[_Union[InstitutionStatus, str]] = ..., reason: _Optional[str] = ...) -> None: ...
+    request_id: str
+    def __init__(self, name: _Optional[str] = ..., status: _Optional[_Union[InstitutionStatus, str]] = ..., reason: _Optional[str] = ..., request_id: _Optional[str] = ...) -> None: ...
 
 class PreAppointmentTraining(_message.Message):
     __slots__ = ("person", "completion_date", "passed", "provider")
@@ -175,22 +168,24 @@ class PreAppointmentTraining(_message.Message):
     PASSED_FIELD_NUMBER: _ClassVar[int]
     PROVIDER_FIELD_NUMBER: _ClassVar[int]
     person: str
-    completion_date: str
+    completion_date: _date_pb2.Date
     passed: bool
     provider: str
-    def __init__(self, person: _Optional[str] = ..., completion_date: _Optional[str] = ..., passed: _Optional[bool] = ..., provider: _Optional[str] = ...) -> None: ...
+    def __init__(self, person: _Optional[str] = ..., completion_date: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., passed: _Optional[bool] = ..., provider: _Optional[str] = ...) -> None: ...
 
 class RecordPreAppointmentTrainingRequest(_message.Message):
-    __slots__ = ("person", "completion_date", "passed", "provider")
+    __slots__ = ("person", "completion_date", "passed", "provider", "request_id")
     PERSON_FIELD_NUMBER: _ClassVar[int]
     COMPLETION_DATE_FIELD_NUMBER: _ClassVar[int]
     PASSED_FIELD_NUMBER: _ClassVar[int]
     PROVIDER_FIELD_NUMBER: _ClassVar[int]
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
     person: str
-    completion_date: str
+    completion_date: _date_pb2.Date
     passed: bool
     provider: str
-    def __init__(self, person: _Optional[str] = ..., completion_date: _Optional[str] = ..., passed: _Optional[bool] = ..., provider: _Optional[str] = ...) -> None: ...
+    request_id: str
+    def __init__(self, person: _Optional[str] = ..., completion_date: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., passed: _Optional[bool] = ..., provider: _Optional[str] = ..., request_id: _Optional[str] = ...) -> None: ...
 
 class Evaluator(_message.Message):
     __slots__ = ("name", "person", "full_name", "institution", "status", "term_start", "term_end", "recommended_by")
@@ -207,22 +202,24 @@ class Evaluator(_message.Message):
     full_name: str
     institution: str
     status: EvaluatorStatus
-    term_start: str
-    term_end: str
+    term_start: _date_pb2.Date
+    term_end: _date_pb2.Date
     recommended_by: str
-    def __init__(self, name: _Optional[str] = ..., person: _Optional[str] = ..., full_name: _Optional[str] = ..., institution: _Optional[str] = ..., status: _Optional[_Union[EvaluatorStatus, str]] = ..., term_start: _Optional[str] = ..., term_end: _Optional[str] = ..., recommended_by: _Optional[str] = ...) -> None: ...
+    def __init__(self, name: _Optional[str] = ..., person: _Optional[str] = ..., full_name: _Optional[str] = ..., institution: _Optional[str] = ..., status: _Optional[_Union[EvaluatorStatus, str]] = ..., term_start: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., term_end: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., recommended_by: _Optional[str] = ...) -> None: ...
 
 class AppointEvaluatorRequest(_message.Message):
-    __slots__ = ("institution", "person", "term_start", "recommended_by")
+    __slots__ = ("institution", "person", "term_start", "recommended_by", "request_id")
     INSTITUTION_FIELD_NUMBER: _ClassVar[int]
     PERSON_FIELD_NUMBER: _ClassVar[int]
     TERM_START_FIELD_NUMBER: _ClassVar[int]
     RECOMMENDED_BY_FIELD_NUMBER: _ClassVar[int]
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
     institution: str
     person: str
-    term_start: str
+    term_start: _date_pb2.Date
     recommended_by: str
-    def __init__(self, institution: _Optional[str] = ..., person: _Optional[str] = ..., term_start: _Optional[str] = ..., recommended_by: _Optional[str] = ...) -> None: ...
+    request_id: str
+    def __init__(self, institution: _Optional[str] = ..., person: _Optional[str] = ..., term_start: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., recommended_by: _Optional[str] = ..., request_id: _Optional[str] = ...) -> None: ...
 
 class GetEvaluatorRequest(_message.Message):
     __slots__ = ("name",)
@@ -245,15 +242,15 @@ class ExamSession(_message.Message):
     institution: str
     occupation_code: str
     level: int
-    exam_date: str
+    exam_date: _date_pb2.Date
     state: ExamSessionState
     evaluators: _containers.RepeatedScalarFieldContainer[str]
     candidates: _containers.RepeatedCompositeFieldContainer[Candidate]
     close_time: _timestamp_pb2.Timestamp
-    def __init__(self, name: _Optional[str] = ..., institution: _Optional[str] = ..., occupation_code: _Optional[str] = ..., level: _Optional[int] = ..., exam_date: _Optional[str] = ..., state: _Optional[_Union[ExamSessionState, str]] = ..., evaluators: _Optional[_Iterable[str]] = ..., candidates: _Optional[_Iterable[_Union[Candidate, _Mapping]]] = ..., close_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    def __init__(self, name: _Optional[str] = ..., institution: _Optional[str] = ..., occupation_code: _Optional[str] = ..., level: _Optional[int] = ..., exam_date: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., state: _Optional[_Union[ExamSessionState, str]] = ..., evaluators: _Optional[_Iterable[str]] = ..., candidates: _Optional[_Iterable[_Union[Candidate, _Mapping]]] = ..., close_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
 
 class Candidate(_message.Message):
-    __slots__ = ("name", "person", "full_name", "resident_id_masked", "theory_exempt", "theory_score", "skill_score", "review_score", "result")
+    __slots__ = ("name", "person", "full_name", "resident_id_masked", "theory_exempt", "theory_score", "skill_score", "review_score", "result", "score_history")
     NAME_FIELD_NUMBER: _ClassVar[int]
     PERSON_FIELD_NUMBER: _ClassVar[int]
     FULL_NAME_FIELD_NUMBER: _ClassVar[int]
@@ -263,6 +260,7 @@ class Candidate(_message.Message):
     SKILL_SCORE_FIELD_NUMBER: _ClassVar[int]
     REVIEW_SCORE_FIELD_NUMBER: _ClassVar[int]
     RESULT_FIELD_NUMBER: _ClassVar[int]
+    SCORE_HISTORY_FIELD_NUMBER: _ClassVar[int]
     name: str
     person: str
     full_name: str
@@ -272,19 +270,32 @@ class Candidate(_message.Message):
     skill_score: int
     review_score: int
     result: AssessmentResult
-    def __init__(self, name: _Optional[str] = ..., person: _Optional[str] = ..., full_name: _Optional[str] = ..., resident_id_masked: _Optional[str] = ..., theory_exempt: _Optional[bool] = ..., theory_score: _Optional[int] = ..., skill_score: _Optional[int] = ..., review_score: _Optional[int] = ..., result: _Optional[_Union[AssessmentResult, str]] = ...) -> None: ...
+    score_history: _containers.RepeatedCompositeFieldContainer[ScoreEntry]
+    def __init__(self, name: _Optional[str] = ..., person: _Optional[str] = ..., full_name: _Optional[str] = ..., resident_id_masked: _Optional[str] = ..., theory_exempt: _Optional[bool] = ..., theory_score: _Optional[int] = ..., skill_score: _Optional[int] = ..., review_score: _Optional[int] = ..., result: _Optional[_Union[AssessmentResult, str]] = ..., score_history: _Optional[_Iterable[_Union[ScoreEntry, _Mapping]]] = ...) -> None: ...
+
+class ScoreEntry(_message.Message):
+    __slots__ = ("theory_score", "skill_score", "review_score", "result", "actor", "enter_time")
+    THEORY_SCORE_FIELD_NUMBER: _ClassVar[int]
+    SKILL_SCORE_FIELD_NUMBER: _ClassVar[int]
+    REVIEW_SCORE_FIELD_NUMBER: _ClassVar[int]
+    RESULT_FIELD_NUMBER: _ClassVar[int]
+    ACTOR_FIELD_NUMBER: _ClassVar[int]
+    ENTER_TIME_FIELD_NUMBER: _ClassVar[int]
+    theory_score: int
+    skill_score: int
+    review_score: int
+    result: AssessmentResult
+    actor: str
+    enter_time: _timestamp_pb2.Timestamp
+    def __init__(self, theory_score: _Optional[int] = ..., skill_score: _Optional[int] = ..., review_score: _Optional[int] = ..., result: _Optional[_Union[AssessmentResult, str]] = ..., actor: _Optional[str] = ..., enter_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
 
 class CreateExamSessionRequest(_message.Message):
-    __slots__ = ("institution", "occupation_code", "level", "exam_date")
-    INSTITUTION_FIELD_NUMBER: _ClassVar[int]
-    OCCUPATION_CODE_FIELD_NUMBER: _ClassVar[int]
-    LEVEL_FIELD_NUMBER: _ClassVar[int]
-    EXAM_DATE_FIELD_NUMBER: _ClassVar[int]
-    institution: str
-    occupation_code: str
-    level: int
-    exam_date: str
-    def __init__(self, institution: _Optional[str] = ..., occupation_code: _Optional[str] = ..., level: _Optional[int] = ..., exam_date: _Optional[str] = ...) -> None: ...
+    __slots__ = ("exam_session", "request_id")
+    EXAM_SESSION_FIELD_NUMBER: _ClassVar[int]
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    exam_session: ExamSession
+    request_id: str
+    def __init__(self, exam_session: _Optional[_Union[ExamSession, _Mapping]] = ..., request_id: _Optional[str] = ...) -> None: ...
 
 class GetExamSessionRequest(_message.Message):
     __slots__ = ("name",)
@@ -293,35 +304,95 @@ class GetExamSessionRequest(_message.Message):
     def __init__(self, name: _Optional[str] = ...) -> None: ...
 
 class AssignEvaluatorRequest(_message.Message):
-    __slots__ = ("exam_session", "evaluator")
+    __slots__ = ("exam_session", "evaluator", "request_id")
     EXAM_SESSION_FIELD_NUMBER: _ClassVar[int]
     EVALUATOR_FIELD_NUMBER: _ClassVar[int]
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
     exam_session: str
     evaluator: str
-    def __init__(self, exam_session: _Optional[str] = ..., evaluator: _Optional[str] = ...) -> None: ...
+    request_id: str
+    def __init__(self, exam_session: _Optional[str] = ..., evaluator: _Optional[str] = ..., request_id: _Optional[str] = ...) -> None: ...
 
 class EnrollCandidateRequest(_message.Message):
-    __slots__ = ("exam_session", "person")
+    __slots__ = ("exam_session", "person", "request_id")
     EXAM_SESSION_FIELD_NUMBER: _ClassVar[int]
     PERSON_FIELD_NUMBER: _ClassVar[int]
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
     exam_session: str
     person: str
-    def __init__(self, exam_session: _Optional[str] = ..., person: _Optional[str] = ...) -> None: ...
+    request_id: str
+    def __init__(self, exam_session: _Optional[str] = ..., person: _Optional[str] = ..., request_id: _Optional[str] = ...) -> None: ...
 
 class RecordScoresRequest(_message.Message):
-    __slots__ = ("candidate", "theory_score", "skill_score", "review_score")
+    __slots__ = ("candidate", "theory_score", "skill_score", "review_score", "request_id")
     CANDIDATE_FIELD_NUMBER: _ClassVar[int]
     THEORY_SCORE_FIELD_NUMBER: _ClassVar[int]
     SKILL_SCORE_FIELD_NUMBER: _ClassVar[int]
     REVIEW_SCORE_FIELD_NUMBER: _ClassVar[int]
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
     candidate: str
     theory_score: int
     skill_score: int
     review_score: int
-    def __init__(self, candidate: _Optional[str] = ..., theory_score: _Optional[int] = ..., skill_score: _Optional[int] = ..., review_score: _Optional[int] = ...) -> None: ...
+    request_id: str
+    def __init__(self, candidate: _Optional[str] = ..., theory_score: _Optional[int] = ..., skill_score: _Optional[int] = ..., review_score: _Optional[int] = ..., request_id: _Optional[str] = ...) -> None: ...
 
 class CloseExamSessionRequest(_message.Message):
-    __slots__ = ("name",)
+    __slots__ = ("name", "request_id")
     NAME_FIELD_NUMBER: _ClassVar[int]
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
     name: str
-    def __init__(self, name: _Optional[str] = ...) -> None: ...
+    request_id: str
+    def __init__(self, name: _Optional[str] = ..., request_id: _Optional[str] = ...) -> None: ...
+
+class AuditRecord(_message.Message):
+    __slots__ = ("name", "sequence", "record_time", "actor", "actor_role", "actor_scope", "method", "request_id", "resources", "changes", "change_digest", "previous_hash", "hash")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    SEQUENCE_FIELD_NUMBER: _ClassVar[int]
+    RECORD_TIME_FIELD_NUMBER: _ClassVar[int]
+    ACTOR_FIELD_NUMBER: _ClassVar[int]
+    ACTOR_ROLE_FIELD_NUMBER: _ClassVar[int]
+    ACTOR_SCOPE_FIELD_NUMBER: _ClassVar[int]
+    METHOD_FIELD_NUMBER: _ClassVar[int]
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    RESOURCES_FIELD_NUMBER: _ClassVar[int]
+    CHANGES_FIELD_NUMBER: _ClassVar[int]
+    CHANGE_DIGEST_FIELD_NUMBER: _ClassVar[int]
+    PREVIOUS_HASH_FIELD_NUMBER: _ClassVar[int]
+    HASH_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    sequence: int
+    record_time: _timestamp_pb2.Timestamp
+    actor: str
+    actor_role: str
+    actor_scope: str
+    method: str
+    request_id: str
+    resources: _containers.RepeatedScalarFieldContainer[str]
+    changes: str
+    change_digest: str
+    previous_hash: str
+    hash: str
+    def __init__(self, name: _Optional[str] = ..., sequence: _Optional[int] = ..., record_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., actor: _Optional[str] = ..., actor_role: _Optional[str] = ..., actor_scope: _Optional[str] = ..., method: _Optional[str] = ..., request_id: _Optional[str] = ..., resources: _Optional[_Iterable[str]] = ..., changes: _Optional[str] = ..., change_digest: _Optional[str] = ..., previous_hash: _Optional[str] = ..., hash: _Optional[str] = ...) -> None: ...
+
+class ListAuditRecordsRequest(_message.Message):
+    __slots__ = ("page_size", "page_token", "resource", "start_time", "end_time")
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    RESOURCE_FIELD_NUMBER: _ClassVar[int]
+    START_TIME_FIELD_NUMBER: _ClassVar[int]
+    END_TIME_FIELD_NUMBER: _ClassVar[int]
+    page_size: int
+    page_token: str
+    resource: str
+    start_time: _timestamp_pb2.Timestamp
+    end_time: _timestamp_pb2.Timestamp
+    def __init__(self, page_size: _Optional[int] = ..., page_token: _Optional[str] = ..., resource: _Optional[str] = ..., start_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., end_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class ListAuditRecordsResponse(_message.Message):
+    __slots__ = ("audit_records", "next_page_token")
+    AUDIT_RECORDS_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    audit_records: _containers.RepeatedCompositeFieldContainer[AuditRecord]
+    next_page_token: str
+    def __init__(self, audit_records: _Optional[_Iterable[_Union[AuditRecord, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...

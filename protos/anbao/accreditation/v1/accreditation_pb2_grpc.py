@@ -100,6 +100,11 @@ class AccreditationServiceStub:
                 request_serializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.CloseExamSessionRequest.SerializeToString,
                 response_deserializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.ExamSession.FromString,
                 _registered_method=True)
+        self.ListAuditRecords = channel.unary_unary(
+                '/anbao.accreditation.v1.AccreditationService/ListAuditRecords',
+                request_serializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.ListAuditRecordsRequest.SerializeToString,
+                response_deserializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.ListAuditRecordsResponse.FromString,
+                _registered_method=True)
 
 
 class AccreditationServiceServicer:
@@ -186,6 +191,14 @@ class AccreditationServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ListAuditRecords(self, request, context):
+        """The service's audit log, oldest first (auditor only): every write and every read of
+        unmasked personal data, hash-chained and signed; `anbao audit verify` checks it.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_AccreditationServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -253,6 +266,11 @@ def add_AccreditationServiceServicer_to_server(servicer, server):
                     servicer.CloseExamSession,
                     request_deserializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.CloseExamSessionRequest.FromString,
                     response_serializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.ExamSession.SerializeToString,
+            ),
+            'ListAuditRecords': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListAuditRecords,
+                    request_deserializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.ListAuditRecordsRequest.FromString,
+                    response_serializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.ListAuditRecordsResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -607,6 +625,33 @@ class AccreditationService:
             '/anbao.accreditation.v1.AccreditationService/CloseExamSession',
             anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.CloseExamSessionRequest.SerializeToString,
             anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.ExamSession.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListAuditRecords(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/anbao.accreditation.v1.AccreditationService/ListAuditRecords',
+            anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.ListAuditRecordsRequest.SerializeToString,
+            anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.ListAuditRecordsResponse.FromString,
             options,
             channel_credentials,
             insecure,

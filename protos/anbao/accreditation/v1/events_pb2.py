@@ -24,19 +24,20 @@ _sym_db = _symbol_database.Default()
 
 from anbao.accreditation.v1 import accreditation_pb2 as anbao_dot_accreditation_dot_v1_dot_accreditation__pb2
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
+from google.type import date_pb2 as google_dot_type_dot_date__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n#anbao/accreditation/v1/events.proto\x12\x16\x61nbao.accreditation.v1\x1a*anbao/accreditation/v1/accreditation.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\xda\x02\n\x18InstitutionStatusChanged\x12\x10\n\x08\x65vent_id\x18\x01 \x01(\t\x12.\n\noccur_time\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x13\n\x0binstitution\x18\x03 \x01(\t\x12\x14\n\x0c\x64isplay_name\x18\x04 \x01(\t\x12\x0c\n\x04uscc\x18\x05 \x01(\t\x12\x35\n\x04role\x18\x06 \x01(\x0e\x32\'.anbao.accreditation.v1.InstitutionRole\x12>\n\x0b\x66rom_status\x18\x07 \x01(\x0e\x32).anbao.accreditation.v1.InstitutionStatus\x12<\n\tto_status\x18\x08 \x01(\x0e\x32).anbao.accreditation.v1.InstitutionStatus\x12\x0e\n\x06reason\x18\t \x01(\t\"\xb4\x01\n\x12\x45valuatorAppointed\x12\x10\n\x08\x65vent_id\x18\x01 \x01(\t\x12.\n\noccur_time\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x11\n\tevaluator\x18\x03 \x01(\t\x12\x0e\n\x06person\x18\x04 \x01(\t\x12\x13\n\x0binstitution\x18\x05 \x01(\t\x12\x12\n\nterm_start\x18\x06 \x01(\t\x12\x10\n\x08term_end\x18\x07 \x01(\t\"\xf9\x02\n\x10\x41ssessmentPassed\x12\x10\n\x08\x65vent_id\x18\x01 \x01(\t\x12.\n\noccur_time\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x11\n\tcandidate\x18\x03 \x01(\t\x12\x0e\n\x06person\x18\x04 \x01(\t\x12\x13\n\x0bholder_name\x18\x05 \x01(\t\x12\x1a\n\x12resident_id_masked\x18\x06 \x01(\t\x12\x17\n\x0foccupation_code\x18\x07 \x01(\t\x12\r\n\x05level\x18\x08 \x01(\x05\x12\x13\n\x0binstitution\x18\t \x01(\t\x12\x19\n\x11organisation_name\x18\n \x01(\t\x12\x1b\n\x13organisation_prefix\x18\x0b \x01(\t\x12\x11\n\texam_date\x18\x0c \x01(\t\x12\x17\n\x0foccupation_name\x18\r \x01(\t\x12.\n\nclose_time\x18\x0e \x01(\x0b\x32\x1a.google.protobuf.Timestampb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n#anbao/accreditation/v1/events.proto\x12\x16\x61nbao.accreditation.v1\x1a*anbao/accreditation/v1/accreditation.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x16google/type/date.proto\"\xda\x02\n\x18InstitutionStatusChanged\x12\x10\n\x08\x65vent_id\x18\x01 \x01(\t\x12.\n\noccur_time\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x13\n\x0binstitution\x18\x03 \x01(\t\x12\x14\n\x0c\x64isplay_name\x18\x04 \x01(\t\x12\x0c\n\x04uscc\x18\x05 \x01(\t\x12\x35\n\x04role\x18\x06 \x01(\x0e\x32\'.anbao.accreditation.v1.InstitutionRole\x12>\n\x0b\x66rom_status\x18\x07 \x01(\x0e\x32).anbao.accreditation.v1.InstitutionStatus\x12<\n\tto_status\x18\x08 \x01(\x0e\x32).anbao.accreditation.v1.InstitutionStatus\x12\x0e\n\x06reason\x18\t \x01(\t\"\xe6\x01\n\x12\x45valuatorAppointed\x12\x10\n\x08\x65vent_id\x18\x01 \x01(\t\x12.\n\noccur_time\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x11\n\tevaluator\x18\x03 \x01(\t\x12\x0e\n\x06person\x18\x04 \x01(\t\x12\x13\n\x0binstitution\x18\x05 \x01(\t\x12%\n\nterm_start\x18\x08 \x01(\x0b\x32\x11.google.type.Date\x12#\n\x08term_end\x18\t \x01(\x0b\x32\x11.google.type.DateJ\x04\x08\x06\x10\x07J\x04\x08\x07\x10\x08\"\xa7\x03\n\x10\x41ssessmentPassed\x12\x10\n\x08\x65vent_id\x18\x01 \x01(\t\x12.\n\noccur_time\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x11\n\tcandidate\x18\x03 \x01(\t\x12\x0e\n\x06person\x18\x04 \x01(\t\x12\x13\n\x0bholder_name\x18\x05 \x01(\t\x12\x1a\n\x12resident_id_masked\x18\x06 \x01(\t\x12\x17\n\x0foccupation_code\x18\x07 \x01(\t\x12\r\n\x05level\x18\x08 \x01(\x05\x12\x13\n\x0binstitution\x18\t \x01(\t\x12\x19\n\x11organisation_name\x18\n \x01(\t\x12\x1b\n\x13organisation_prefix\x18\x0b \x01(\t\x12$\n\texam_date\x18\x0f \x01(\x0b\x32\x11.google.type.Date\x12\x17\n\x0foccupation_name\x18\r \x01(\t\x12.\n\nclose_time\x18\x0e \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x13\n\x0bregion_code\x18\x10 \x01(\tJ\x04\x08\x0c\x10\rb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'anbao.accreditation.v1.events_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_INSTITUTIONSTATUSCHANGED']._serialized_start=141
-  _globals['_INSTITUTIONSTATUSCHANGED']._serialized_end=487
-  _globals['_EVALUATORAPPOINTED']._serialized_start=490
-  _globals['_EVALUATORAPPOINTED']._serialized_end=670
-  _globals['_ASSESSMENTPASSED']._serialized_start=673
-  _globals['_ASSESSMENTPASSED']._serialized_end=1050
+  _globals['_INSTITUTIONSTATUSCHANGED']._serialized_start=165
+  _globals['_INSTITUTIONSTATUSCHANGED']._serialized_end=511
+  _globals['_EVALUATORAPPOINTED']._serialized_start=514
+  _globals['_EVALUATORAPPOINTED']._serialized_end=744
+  _globals['_ASSESSMENTPASSED']._serialized_start=747
+  _globals['_ASSESSMENTPASSED']._serialized_end=1170
 # @@protoc_insertion_point(module_scope)

@@ -2,6 +2,7 @@ import datetime
 
 from anbao.accreditation.v1 import accreditation_pb2 as _accreditation_pb2
 from google.protobuf import timestamp_pb2 as _timestamp_pb2
+from google.type import date_pb2 as _date_pb2
 from google.protobuf import descriptor as _descriptor
 from google.protobuf import message as _message
 from collections.abc import Mapping as _Mapping
@@ -45,12 +46,12 @@ class EvaluatorAppointed(_message.Message):
     evaluator: str
     person: str
     institution: str
-    term_start: str
-    term_end: str
-    def __init__(self, event_id: _Optional[str] = ..., occur_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., evaluator: _Optional[str] = ..., person: _Optional[str] = ..., institution: _Optional[str] = ..., term_start: _Optional[str] = ..., term_end: _Optional[str] = ...) -> None: ...
+    term_start: _date_pb2.Date
+    term_end: _date_pb2.Date
+    def __init__(self, event_id: _Optional[str] = ..., occur_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., evaluator: _Optional[str] = ..., person: _Optional[str] = ..., institution: _Optional[str] = ..., term_start: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., term_end: _Optional[_Union[_date_pb2.Date, _Mapping]] = ...) -> None: ...
 
 class AssessmentPassed(_message.Message):
-    __slots__ = ("event_id", "occur_time", "candidate", "person", "holder_name", "resident_id_masked", "occupation_code", "level", "institution", "organisation_name", "organisation_prefix", "exam_date", "occupation_name", "close_time")
+    __slots__ = ("event_id", "occur_time", "candidate", "person", "holder_name", "resident_id_masked", "occupation_code", "level", "institution", "organisation_name", "organisation_prefix", "exam_date", "occupation_name", "close_time", "region_code")
     EVENT_ID_FIELD_NUMBER: _ClassVar[int]
     OCCUR_TIME_FIELD_NUMBER: _ClassVar[int]
     CANDIDATE_FIELD_NUMBER: _ClassVar[int]
@@ -65,6 +66,7 @@ class AssessmentPassed(_message.Message):
     EXAM_DATE_FIELD_NUMBER: _ClassVar[int]
     OCCUPATION_NAME_FIELD_NUMBER: _ClassVar[int]
     CLOSE_TIME_FIELD_NUMBER: _ClassVar[int]
+    REGION_CODE_FIELD_NUMBER: _ClassVar[int]
     event_id: str
     occur_time: _timestamp_pb2.Timestamp
     candidate: str
@@ -76,7 +78,8 @@ class AssessmentPassed(_message.Message):
     institution: str
     organisation_name: str
     organisation_prefix: str
-    exam_date: str
+    exam_date: _date_pb2.Date
     occupation_name: str
     close_time: _timestamp_pb2.Timestamp
-    def __init__(self, event_id: _Optional[str] = ..., occur_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., candidate: _Optional[str] = ..., person: _Optional[str] = ..., holder_name: _Optional[str] = ..., resident_id_masked: _Optional[str] = ..., occupation_code: _Optional[str] = ..., level: _Optional[int] = ..., institution: _Optional[str] = ..., organisation_name: _Optional[str] = ..., organisation_prefix: _Optional[str] = ..., exam_date: _Optional[str] = ..., occupation_name: _Optional[str] = ..., close_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    region_code: str
+    def __init__(self, event_id: _Optional[str] = ..., occur_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., candidate: _Optional[str] = ..., person: _Optional[str] = ..., holder_name: _Optional[str] = ..., resident_id_masked: _Optional[str] = ..., occupation_code: _Optional[str] = ..., level: _Optional[int] = ..., institution: _Optional[str] = ..., organisation_name: _Optional[str] = ..., organisation_prefix: _Optional[str] = ..., exam_date: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., occupation_name: _Optional[str] = ..., close_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., region_code: _Optional[str] = ...) -> None: ...

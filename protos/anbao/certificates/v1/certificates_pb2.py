@@ -23,35 +23,72 @@ _sym_db = _symbol_database.Default()
 
 
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
+from google.type import date_pb2 as google_dot_type_dot_date__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n(anbao/certificates/v1/certificates.proto\x12\x15\x61nbao.certificates.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"\xf8\x02\n\x0b\x43\x65rtificate\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x0e\n\x06number\x18\x02 \x01(\t\x12\x0e\n\x06person\x18\x03 \x01(\t\x12\x13\n\x0bholder_name\x18\x04 \x01(\t\x12\x1a\n\x12resident_id_masked\x18\x05 \x01(\t\x12\x17\n\x0foccupation_code\x18\x06 \x01(\t\x12\x17\n\x0foccupation_name\x18\x07 \x01(\t\x12\r\n\x05level\x18\x08 \x01(\x05\x12\x12\n\nissue_date\x18\t \x01(\t\x12\x1c\n\x14issuing_organisation\x18\n \x01(\t\x12\x13\n\x0binstitution\x18\x0b \x01(\t\x12\x38\n\x06status\x18\x0c \x01(\x0e\x32(.anbao.certificates.v1.CertificateStatus\x12\x17\n\x0f\x63redential_json\x18\r \x01(\t\x12/\n\x0b\x63reate_time\x18\x0e \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"%\n\x15GetCertificateRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\"P\n\x17ListCertificatesRequest\x12\x0e\n\x06person\x18\x01 \x01(\t\x12\x11\n\tpage_size\x18\x02 \x01(\x05\x12\x12\n\npage_token\x18\x03 \x01(\t\"m\n\x18ListCertificatesResponse\x12\x38\n\x0c\x63\x65rtificates\x18\x01 \x03(\x0b\x32\".anbao.certificates.v1.Certificate\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"?\n\x18LookupCertificateRequest\x12\x0e\n\x06number\x18\x01 \x01(\t\x12\x13\n\x0bholder_name\x18\x02 \x01(\t\"\xa4\x02\n\x11\x43\x65rtificateLookup\x12\x0e\n\x06number\x18\x01 \x01(\t\x12\x1a\n\x12holder_name_masked\x18\x02 \x01(\t\x12\x1a\n\x12resident_id_masked\x18\x03 \x01(\t\x12\x17\n\x0foccupation_code\x18\x04 \x01(\t\x12\x17\n\x0foccupation_name\x18\x05 \x01(\t\x12\r\n\x05level\x18\x06 \x01(\x05\x12\x12\n\nissue_date\x18\x07 \x01(\t\x12\x1c\n\x14issuing_organisation\x18\x08 \x01(\t\x12\x38\n\x06status\x18\t \x01(\x0e\x32(.anbao.certificates.v1.CertificateStatus\x12\x1a\n\x12signature_verified\x18\n \x01(\x08\"\x1d\n\x1bListVerificationKeysRequest\"\xdc\x01\n\x0fVerificationKey\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0c\n\x04type\x18\x02 \x01(\t\x12\x1c\n\x14public_key_multibase\x18\x03 \x01(\t\x12/\n\x0b\x63reate_time\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0b\x65xpire_time\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0brevoke_time\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"T\n\x1cListVerificationKeysResponse\x12\x34\n\x04keys\x18\x01 \x03(\x0b\x32&.anbao.certificates.v1.VerificationKey*\xb8\x01\n\x11\x43\x65rtificateStatus\x12\"\n\x1e\x43\x45RTIFICATE_STATUS_UNSPECIFIED\x10\x00\x12\x1c\n\x18\x43\x45RTIFICATE_STATUS_VALID\x10\x01\x12 \n\x1c\x43\x45RTIFICATE_STATUS_SUSPENDED\x10\x02\x12\x1e\n\x1a\x43\x45RTIFICATE_STATUS_REVOKED\x10\x03\x12\x1f\n\x1b\x43\x45RTIFICATE_STATUS_REPLACED\x10\x04\x32\xdf\x03\n\x13\x43\x65rtificatesService\x12\x62\n\x0eGetCertificate\x12,.anbao.certificates.v1.GetCertificateRequest\x1a\".anbao.certificates.v1.Certificate\x12s\n\x10ListCertificates\x12..anbao.certificates.v1.ListCertificatesRequest\x1a/.anbao.certificates.v1.ListCertificatesResponse\x12n\n\x11LookupCertificate\x12/.anbao.certificates.v1.LookupCertificateRequest\x1a(.anbao.certificates.v1.CertificateLookup\x12\x7f\n\x14ListVerificationKeys\x12\x32.anbao.certificates.v1.ListVerificationKeysRequest\x1a\x33.anbao.certificates.v1.ListVerificationKeysResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n(anbao/certificates/v1/certificates.proto\x12\x15\x61nbao.certificates.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x16google/type/date.proto\"\xcb\x04\n\x0b\x43\x65rtificate\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x0e\n\x06number\x18\x02 \x01(\t\x12\x0e\n\x06person\x18\x03 \x01(\t\x12\x13\n\x0bholder_name\x18\x04 \x01(\t\x12\x1a\n\x12resident_id_masked\x18\x05 \x01(\t\x12\x17\n\x0foccupation_code\x18\x06 \x01(\t\x12\x17\n\x0foccupation_name\x18\x07 \x01(\t\x12\r\n\x05level\x18\x08 \x01(\x05\x12%\n\nissue_date\x18\x0f \x01(\x0b\x32\x11.google.type.Date\x12\x1c\n\x14issuing_organisation\x18\n \x01(\t\x12\x13\n\x0binstitution\x18\x0b \x01(\t\x12\x38\n\x06status\x18\x0c \x01(\x0e\x32(.anbao.certificates.v1.CertificateStatus\x12\x17\n\x0f\x63redential_json\x18\r \x01(\t\x12/\n\x0b\x63reate_time\x18\x0e \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x36\n\x12status_change_time\x18\x10 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x42\n\x11revocation_reason\x18\x11 \x01(\x0e\x32\'.anbao.certificates.v1.RevocationReason\x12\x15\n\rstatus_reason\x18\x12 \x01(\t\x12\x13\n\x0breplaced_by\x18\x13 \x01(\t\x12\x10\n\x08replaces\x18\x14 \x01(\tJ\x04\x08\t\x10\n\"\xbe\x02\n\x17\x43\x65rtificateStatusChange\x12=\n\x0b\x66rom_status\x18\x01 \x01(\x0e\x32(.anbao.certificates.v1.CertificateStatus\x12;\n\tto_status\x18\x02 \x01(\x0e\x32(.anbao.certificates.v1.CertificateStatus\x12\r\n\x05\x61\x63tor\x18\x03 \x01(\t\x12\x42\n\x11revocation_reason\x18\x04 \x01(\x0e\x32\'.anbao.certificates.v1.RevocationReason\x12\x0e\n\x06reason\x18\x05 \x01(\t\x12\x13\n\x0breplaced_by\x18\x06 \x01(\t\x12/\n\x0b\x63hange_time\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"M\n\x19SuspendCertificateRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x0e\n\x06reason\x18\x02 \x01(\t\x12\x12\n\nrequest_id\x18\x03 \x01(\t\"O\n\x1bReinstateCertificateRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x0e\n\x06reason\x18\x02 \x01(\t\x12\x12\n\nrequest_id\x18\x03 \x01(\t\"\x90\x01\n\x18RevokeCertificateRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x42\n\x11revocation_reason\x18\x02 \x01(\x0e\x32\'.anbao.certificates.v1.RevocationReason\x12\x0e\n\x06reason\x18\x03 \x01(\t\x12\x12\n\nrequest_id\x18\x04 \x01(\t\"M\n\x19ReplaceCertificateRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x0e\n\x06reason\x18\x02 \x01(\t\x12\x12\n\nrequest_id\x18\x03 \x01(\t\"T\n\x1dListCertificateHistoryRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x11\n\tpage_size\x18\x02 \x01(\x05\x12\x12\n\npage_token\x18\x03 \x01(\t\"z\n\x1eListCertificateHistoryResponse\x12?\n\x07\x63hanges\x18\x01 \x03(\x0b\x32..anbao.certificates.v1.CertificateStatusChange\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"3\n\x18VerifyCertificateRequest\x12\x17\n\x0f\x63redential_json\x18\x01 \x01(\t\"e\n\x10VerificationStep\x12\x0c\n\x04step\x18\x01 \x01(\t\x12\x33\n\x07outcome\x18\x02 \x01(\x0e\x32\".anbao.certificates.v1.StepOutcome\x12\x0e\n\x06\x64\x65tail\x18\x03 \x01(\t\"\xad\x01\n\x12VerificationReport\x12/\n\x07verdict\x18\x01 \x01(\x0e\x32\x1e.anbao.certificates.v1.Verdict\x12\x36\n\x05steps\x18\x02 \x03(\x0b\x32\'.anbao.certificates.v1.VerificationStep\x12.\n\ncheck_time\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"%\n\x15GetCertificateRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\"P\n\x17ListCertificatesRequest\x12\x0e\n\x06person\x18\x01 \x01(\t\x12\x11\n\tpage_size\x18\x02 \x01(\x05\x12\x12\n\npage_token\x18\x03 \x01(\t\"m\n\x18ListCertificatesResponse\x12\x38\n\x0c\x63\x65rtificates\x18\x01 \x03(\x0b\x32\".anbao.certificates.v1.Certificate\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"?\n\x18LookupCertificateRequest\x12\x0e\n\x06number\x18\x01 \x01(\t\x12\x13\n\x0bholder_name\x18\x02 \x01(\t\"\xe3\x03\n\x11\x43\x65rtificateLookup\x12\x0e\n\x06number\x18\x01 \x01(\t\x12\x1a\n\x12holder_name_masked\x18\x02 \x01(\t\x12\x1a\n\x12resident_id_masked\x18\x03 \x01(\t\x12\x17\n\x0foccupation_code\x18\x04 \x01(\t\x12\x17\n\x0foccupation_name\x18\x05 \x01(\t\x12\r\n\x05level\x18\x06 \x01(\x05\x12%\n\nissue_date\x18\x0b \x01(\x0b\x32\x11.google.type.Date\x12\x1c\n\x14issuing_organisation\x18\x08 \x01(\t\x12\x38\n\x06status\x18\t \x01(\x0e\x32(.anbao.certificates.v1.CertificateStatus\x12\x1a\n\x12signature_verified\x18\n \x01(\x08\x12\x36\n\x12status_change_time\x18\x0c \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x42\n\x11revocation_reason\x18\r \x01(\x0e\x32\'.anbao.certificates.v1.RevocationReason\x12\x13\n\x0breplaced_by\x18\x0f \x01(\tJ\x04\x08\x07\x10\x08J\x04\x08\x0e\x10\x0fR\rstatus_reason\"\x1d\n\x1bListVerificationKeysRequest\"\xa4\x02\n\x0fVerificationKey\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0c\n\x04type\x18\x02 \x01(\t\x12\x1c\n\x14public_key_multibase\x18\x03 \x01(\t\x12/\n\x0b\x63reate_time\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0b\x65xpire_time\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0brevoke_time\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x33\n\x0f\x63ompromise_time\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x11\n\talgorithm\x18\x08 \x01(\t\"\x19\n\x17RotateSigningKeyRequest\"d\n MarkSigningKeyCompromisedRequest\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\x33\n\x0f\x63ompromise_time\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"T\n\x1cListVerificationKeysResponse\x12\x34\n\x04keys\x18\x01 \x03(\x0b\x32&.anbao.certificates.v1.VerificationKey\"\x9a\x02\n\x0b\x41uditRecord\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x10\n\x08sequence\x18\x02 \x01(\x03\x12/\n\x0brecord_time\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\r\n\x05\x61\x63tor\x18\x04 \x01(\t\x12\x12\n\nactor_role\x18\x05 \x01(\t\x12\x13\n\x0b\x61\x63tor_scope\x18\x06 \x01(\t\x12\x0e\n\x06method\x18\x07 \x01(\t\x12\x12\n\nrequest_id\x18\x08 \x01(\t\x12\x11\n\tresources\x18\t \x03(\t\x12\x0f\n\x07\x63hanges\x18\n \x01(\t\x12\x15\n\rchange_digest\x18\x0b \x01(\t\x12\x15\n\rprevious_hash\x18\x0c \x01(\t\x12\x0c\n\x04hash\x18\r \x01(\t\"\xb0\x01\n\x17ListAuditRecordsRequest\x12\x11\n\tpage_size\x18\x01 \x01(\x05\x12\x12\n\npage_token\x18\x02 \x01(\t\x12\x10\n\x08resource\x18\x03 \x01(\t\x12.\n\nstart_time\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12,\n\x08\x65nd_time\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"n\n\x18ListAuditRecordsResponse\x12\x39\n\raudit_records\x18\x01 \x03(\x0b\x32\".anbao.certificates.v1.AuditRecord\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t*\xe9\x01\n\x10RevocationReason\x12!\n\x1dREVOCATION_REASON_UNSPECIFIED\x10\x00\x12\x1b\n\x17REVOCATION_REASON_FRAUD\x10\x01\x12%\n!REVOCATION_REASON_ISSUED_IN_ERROR\x10\x02\x12%\n!REVOCATION_REASON_HOLDER_DECEASED\x10\x03\x12*\n&REVOCATION_REASON_ORGANISATION_REVOKED\x10\x04\x12\x1b\n\x17REVOCATION_REASON_OTHER\x10\x05*\xb8\x01\n\x11\x43\x65rtificateStatus\x12\"\n\x1e\x43\x45RTIFICATE_STATUS_UNSPECIFIED\x10\x00\x12\x1c\n\x18\x43\x45RTIFICATE_STATUS_VALID\x10\x01\x12 \n\x1c\x43\x45RTIFICATE_STATUS_SUSPENDED\x10\x02\x12\x1e\n\x1a\x43\x45RTIFICATE_STATUS_REVOKED\x10\x03\x12\x1f\n\x1b\x43\x45RTIFICATE_STATUS_REPLACED\x10\x04*\xbb\x02\n\x07Verdict\x12\x17\n\x13VERDICT_UNSPECIFIED\x10\x00\x12\x11\n\rVERDICT_VALID\x10\x01\x12\x15\n\x11VERDICT_MALFORMED\x10\x02\x12\x14\n\x10VERDICT_TAMPERED\x10\x03\x12\x19\n\x15VERDICT_KEY_NOT_VALID\x10\x04\x12\x1a\n\x16VERDICT_UNKNOWN_ISSUER\x10\x05\x12!\n\x1dVERDICT_ISSUER_NOT_ACCREDITED\x10\x06\x12\x13\n\x0fVERDICT_REVOKED\x10\x07\x12\x15\n\x11VERDICT_SUSPENDED\x10\x08\x12\x14\n\x10VERDICT_REPLACED\x10\t\x12#\n\x1fVERDICT_OUTSIDE_VALIDITY_PERIOD\x10\n\x12\x16\n\x12VERDICT_INCOMPLETE\x10\x0b*\x99\x01\n\x0bStepOutcome\x12\x1c\n\x18STEP_OUTCOME_UNSPECIFIED\x10\x00\x12\x17\n\x13STEP_OUTCOME_PASSED\x10\x01\x12\x17\n\x13STEP_OUTCOME_FAILED\x10\x02\x12 \n\x1cSTEP_OUTCOME_COULD_NOT_CHECK\x10\x03\x12\x18\n\x14STEP_OUTCOME_SKIPPED\x10\x04\x32\xe9\x0b\n\x13\x43\x65rtificatesService\x12\x62\n\x0eGetCertificate\x12,.anbao.certificates.v1.GetCertificateRequest\x1a\".anbao.certificates.v1.Certificate\x12s\n\x10ListCertificates\x12..anbao.certificates.v1.ListCertificatesRequest\x1a/.anbao.certificates.v1.ListCertificatesResponse\x12n\n\x11LookupCertificate\x12/.anbao.certificates.v1.LookupCertificateRequest\x1a(.anbao.certificates.v1.CertificateLookup\x12\x7f\n\x14ListVerificationKeys\x12\x32.anbao.certificates.v1.ListVerificationKeysRequest\x1a\x33.anbao.certificates.v1.ListVerificationKeysResponse\x12j\n\x12SuspendCertificate\x12\x30.anbao.certificates.v1.SuspendCertificateRequest\x1a\".anbao.certificates.v1.Certificate\x12n\n\x14ReinstateCertificate\x12\x32.anbao.certificates.v1.ReinstateCertificateRequest\x1a\".anbao.certificates.v1.Certificate\x12h\n\x11RevokeCertificate\x12/.anbao.certificates.v1.RevokeCertificateRequest\x1a\".anbao.certificates.v1.Certificate\x12j\n\x12ReplaceCertificate\x12\x30.anbao.certificates.v1.ReplaceCertificateRequest\x1a\".anbao.certificates.v1.Certificate\x12\x85\x01\n\x16ListCertificateHistory\x12\x34.anbao.certificates.v1.ListCertificateHistoryRequest\x1a\x35.anbao.certificates.v1.ListCertificateHistoryResponse\x12o\n\x11VerifyCertificate\x12/.anbao.certificates.v1.VerifyCertificateRequest\x1a).anbao.certificates.v1.VerificationReport\x12j\n\x10RotateSigningKey\x12..anbao.certificates.v1.RotateSigningKeyRequest\x1a&.anbao.certificates.v1.VerificationKey\x12|\n\x19MarkSigningKeyCompromised\x12\x37.anbao.certificates.v1.MarkSigningKeyCompromisedRequest\x1a&.anbao.certificates.v1.VerificationKey\x12s\n\x10ListAuditRecords\x12..anbao.certificates.v1.ListAuditRecordsRequest\x1a/.anbao.certificates.v1.ListAuditRecordsResponseb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'anbao.certificates.v1.certificates_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_CERTIFICATESTATUS']._serialized_start=1412
-  _globals['_CERTIFICATESTATUS']._serialized_end=1596
-  _globals['_CERTIFICATE']._serialized_start=101
-  _globals['_CERTIFICATE']._serialized_end=477
-  _globals['_GETCERTIFICATEREQUEST']._serialized_start=479
-  _globals['_GETCERTIFICATEREQUEST']._serialized_end=516
-  _globals['_LISTCERTIFICATESREQUEST']._serialized_start=518
-  _globals['_LISTCERTIFICATESREQUEST']._serialized_end=598
-  _globals['_LISTCERTIFICATESRESPONSE']._serialized_start=600
-  _globals['_LISTCERTIFICATESRESPONSE']._serialized_end=709
-  _globals['_LOOKUPCERTIFICATEREQUEST']._serialized_start=711
-  _globals['_LOOKUPCERTIFICATEREQUEST']._serialized_end=774
-  _globals['_CERTIFICATELOOKUP']._serialized_start=777
-  _globals['_CERTIFICATELOOKUP']._serialized_end=1069
-  _globals['_LISTVERIFICATIONKEYSREQUEST']._serialized_start=1071
-  _globals['_LISTVERIFICATIONKEYSREQUEST']._serialized_end=1100
-  _globals['_VERIFICATIONKEY']._serialized_start=1103
-  _globals['_VERIFICATIONKEY']._serialized_end=1323
-  _globals['_LISTVERIFICATIONKEYSRESPONSE']._serialized_start=1325
-  _globals['_LISTVERIFICATIONKEYSRESPONSE']._serialized_end=1409
-  _globals['_CERTIFICATESSERVICE']._serialized_start=1599
-  _globals['_CERTIFICATESSERVICE']._serialized_end=2078
+  _globals['_REVOCATIONREASON']._serialized_start=3864
+  _globals['_REVOCATIONREASON']._serialized_end=4097
+  _globals['_CERTIFICATESTATUS']._serialized_start=4100
+  _globals['_CERTIFICATESTATUS']._serialized_end=4284
+  _globals['_VERDICT']._serialized_start=4287
+  _globals['_VERDICT']._serialized_end=4602
+  _globals['_STEPOUTCOME']._serialized_start=4605
+  _globals['_STEPOUTCOME']._serialized_end=4758
+  _globals['_CERTIFICATE']._serialized_start=125
+  _globals['_CERTIFICATE']._serialized_end=712
+  _globals['_CERTIFICATESTATUSCHANGE']._serialized_start=715
+  _globals['_CERTIFICATESTATUSCHANGE']._serialized_end=1033
+  _globals['_SUSPENDCERTIFICATEREQUEST']._serialized_start=1035
+  _globals['_SUSPENDCERTIFICATEREQUEST']._serialized_end=1112
+  _globals['_REINSTATECERTIFICATEREQUEST']._serialized_start=1114
+  _globals['_REINSTATECERTIFICATEREQUEST']._serialized_end=1193
+  _globals['_REVOKECERTIFICATEREQUEST']._serialized_start=1196
+  _globals['_REVOKECERTIFICATEREQUEST']._serialized_end=1340
+  _globals['_REPLACECERTIFICATEREQUEST']._serialized_start=1342
+  _globals['_REPLACECERTIFICATEREQUEST']._serialized_end=1419
+  _globals['_LISTCERTIFICATEHISTORYREQUEST']._serialized_start=1421
+  _globals['_LISTCERTIFICATEHISTORYREQUEST']._serialized_end=1505
+  _globals['_LISTCERTIFICATEHISTORYRESPONSE']._serialized_start=1507
+  _globals['_LISTCERTIFICATEHISTORYRESPONSE']._serialized_end=1629
+  _globals['_VERIFYCERTIFICATEREQUEST']._serialized_start=1631
+  _globals['_VERIFYCERTIFICATEREQUEST']._serialized_end=1682
+  _globals['_VERIFICATIONSTEP']._serialized_start=1684
+  _globals['_VERIFICATIONSTEP']._serialized_end=1785
+  _globals['_VERIFICATIONREPORT']._serialized_start=1788
+  _globals['_VERIFICATIONREPORT']._serialized_end=1961
+  _globals['_GETCERTIFICATEREQUEST']._serialized_start=1963
+  _globals['_GETCERTIFICATEREQUEST']._serialized_end=2000
+  _globals['_LISTCERTIFICATESREQUEST']._serialized_start=2002
+  _globals['_LISTCERTIFICATESREQUEST']._serialized_end=2082
+  _globals['_LISTCERTIFICATESRESPONSE']._serialized_start=2084
+  _globals['_LISTCERTIFICATESRESPONSE']._serialized_end=2193
+  _globals['_LOOKUPCERTIFICATEREQUEST']._serialized_start=2195
+  _globals['_LOOKUPCERTIFICATEREQUEST']._serialized_end=2258
+  _globals['_CERTIFICATELOOKUP']._serialized_start=2261
+  _globals['_CERTIFICATELOOKUP']._serialized_end=2744
+  _globals['_LISTVERIFICATIONKEYSREQUEST']._serialized_start=2746
+  _globals['_LISTVERIFICATIONKEYSREQUEST']._serialized_end=2775
+  _globals['_VERIFICATIONKEY']._serialized_start=2778
+  _globals['_VERIFICATIONKEY']._serialized_end=3070
+  _globals['_ROTATESIGNINGKEYREQUEST']._serialized_start=3072
+  _globals['_ROTATESIGNINGKEYREQUEST']._serialized_end=3097
+  _globals['_MARKSIGNINGKEYCOMPROMISEDREQUEST']._serialized_start=3099
+  _globals['_MARKSIGNINGKEYCOMPROMISEDREQUEST']._serialized_end=3199
+  _globals['_LISTVERIFICATIONKEYSRESPONSE']._serialized_start=3201
+  _globals['_LISTVERIFICATIONKEYSRESPONSE']._serialized_end=3285
+  _globals['_AUDITRECORD']._serialized_start=3288
+  _globals['_AUDITRECORD']._serialized_end=3570
+  _globals['_LISTAUDITRECORDSREQUEST']._serialized_start=3573
+  _globals['_LISTAUDITRECORDSREQUEST']._serialized_end=3749
+  _globals['_LISTAUDITRECORDSRESPONSE']._serialized_start=3751
+  _globals['_LISTAUDITRECORDSRESPONSE']._serialized_end=3861
+  _globals['_CERTIFICATESSERVICE']._serialized_start=4761
+  _globals['_CERTIFICATESSERVICE']._serialized_end=6274
 # @@protoc_insertion_point(module_scope)

@@ -1,6 +1,7 @@
 import datetime
 
 from google.protobuf import timestamp_pb2 as _timestamp_pb2
+from google.type import date_pb2 as _date_pb2
 from google.protobuf.internal import containers as _containers
 from google.protobuf.internal import enum_type_wrapper as _enum_type_wrapper
 from google.protobuf import descriptor as _descriptor
@@ -10,6 +11,15 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 
 DESCRIPTOR: _descriptor.FileDescriptor
 
+class RevocationReason(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    REVOCATION_REASON_UNSPECIFIED: _ClassVar[RevocationReason]
+    REVOCATION_REASON_FRAUD: _ClassVar[RevocationReason]
+    REVOCATION_REASON_ISSUED_IN_ERROR: _ClassVar[RevocationReason]
+    REVOCATION_REASON_HOLDER_DECEASED: _ClassVar[RevocationReason]
+    REVOCATION_REASON_ORGANISATION_REVOKED: _ClassVar[RevocationReason]
+    REVOCATION_REASON_OTHER: _ClassVar[RevocationReason]
+
 class CertificateStatus(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = ()
     CERTIFICATE_STATUS_UNSPECIFIED: _ClassVar[CertificateStatus]
@@ -17,14 +27,60 @@ class CertificateStatus(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     CERTIFICATE_STATUS_SUSPENDED: _ClassVar[CertificateStatus]
     CERTIFICATE_STATUS_REVOKED: _ClassVar[CertificateStatus]
     CERTIFICATE_STATUS_REPLACED: _ClassVar[CertificateStatus]
+
+class Verdict(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    VERDICT_UNSPECIFIED: _ClassVar[Verdict]
+    VERDICT_VALID: _ClassVar[Verdict]
+    VERDICT_MALFORMED: _ClassVar[Verdict]
+    VERDICT_TAMPERED: _ClassVar[Verdict]
+    VERDICT_KEY_NOT_VALID: _ClassVar[Verdict]
+    VERDICT_UNKNOWN_ISSUER: _ClassVar[Verdict]
+    VERDICT_ISSUER_NOT_ACCREDITED: _ClassVar[Verdict]
+    VERDICT_REVOKED: _ClassVar[Verdict]
+    VERDICT_SUSPENDED: _ClassVar[Verdict]
+    VERDICT_REPLACED: _ClassVar[Verdict]
+    VERDICT_OUTSIDE_VALIDITY_PERIOD: _ClassVar[Verdict]
+    VERDICT_INCOMPLETE: _ClassVar[Verdict]
+
+class StepOutcome(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    STEP_OUTCOME_UNSPECIFIED: _ClassVar[StepOutcome]
+    STEP_OUTCOME_PASSED: _ClassVar[StepOutcome]
+    STEP_OUTCOME_FAILED: _ClassVar[StepOutcome]
+    STEP_OUTCOME_COULD_NOT_CHECK: _ClassVar[StepOutcome]
+    STEP_OUTCOME_SKIPPED: _ClassVar[StepOutcome]
+REVOCATION_REASON_UNSPECIFIED: RevocationReason
+REVOCATION_REASON_FRAUD: RevocationReason
+REVOCATION_REASON_ISSUED_IN_ERROR: RevocationReason
+REVOCATION_REASON_HOLDER_DECEASED: RevocationReason
+REVOCATION_REASON_ORGANISATION_REVOKED: RevocationReason
+REVOCATION_REASON_OTHER: RevocationReason
 CERTIFICATE_STATUS_UNSPECIFIED: CertificateStatus
 CERTIFICATE_STATUS_VALID: CertificateStatus
 CERTIFICATE_STATUS_SUSPENDED: CertificateStatus
 CERTIFICATE_STATUS_REVOKED: CertificateStatus
 CERTIFICATE_STATUS_REPLACED: CertificateStatus
+VERDICT_UNSPECIFIED: Verdict
+VERDICT_VALID: Verdict
+VERDICT_MALFORMED: Verdict
+VERDICT_TAMPERED: Verdict
+VERDICT_KEY_NOT_VALID: Verdict
+VERDICT_UNKNOWN_ISSUER: Verdict
+VERDICT_ISSUER_NOT_ACCREDITED: Verdict
+VERDICT_REVOKED: Verdict
+VERDICT_SUSPENDED: Verdict
+VERDICT_REPLACED: Verdict
+VERDICT_OUTSIDE_VALIDITY_PERIOD: Verdict
+VERDICT_INCOMPLETE: Verdict
+STEP_OUTCOME_UNSPECIFIED: StepOutcome
+STEP_OUTCOME_PASSED: StepOutcome
+STEP_OUTCOME_FAILED: StepOutcome
+STEP_OUTCOME_COULD_NOT_CHECK: StepOutcome
+STEP_OUTCOME_SKIPPED: StepOutcome
 
 class Certificate(_message.Message):
-    __slots__ = ("name", "number", "person", "holder_name", "resident_id_masked", "occupation_code", "occupation_name", "level", "issue_date", "issuing_organisation", "institution", "status", "credential_json", "create_time")
+    __slots__ = ("name", "number", "person", "holder_name", "resident_id_masked", "occupation_code", "occupation_name", "level", "issue_date", "issuing_organisation", "institution", "status", "credential_json", "create_time", "status_change_time", "revocation_reason", "status_reason", "replaced_by", "replaces")
     NAME_FIELD_NUMBER: _ClassVar[int]
     NUMBER_FIELD_NUMBER: _ClassVar[int]
     PERSON_FIELD_NUMBER: _ClassVar[int]
@@ -39,6 +95,11 @@ class Certificate(_message.Message):
     STATUS_FIELD_NUMBER: _ClassVar[int]
     CREDENTIAL_JSON_FIELD_NUMBER: _ClassVar[int]
     CREATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    STATUS_CHANGE_TIME_FIELD_NUMBER: _ClassVar[int]
+    REVOCATION_REASON_FIELD_NUMBER: _ClassVar[int]
+    STATUS_REASON_FIELD_NUMBER: _ClassVar[int]
+    REPLACED_BY_FIELD_NUMBER: _ClassVar[int]
+    REPLACES_FIELD_NUMBER: _ClassVar[int]
     name: str
     number: str
     person: str
@@ -47,13 +108,122 @@ class Certificate(_message.Message):
     occupation_code: str
     occupation_name: str
     level: int
-    issue_date: str
+    issue_date: _date_pb2.Date
     issuing_organisation: str
     institution: str
     status: CertificateStatus
     credential_json: str
     create_time: _timestamp_pb2.Timestamp
-    def __init__(self, name: _Optional[str] = ..., number: _Optional[str] = ..., person: _Optional[str] = ..., holder_name: _Optional[str] = ..., resident_id_masked: _Optional[str] = ..., occupation_code: _Optional[str] = ..., occupation_name: _Optional[str] = ..., level: _Optional[int] = ..., issue_date: _Optional[str] = ..., issuing_organisation: _Optional[str] = ..., institution: _Optional[str] = ..., status: _Optional[_Union[CertificateStatus, str]] = ..., credential_json: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    status_change_time: _timestamp_pb2.Timestamp
+    revocation_reason: RevocationReason
+    status_reason: str
+    replaced_by: str
+    replaces: str
+    def __init__(self, name: _Optional[str] = ..., number: _Optional[str] = ..., person: _Optional[str] = ..., holder_name: _Optional[str] = ..., resident_id_masked: _Optional[str] = ..., occupation_code: _Optional[str] = ..., occupation_name: _Optional[str] = ..., level: _Optional[int] = ..., issue_date: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., issuing_organisation: _Optional[str] = ..., institution: _Optional[str] = ..., status: _Optional[_Union[CertificateStatus, str]] = ..., credential_json: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., status_change_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., revocation_reason: _Optional[_Union[RevocationReason, str]] = ..., status_reason: _Optional[str] = ..., replaced_by: _Optional[str] = ..., replaces: _Optional[str] = ...) -> None: ...
+
+class CertificateStatusChange(_message.Message):
+    __slots__ = ("from_status", "to_status", "actor", "revocation_reason", "reason", "replaced_by", "change_time")
+    FROM_STATUS_FIELD_NUMBER: _ClassVar[int]
+    TO_STATUS_FIELD_NUMBER: _ClassVar[int]
+    ACTOR_FIELD_NUMBER: _ClassVar[int]
+    REVOCATION_REASON_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    REPLACED_BY_FIELD_NUMBER: _ClassVar[int]
+    CHANGE_TIME_FIELD_NUMBER: _ClassVar[int]
+    from_status: CertificateStatus
+    to_status: CertificateStatus
+    actor: str
+    revocation_reason: RevocationReason
+    reason: str
+    replaced_by: str
+    change_time: _timestamp_pb2.Timestamp
+    def __init__(self, from_status: _Optional[_Union[CertificateStatus, str]] = ..., to_status: _Optional[_Union[CertificateStatus, str]] = ..., actor: _Optional[str] = ..., revocation_reason: _Optional[_Union[RevocationReason, str]] = ..., reason: _Optional[str] = ..., replaced_by: _Optional[str] = ..., change_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class SuspendCertificateRequest(_message.Message):
+    __slots__ = ("name", "reason", "request_id")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    reason: str
+    request_id: str
+    def __init__(self, name: _Optional[str] = ..., reason: _Optional[str] = ..., request_id: _Optional[str] = ...) -> None: ...
+
+class ReinstateCertificateRequest(_message.Message):
+    __slots__ = ("name", "reason", "request_id")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    reason: str
+    request_id: str
+    def __init__(self, name: _Optional[str] = ..., reason: _Optional[str] = ..., request_id: _Optional[str] = ...) -> None: ...
+
+class RevokeCertificateRequest(_message.Message):
+    __slots__ = ("name", "revocation_reason", "reason", "request_id")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    REVOCATION_REASON_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    revocation_reason: RevocationReason
+    reason: str
+    request_id: str
+    def __init__(self, name: _Optional[str] = ..., revocation_reason: _Optional[_Union[RevocationReason, str]] = ..., reason: _Optional[str] = ..., request_id: _Optional[str] = ...) -> None: ...
+
+class ReplaceCertificateRequest(_message.Message):
+    __slots__ = ("name", "reason", "request_id")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    reason: str
+    request_id: str
+    def __init__(self, name: _Optional[str] = ..., reason: _Optional[str] = ..., request_id: _Optional[str] = ...) -> None: ...
+
+class ListCertificateHistoryRequest(_message.Message):
+    __slots__ = ("name", "page_size", "page_token")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    page_size: int
+    page_token: str
+    def __init__(self, name: _Optional[str] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
+
+class ListCertificateHistoryResponse(_message.Message):
+    __slots__ = ("changes", "next_page_token")
+    CHANGES_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    changes: _containers.RepeatedCompositeFieldContainer[CertificateStatusChange]
+    next_page_token: str
+    def __init__(self, changes: _Optional[_Iterable[_Union[CertificateStatusChange, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
+
+class VerifyCertificateRequest(_message.Message):
+    __slots__ = ("credential_json",)
+    CREDENTIAL_JSON_FIELD_NUMBER: _ClassVar[int]
+    credential_json: str
+    def __init__(self, credential_json: _Optional[str] = ...) -> None: ...
+
+class VerificationStep(_message.Message):
+    __slots__ = ("step", "outcome", "detail")
+    STEP_FIELD_NUMBER: _ClassVar[int]
+    OUTCOME_FIELD_NUMBER: _ClassVar[int]
+    DETAIL_FIELD_NUMBER: _ClassVar[int]
+    step: str
+    outcome: StepOutcome
+    detail: str
+    def __init__(self, step: _Optional[str] = ..., outcome: _Optional[_Union[StepOutcome, str]] = ..., detail: _Optional[str] = ...) -> None: ...
+
+class VerificationReport(_message.Message):
+    __slots__ = ("verdict", "steps", "check_time")
+    VERDICT_FIELD_NUMBER: _ClassVar[int]
+    STEPS_FIELD_NUMBER: _ClassVar[int]
+    CHECK_TIME_FIELD_NUMBER: _ClassVar[int]
+    verdict: Verdict
+    steps: _containers.RepeatedCompositeFieldContainer[VerificationStep]
+    check_time: _timestamp_pb2.Timestamp
+    def __init__(self, verdict: _Optional[_Union[Verdict, str]] = ..., steps: _Optional[_Iterable[_Union[VerificationStep, _Mapping]]] = ..., check_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
 
 class GetCertificateRequest(_message.Message):
     __slots__ = ("name",)
@@ -88,7 +258,7 @@ class LookupCertificateRequest(_message.Message):
     def __init__(self, number: _Optional[str] = ..., holder_name: _Optional[str] = ...) -> None: ...
 
 class CertificateLookup(_message.Message):
-    __slots__ = ("number", "holder_name_masked", "resident_id_masked", "occupation_code", "occupation_name", "level", "issue_date", "issuing_organisation", "status", "signature_verified")
+    __slots__ = ("number", "holder_name_masked", "resident_id_masked", "occupation_code", "occupation_name", "level", "issue_date", "issuing_organisation", "status", "signature_verified", "status_change_time", "revocation_reason", "replaced_by")
     NUMBER_FIELD_NUMBER: _ClassVar[int]
     HOLDER_NAME_MASKED_FIELD_NUMBER: _ClassVar[int]
     RESIDENT_ID_MASKED_FIELD_NUMBER: _ClassVar[int]
@@ -99,40 +269,114 @@ class CertificateLookup(_message.Message):
     ISSUING_ORGANISATION_FIELD_NUMBER: _ClassVar[int]
     STATUS_FIELD_NUMBER: _ClassVar[int]
     SIGNATURE_VERIFIED_FIELD_NUMBER: _ClassVar[int]
+    STATUS_CHANGE_TIME_FIELD_NUMBER: _ClassVar[int]
+    REVOCATION_REASON_FIELD_NUMBER: _ClassVar[int]
+    REPLACED_BY_FIELD_NUMBER: _ClassVar[int]
     number: str
     holder_name_masked: str
     resident_id_masked: str
     occupation_code: str
     occupation_name: str
     level: int
-    issue_date: str
+    issue_date: _date_pb2.Date
     issuing_organisation: str
     status: CertificateStatus
     signature_verified: bool
-    def __init__(self, number: _Optional[str] = ..., holder_name_masked: _Optional[str] = ..., resident_id_masked: _Optional[str] = ..., occupation_code: _Optional[str] = ..., occupation_name: _Optional[str] = ..., level: _Optional[int] = ..., issue_date: _Optional[str] = ..., issuing_organisation: _Optional[str] = ..., status: _Optional[_Union[CertificateStatus, str]] = ..., signature_verified: _Optional[bool] = ...) -> None: ...
+    status_change_time: _timestamp_pb2.Timestamp
+    revocation_reason: RevocationReason
+    replaced_by: str
+    def __init__(self, number: _Optional[str] = ..., holder_name_masked: _Optional[str] = ..., resident_id_masked: _Optional[str] = ..., occupation_code: _Optional[str] = ..., occupation_name: _Optional[str] = ..., level: _Optional[int] = ..., issue_date: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., issuing_organisation: _Optional[str] = ..., status: _Optional[_Union[CertificateStatus, str]] = ..., signature_verified: _Optional[bool] = ..., status_change_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., revocation_reason: _Optional[_Union[RevocationReason, str]] = ..., replaced_by: _Optional[str] = ...) -> None: ...
 
 class ListVerificationKeysRequest(_message.Message):
     __slots__ = ()
     def __init__(self) -> None: ...
 
 class VerificationKey(_message.Message):
-    __slots__ = ("id", "type", "public_key_multibase", "create_time", "expire_time", "revoke_time")
+    __slots__ = ("id", "type", "public_key_multibase", "create_time", "expire_time", "revoke_time", "compromise_time", "algorithm")
     ID_FIELD_NUMBER: _ClassVar[int]
     TYPE_FIELD_NUMBER: _ClassVar[int]
     PUBLIC_KEY_MULTIBASE_FIELD_NUMBER: _ClassVar[int]
     CREATE_TIME_FIELD_NUMBER: _ClassVar[int]
     EXPIRE_TIME_FIELD_NUMBER: _ClassVar[int]
     REVOKE_TIME_FIELD_NUMBER: _ClassVar[int]
+    COMPROMISE_TIME_FIELD_NUMBER: _ClassVar[int]
+    ALGORITHM_FIELD_NUMBER: _ClassVar[int]
     id: str
     type: str
     public_key_multibase: str
     create_time: _timestamp_pb2.Timestamp
     expire_time: _timestamp_pb2.Timestamp
     revoke_time: _timestamp_pb2.Timestamp
-    def __init__(self, id: _Optional[str] = ..., type: _Optional[str] = ..., public_key_multibase: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., expire_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., revoke_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    compromise_time: _timestamp_pb2.Timestamp
+    algorithm: str
+    def __init__(self, id: _Optional[str] = ..., type: _Optional[str] = ..., public_key_multibase: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., expire_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., revoke_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., compromise_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., algorithm: _Optional[str] = ...) -> None: ...
+
+class RotateSigningKeyRequest(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class MarkSigningKeyCompromisedRequest(_message.Message):
+    __slots__ = ("key", "compromise_time")
+    KEY_FIELD_NUMBER: _ClassVar[int]
+    COMPROMISE_TIME_FIELD_NUMBER: _ClassVar[int]
+    key: str
+    compromise_time: _timestamp_pb2.Timestamp
+    def __init__(self, key: _Optional[str] = ..., compromise_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
 
 class ListVerificationKeysResponse(_message.Message):
     __slots__ = ("keys",)
     KEYS_FIELD_NUMBER: _ClassVar[int]
     keys: _containers.RepeatedCompositeFieldContainer[VerificationKey]
     def __init__(self, keys: _Optional[_Iterable[_Union[VerificationKey, _Mapping]]] = ...) -> None: ...
+
+class AuditRecord(_message.Message):
+    __slots__ = ("name", "sequence", "record_time", "actor", "actor_role", "actor_scope", "method", "request_id", "resources", "changes", "change_digest", "previous_hash", "hash")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    SEQUENCE_FIELD_NUMBER: _ClassVar[int]
+    RECORD_TIME_FIELD_NUMBER: _ClassVar[int]
+    ACTOR_FIELD_NUMBER: _ClassVar[int]
+    ACTOR_ROLE_FIELD_NUMBER: _ClassVar[int]
+    ACTOR_SCOPE_FIELD_NUMBER: _ClassVar[int]
+    METHOD_FIELD_NUMBER: _ClassVar[int]
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    RESOURCES_FIELD_NUMBER: _ClassVar[int]
+    CHANGES_FIELD_NUMBER: _ClassVar[int]
+    CHANGE_DIGEST_FIELD_NUMBER: _ClassVar[int]
+    PREVIOUS_HASH_FIELD_NUMBER: _ClassVar[int]
+    HASH_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    sequence: int
+    record_time: _timestamp_pb2.Timestamp
+    actor: str
+    actor_role: str
+    actor_scope: str
+    method: str
+    request_id: str
+    resources: _containers.RepeatedScalarFieldContainer[str]
+    changes: str
+    change_digest: str
+    previous_hash: str
+    hash: str
+    def __init__(self, name: _Optional[str] = ..., sequence: _Optional[int] = ..., record_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., actor: _Optional[str] = ..., actor_role: _Optional[str] = ..., actor_scope: _Optional[str] = ..., method: _Optional[str] = ..., request_id: _Optional[str] = ..., resources: _Optional[_Iterable[str]] = ..., changes: _Optional[str] = ..., change_digest: _Optional[str] = ..., previous_hash: _Optional[str] = ..., hash: _Optional[str] = ...) -> None: ...
+
+class ListAuditRecordsRequest(_message.Message):
+    __slots__ = ("page_size", "page_token", "resource", "start_time", "end_time")
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    RESOURCE_FIELD_NUMBER: _ClassVar[int]
+    START_TIME_FIELD_NUMBER: _ClassVar[int]
+    END_TIME_FIELD_NUMBER: _ClassVar[int]
+    page_size: int
+    page_token: str
+    resource: str
+    start_time: _timestamp_pb2.Timestamp
+    end_time: _timestamp_pb2.Timestamp
+    def __init__(self, page_size: _Optional[int] = ..., page_token: _Optional[str] = ..., resource: _Optional[str] = ..., start_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., end_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class ListAuditRecordsResponse(_message.Message):
+    __slots__ = ("audit_records", "next_page_token")
+    AUDIT_RECORDS_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    audit_records: _containers.RepeatedCompositeFieldContainer[AuditRecord]
+    next_page_token: str
+    def __init__(self, audit_records: _Optional[_Iterable[_Union[AuditRecord, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...

@@ -55,6 +55,51 @@ class CertificatesServiceStub:
                 request_serializer=anbao_dot_certificates_dot_v1_dot_certificates__pb2.ListVerificationKeysRequest.SerializeToString,
                 response_deserializer=anbao_dot_certificates_dot_v1_dot_certificates__pb2.ListVerificationKeysResponse.FromString,
                 _registered_method=True)
+        self.SuspendCertificate = channel.unary_unary(
+                '/anbao.certificates.v1.CertificatesService/SuspendCertificate',
+                request_serializer=anbao_dot_certificates_dot_v1_dot_certificates__pb2.SuspendCertificateRequest.SerializeToString,
+                response_deserializer=anbao_dot_certificates_dot_v1_dot_certificates__pb2.Certificate.FromString,
+                _registered_method=True)
+        self.ReinstateCertificate = channel.unary_unary(
+                '/anbao.certificates.v1.CertificatesService/ReinstateCertificate',
+                request_serializer=anbao_dot_certificates_dot_v1_dot_certificates__pb2.ReinstateCertificateRequest.SerializeToString,
+                response_deserializer=anbao_dot_certificates_dot_v1_dot_certificates__pb2.Certificate.FromString,
+                _registered_method=True)
+        self.RevokeCertificate = channel.unary_unary(
+                '/anbao.certificates.v1.CertificatesService/RevokeCertificate',
+                request_serializer=anbao_dot_certificates_dot_v1_dot_certificates__pb2.RevokeCertificateRequest.SerializeToString,
+                response_deserializer=anbao_dot_certificates_dot_v1_dot_certificates__pb2.Certificate.FromString,
+                _registered_method=True)
+        self.ReplaceCertificate = channel.unary_unary(
+                '/anbao.certificates.v1.CertificatesService/ReplaceCertificate',
+                request_serializer=anbao_dot_certificates_dot_v1_dot_certificates__pb2.ReplaceCertificateRequest.SerializeToString,
+                response_deserializer=anbao_dot_certificates_dot_v1_dot_certificates__pb2.Certificate.FromString,
+                _registered_method=True)
+        self.ListCertificateHistory = channel.unary_unary(
+                '/anbao.certificates.v1.CertificatesService/ListCertificateHistory',
+                request_serializer=anbao_dot_certificates_dot_v1_dot_certificates__pb2.ListCertificateHistoryRequest.SerializeToString,
+                response_deserializer=anbao_dot_certificates_dot_v1_dot_certificates__pb2.ListCertificateHistoryResponse.FromString,
+                _registered_method=True)
+        self.VerifyCertificate = channel.unary_unary(
+                '/anbao.certificates.v1.CertificatesService/VerifyCertificate',
+                request_serializer=anbao_dot_certificates_dot_v1_dot_certificates__pb2.VerifyCertificateRequest.SerializeToString,
+                response_deserializer=anbao_dot_certificates_dot_v1_dot_certificates__pb2.VerificationReport.FromString,
+                _registered_method=True)
+        self.RotateSigningKey = channel.unary_unary(
+                '/anbao.certificates.v1.CertificatesService/RotateSigningKey',
+                request_serializer=anbao_dot_certificates_dot_v1_dot_certificates__pb2.RotateSigningKeyRequest.SerializeToString,
+                response_deserializer=anbao_dot_certificates_dot_v1_dot_certificates__pb2.VerificationKey.FromString,
+                _registered_method=True)
+        self.MarkSigningKeyCompromised = channel.unary_unary(
+                '/anbao.certificates.v1.CertificatesService/MarkSigningKeyCompromised',
+                request_serializer=anbao_dot_certificates_dot_v1_dot_certificates__pb2.MarkSigningKeyCompromisedRequest.SerializeToString,
+                response_deserializer=anbao_dot_certificates_dot_v1_dot_certificates__pb2.VerificationKey.FromString,
+                _registered_method=True)
+        self.ListAuditRecords = channel.unary_unary(
+                '/anbao.certificates.v1.CertificatesService/ListAuditRecords',
+                request_serializer=anbao_dot_certificates_dot_v1_dot_certificates__pb2.ListAuditRecordsRequest.SerializeToString,
+                response_deserializer=anbao_dot_certificates_dot_v1_dot_certificates__pb2.ListAuditRecordsResponse.FromString,
+                _registered_method=True)
 
 
 class CertificatesServiceServicer:
@@ -86,6 +131,72 @@ class CertificatesServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def SuspendCertificate(self, request, context):
+        """CERT-3 status changes: each with actor, time and reason, kept as history, published as
+        CertificateStatusChanged and reflected in the Bitstring Status Lists.
+        VALID → SUSPENDED (reversible).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ReinstateCertificate(self, request, context):
+        """SUSPENDED → VALID.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RevokeCertificate(self, request, context):
+        """VALID or SUSPENDED → REVOKED (final), with a reason from a fixed list.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ReplaceCertificate(self, request, context):
+        """VALID or SUSPENDED → REPLACED; returns the replacement, a new number in the same series.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListCertificateHistory(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def VerifyCertificate(self, request, context):
+        """Public: checks a credential step by step (well-formed, proofs, key, issuer, status,
+        validity period) and names the verdict.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RotateSigningKey(self, request, context):
+        """A new signing key; the current one stops signing, and what it signed stays valid.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def MarkSigningKeyCompromised(self, request, context):
+        """Signatures the key made at or after compromise_time are no longer trusted.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListAuditRecords(self, request, context):
+        """The service's audit log, oldest first (auditor only): every write and every read of
+        unmasked personal data, hash-chained and signed; `anbao audit verify` checks it.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_CertificatesServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -108,6 +219,51 @@ def add_CertificatesServiceServicer_to_server(servicer, server):
                     servicer.ListVerificationKeys,
                     request_deserializer=anbao_dot_certificates_dot_v1_dot_certificates__pb2.ListVerificationKeysRequest.FromString,
                     response_serializer=anbao_dot_certificates_dot_v1_dot_certificates__pb2.ListVerificationKeysResponse.SerializeToString,
+            ),
+            'SuspendCertificate': grpc.unary_unary_rpc_method_handler(
+                    servicer.SuspendCertificate,
+                    request_deserializer=anbao_dot_certificates_dot_v1_dot_certificates__pb2.SuspendCertificateRequest.FromString,
+                    response_serializer=anbao_dot_certificates_dot_v1_dot_certificates__pb2.Certificate.SerializeToString,
+            ),
+            'ReinstateCertificate': grpc.unary_unary_rpc_method_handler(
+                    servicer.ReinstateCertificate,
+                    request_deserializer=anbao_dot_certificates_dot_v1_dot_certificates__pb2.ReinstateCertificateRequest.FromString,
+                    response_serializer=anbao_dot_certificates_dot_v1_dot_certificates__pb2.Certificate.SerializeToString,
+            ),
+            'RevokeCertificate': grpc.unary_unary_rpc_method_handler(
+                    servicer.RevokeCertificate,
+                    request_deserializer=anbao_dot_certificates_dot_v1_dot_certificates__pb2.RevokeCertificateRequest.FromString,
+                    response_serializer=anbao_dot_certificates_dot_v1_dot_certificates__pb2.Certificate.SerializeToString,
+            ),
+            'ReplaceCertificate': grpc.unary_unary_rpc_method_handler(
+                    servicer.ReplaceCertificate,
+                    request_deserializer=anbao_dot_certificates_dot_v1_dot_certificates__pb2.ReplaceCertificateRequest.FromString,
+                    response_serializer=anbao_dot_certificates_dot_v1_dot_certificates__pb2.Certificate.SerializeToString,
+            ),
+            'ListCertificateHistory': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListCertificateHistory,
+                    request_deserializer=anbao_dot_certificates_dot_v1_dot_certificates__pb2.ListCertificateHistoryRequest.FromString,
+                    response_serializer=anbao_dot_certificates_dot_v1_dot_certificates__pb2.ListCertificateHistoryResponse.SerializeToString,
+            ),
+            'VerifyCertificate': grpc.unary_unary_rpc_method_handler(
+                    servicer.VerifyCertificate,
+                    request_deserializer=anbao_dot_certificates_dot_v1_dot_certificates__pb2.VerifyCertificateRequest.FromString,
+                    response_serializer=anbao_dot_certificates_dot_v1_dot_certificates__pb2.VerificationReport.SerializeToString,
+            ),
+            'RotateSigningKey': grpc.unary_unary_rpc_method_handler(
+                    servicer.RotateSigningKey,
+                    request_deserializer=anbao_dot_certificates_dot_v1_dot_certificates__pb2.RotateSigningKeyRequest.FromString,
+                    response_serializer=anbao_dot_certificates_dot_v1_dot_certificates__pb2.VerificationKey.SerializeToString,
+            ),
+            'MarkSigningKeyCompromised': grpc.unary_unary_rpc_method_handler(
+                    servicer.MarkSigningKeyCompromised,
+                    request_deserializer=anbao_dot_certificates_dot_v1_dot_certificates__pb2.MarkSigningKeyCompromisedRequest.FromString,
+                    response_serializer=anbao_dot_certificates_dot_v1_dot_certificates__pb2.VerificationKey.SerializeToString,
+            ),
+            'ListAuditRecords': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListAuditRecords,
+                    request_deserializer=anbao_dot_certificates_dot_v1_dot_certificates__pb2.ListAuditRecordsRequest.FromString,
+                    response_serializer=anbao_dot_certificates_dot_v1_dot_certificates__pb2.ListAuditRecordsResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -219,6 +375,249 @@ class CertificatesService:
             '/anbao.certificates.v1.CertificatesService/ListVerificationKeys',
             anbao_dot_certificates_dot_v1_dot_certificates__pb2.ListVerificationKeysRequest.SerializeToString,
             anbao_dot_certificates_dot_v1_dot_certificates__pb2.ListVerificationKeysResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SuspendCertificate(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/anbao.certificates.v1.CertificatesService/SuspendCertificate',
+            anbao_dot_certificates_dot_v1_dot_certificates__pb2.SuspendCertificateRequest.SerializeToString,
+            anbao_dot_certificates_dot_v1_dot_certificates__pb2.Certificate.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ReinstateCertificate(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/anbao.certificates.v1.CertificatesService/ReinstateCertificate',
+            anbao_dot_certificates_dot_v1_dot_certificates__pb2.ReinstateCertificateRequest.SerializeToString,
+            anbao_dot_certificates_dot_v1_dot_certificates__pb2.Certificate.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RevokeCertificate(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/anbao.certificates.v1.CertificatesService/RevokeCertificate',
+            anbao_dot_certificates_dot_v1_dot_certificates__pb2.RevokeCertificateRequest.SerializeToString,
+            anbao_dot_certificates_dot_v1_dot_certificates__pb2.Certificate.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ReplaceCertificate(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/anbao.certificates.v1.CertificatesService/ReplaceCertificate',
+            anbao_dot_certificates_dot_v1_dot_certificates__pb2.ReplaceCertificateRequest.SerializeToString,
+            anbao_dot_certificates_dot_v1_dot_certificates__pb2.Certificate.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListCertificateHistory(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/anbao.certificates.v1.CertificatesService/ListCertificateHistory',
+            anbao_dot_certificates_dot_v1_dot_certificates__pb2.ListCertificateHistoryRequest.SerializeToString,
+            anbao_dot_certificates_dot_v1_dot_certificates__pb2.ListCertificateHistoryResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def VerifyCertificate(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/anbao.certificates.v1.CertificatesService/VerifyCertificate',
+            anbao_dot_certificates_dot_v1_dot_certificates__pb2.VerifyCertificateRequest.SerializeToString,
+            anbao_dot_certificates_dot_v1_dot_certificates__pb2.VerificationReport.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RotateSigningKey(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/anbao.certificates.v1.CertificatesService/RotateSigningKey',
+            anbao_dot_certificates_dot_v1_dot_certificates__pb2.RotateSigningKeyRequest.SerializeToString,
+            anbao_dot_certificates_dot_v1_dot_certificates__pb2.VerificationKey.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def MarkSigningKeyCompromised(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/anbao.certificates.v1.CertificatesService/MarkSigningKeyCompromised',
+            anbao_dot_certificates_dot_v1_dot_certificates__pb2.MarkSigningKeyCompromisedRequest.SerializeToString,
+            anbao_dot_certificates_dot_v1_dot_certificates__pb2.VerificationKey.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListAuditRecords(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/anbao.certificates.v1.CertificatesService/ListAuditRecords',
+            anbao_dot_certificates_dot_v1_dot_certificates__pb2.ListAuditRecordsRequest.SerializeToString,
+            anbao_dot_certificates_dot_v1_dot_certificates__pb2.ListAuditRecordsResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -22,16 +22,20 @@ _runtime_version.ValidateProtobufRuntimeVersion(
 _sym_db = _symbol_database.Default()
 
 
+from anbao.certificates.v1 import certificates_pb2 as anbao_dot_certificates_dot_v1_dot_certificates__pb2
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
+from google.type import date_pb2 as google_dot_type_dot_date__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\"anbao/certificates/v1/events.proto\x12\x15\x61nbao.certificates.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"\xba\x02\n\x11\x43\x65rtificateIssued\x12\x10\n\x08\x65vent_id\x18\x01 \x01(\t\x12.\n\noccur_time\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x13\n\x0b\x63\x65rtificate\x18\x03 \x01(\t\x12\x0e\n\x06number\x18\x04 \x01(\t\x12\x0e\n\x06person\x18\x05 \x01(\t\x12\x13\n\x0bholder_name\x18\x06 \x01(\t\x12\x17\n\x0foccupation_code\x18\x07 \x01(\t\x12\r\n\x05level\x18\x08 \x01(\x05\x12\x12\n\nissue_date\x18\t \x01(\t\x12\x1c\n\x14issuing_organisation\x18\n \x01(\t\x12\x13\n\x0binstitution\x18\x0b \x01(\t\x12\x11\n\tcandidate\x18\x0c \x01(\t\x12\x17\n\x0foccupation_name\x18\r \x01(\tb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\"anbao/certificates/v1/events.proto\x12\x15\x61nbao.certificates.v1\x1a(anbao/certificates/v1/certificates.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x16google/type/date.proto\"\xd3\x02\n\x11\x43\x65rtificateIssued\x12\x10\n\x08\x65vent_id\x18\x01 \x01(\t\x12.\n\noccur_time\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x13\n\x0b\x63\x65rtificate\x18\x03 \x01(\t\x12\x0e\n\x06number\x18\x04 \x01(\t\x12\x0e\n\x06person\x18\x05 \x01(\t\x12\x13\n\x0bholder_name\x18\x06 \x01(\t\x12\x17\n\x0foccupation_code\x18\x07 \x01(\t\x12\r\n\x05level\x18\x08 \x01(\x05\x12%\n\nissue_date\x18\x0e \x01(\x0b\x32\x11.google.type.Date\x12\x1c\n\x14issuing_organisation\x18\n \x01(\t\x12\x13\n\x0binstitution\x18\x0b \x01(\t\x12\x11\n\tcandidate\x18\x0c \x01(\t\x12\x17\n\x0foccupation_name\x18\r \x01(\tJ\x04\x08\t\x10\n\"\xb6\x03\n\x18\x43\x65rtificateStatusChanged\x12\x10\n\x08\x65vent_id\x18\x01 \x01(\t\x12.\n\noccur_time\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x13\n\x0b\x63\x65rtificate\x18\x03 \x01(\t\x12\x0e\n\x06number\x18\x04 \x01(\t\x12\x0e\n\x06person\x18\x05 \x01(\t\x12=\n\x0b\x66rom_status\x18\x06 \x01(\x0e\x32(.anbao.certificates.v1.CertificateStatus\x12;\n\tto_status\x18\x07 \x01(\x0e\x32(.anbao.certificates.v1.CertificateStatus\x12\r\n\x05\x61\x63tor\x18\x08 \x01(\t\x12\x42\n\x11revocation_reason\x18\t \x01(\x0e\x32\'.anbao.certificates.v1.RevocationReason\x12\x0e\n\x06reason\x18\n \x01(\t\x12\x13\n\x0breplaced_by\x18\x0b \x01(\t\x12/\n\x0b\x63hange_time\x18\x0c \x01(\x0b\x32\x1a.google.protobuf.Timestampb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'anbao.certificates.v1.events_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_CERTIFICATEISSUED']._serialized_start=95
-  _globals['_CERTIFICATEISSUED']._serialized_end=409
+  _globals['_CERTIFICATEISSUED']._serialized_start=161
+  _globals['_CERTIFICATEISSUED']._serialized_end=500
+  _globals['_CERTIFICATESTATUSCHANGED']._serialized_start=503
+  _globals['_CERTIFICATESTATUSCHANGED']._serialized_end=941
 # @@protoc_insertion_point(module_scope)

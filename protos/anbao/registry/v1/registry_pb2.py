@@ -23,31 +23,38 @@ _sym_db = _symbol_database.Default()
 
 
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
+from google.type import date_pb2 as google_dot_type_dot_date__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n anbao/registry/v1/registry.proto\x12\x11\x61nbao.registry.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"\x80\x03\n\x06Person\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x11\n\tfull_name\x18\x02 \x01(\t\x12\x1a\n\x12resident_id_masked\x18\x03 \x01(\t\x12)\n\x06gender\x18\x04 \x01(\x0e\x32\x19.anbao.registry.v1.Gender\x12\x12\n\nbirth_date\x18\x05 \x01(\t\x12\x14\n\x0cphone_masked\x18\x06 \x01(\t\x12\x13\n\x0bregion_code\x18\x07 \x01(\t\x12\x15\n\remployer_unit\x18\x08 \x01(\t\x12-\n\x08industry\x18\t \x01(\x0e\x32\x1b.anbao.registry.v1.Industry\x12\x1e\n\x16guard_certificate_date\x18\n \x01(\t\x12\x38\n\x0c\x63\x65rtificates\x18\x0b \x03(\x0b\x32\".anbao.registry.v1.HeldCertificate\x12/\n\x0b\x63reate_time\x18\x0c \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"\x87\x01\n\x0fHeldCertificate\x12\x1a\n\x12\x63\x65rtificate_number\x18\x01 \x01(\t\x12\x17\n\x0foccupation_code\x18\x02 \x01(\t\x12\r\n\x05level\x18\x03 \x01(\x05\x12\x12\n\nissue_date\x18\x04 \x01(\t\x12\x1c\n\x14issuing_organisation\x18\x05 \x01(\t\"\xc9\x01\n\x15RegisterPersonRequest\x12\x13\n\x0bresident_id\x18\x01 \x01(\t\x12\x11\n\tfull_name\x18\x02 \x01(\t\x12\r\n\x05phone\x18\x03 \x01(\t\x12\x13\n\x0bregion_code\x18\x04 \x01(\t\x12\x15\n\remployer_unit\x18\x05 \x01(\t\x12-\n\x08industry\x18\x06 \x01(\x0e\x32\x1b.anbao.registry.v1.Industry\x12\x1e\n\x16guard_certificate_date\x18\x07 \x01(\t\" \n\x10GetPersonRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\"\xa8\x01\n\x13SearchTalentRequest\x12\x17\n\x0foccupation_code\x18\x01 \x01(\t\x12\r\n\x05level\x18\x02 \x01(\x05\x12\x13\n\x0bregion_code\x18\x03 \x01(\t\x12-\n\x08industry\x18\x04 \x01(\x0e\x32\x1b.anbao.registry.v1.Industry\x12\x11\n\tpage_size\x18\x05 \x01(\x05\x12\x12\n\npage_token\x18\x06 \x01(\t\"[\n\x14SearchTalentResponse\x12*\n\x07persons\x18\x01 \x03(\x0b\x32\x19.anbao.registry.v1.Person\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t*D\n\x06Gender\x12\x16\n\x12GENDER_UNSPECIFIED\x10\x00\x12\x0f\n\x0bGENDER_MALE\x10\x01\x12\x11\n\rGENDER_FEMALE\x10\x02*\x9c\x02\n\x08Industry\x12\x18\n\x14INDUSTRY_UNSPECIFIED\x10\x00\x12\x16\n\x12INDUSTRY_UTILITIES\x10\x01\x12\x14\n\x10INDUSTRY_DEFENCE\x10\x02\x12\x1e\n\x1aINDUSTRY_SCHOOLS_HOSPITALS\x10\x03\x12\x1d\n\x19INDUSTRY_PARTY_GOVERNMENT\x10\x04\x12\x19\n\x15INDUSTRY_FINANCE_POST\x10\x05\x12\x1d\n\x19INDUSTRY_CULTURE_RESEARCH\x10\x06\x12\x1b\n\x17INDUSTRY_PUBLIC_TRANSIT\x10\x07\x12\x1e\n\x1aINDUSTRY_MATERIAL_RESERVES\x10\x08\x12\x12\n\x0eINDUSTRY_OTHER\x10\t2\x96\x02\n\x0fRegistryService\x12U\n\x0eRegisterPerson\x12(.anbao.registry.v1.RegisterPersonRequest\x1a\x19.anbao.registry.v1.Person\x12K\n\tGetPerson\x12#.anbao.registry.v1.GetPersonRequest\x1a\x19.anbao.registry.v1.Person\x12_\n\x0cSearchTalent\x12&.anbao.registry.v1.SearchTalentRequest\x1a\'.anbao.registry.v1.SearchTalentResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n anbao/registry/v1/registry.proto\x12\x11\x61nbao.registry.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x16google/type/date.proto\"\xb2\x03\n\x06Person\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x11\n\tfull_name\x18\x02 \x01(\t\x12\x1a\n\x12resident_id_masked\x18\x03 \x01(\t\x12)\n\x06gender\x18\x04 \x01(\x0e\x32\x19.anbao.registry.v1.Gender\x12%\n\nbirth_date\x18\r \x01(\x0b\x32\x11.google.type.Date\x12\x14\n\x0cphone_masked\x18\x06 \x01(\t\x12\x13\n\x0bregion_code\x18\x07 \x01(\t\x12\x15\n\remployer_unit\x18\x08 \x01(\t\x12-\n\x08industry\x18\t \x01(\x0e\x32\x1b.anbao.registry.v1.Industry\x12\x31\n\x16guard_certificate_date\x18\x0e \x01(\x0b\x32\x11.google.type.Date\x12\x38\n\x0c\x63\x65rtificates\x18\x0b \x03(\x0b\x32\".anbao.registry.v1.HeldCertificate\x12/\n\x0b\x63reate_time\x18\x0c \x01(\x0b\x32\x1a.google.protobuf.TimestampJ\x04\x08\x05\x10\x06J\x04\x08\n\x10\x0b\"\xa0\x01\n\x0fHeldCertificate\x12\x1a\n\x12\x63\x65rtificate_number\x18\x01 \x01(\t\x12\x17\n\x0foccupation_code\x18\x02 \x01(\t\x12\r\n\x05level\x18\x03 \x01(\x05\x12%\n\nissue_date\x18\x06 \x01(\x0b\x32\x11.google.type.Date\x12\x1c\n\x14issuing_organisation\x18\x05 \x01(\tJ\x04\x08\x04\x10\x05\"\xf6\x01\n\x15RegisterPersonRequest\x12\x13\n\x0bresident_id\x18\x01 \x01(\t\x12\x11\n\tfull_name\x18\x02 \x01(\t\x12\r\n\x05phone\x18\x03 \x01(\t\x12\x13\n\x0bregion_code\x18\x04 \x01(\t\x12\x15\n\remployer_unit\x18\x05 \x01(\t\x12-\n\x08industry\x18\x06 \x01(\x0e\x32\x1b.anbao.registry.v1.Industry\x12\x31\n\x16guard_certificate_date\x18\x08 \x01(\x0b\x32\x11.google.type.Date\x12\x12\n\nrequest_id\x18\t \x01(\tJ\x04\x08\x07\x10\x08\" \n\x10GetPersonRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\"\xa8\x01\n\x13SearchTalentRequest\x12\x17\n\x0foccupation_code\x18\x01 \x01(\t\x12\r\n\x05level\x18\x02 \x01(\x05\x12\x13\n\x0bregion_code\x18\x03 \x01(\t\x12-\n\x08industry\x18\x04 \x01(\x0e\x32\x1b.anbao.registry.v1.Industry\x12\x11\n\tpage_size\x18\x05 \x01(\x05\x12\x12\n\npage_token\x18\x06 \x01(\t\"[\n\x14SearchTalentResponse\x12*\n\x07persons\x18\x01 \x03(\x0b\x32\x19.anbao.registry.v1.Person\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"\x9a\x02\n\x0b\x41uditRecord\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x10\n\x08sequence\x18\x02 \x01(\x03\x12/\n\x0brecord_time\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\r\n\x05\x61\x63tor\x18\x04 \x01(\t\x12\x12\n\nactor_role\x18\x05 \x01(\t\x12\x13\n\x0b\x61\x63tor_scope\x18\x06 \x01(\t\x12\x0e\n\x06method\x18\x07 \x01(\t\x12\x12\n\nrequest_id\x18\x08 \x01(\t\x12\x11\n\tresources\x18\t \x03(\t\x12\x0f\n\x07\x63hanges\x18\n \x01(\t\x12\x15\n\rchange_digest\x18\x0b \x01(\t\x12\x15\n\rprevious_hash\x18\x0c \x01(\t\x12\x0c\n\x04hash\x18\r \x01(\t\"\xb0\x01\n\x17ListAuditRecordsRequest\x12\x11\n\tpage_size\x18\x01 \x01(\x05\x12\x12\n\npage_token\x18\x02 \x01(\t\x12\x10\n\x08resource\x18\x03 \x01(\t\x12.\n\nstart_time\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12,\n\x08\x65nd_time\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"j\n\x18ListAuditRecordsResponse\x12\x35\n\raudit_records\x18\x01 \x03(\x0b\x32\x1e.anbao.registry.v1.AuditRecord\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t*D\n\x06Gender\x12\x16\n\x12GENDER_UNSPECIFIED\x10\x00\x12\x0f\n\x0bGENDER_MALE\x10\x01\x12\x11\n\rGENDER_FEMALE\x10\x02*\x9c\x02\n\x08Industry\x12\x18\n\x14INDUSTRY_UNSPECIFIED\x10\x00\x12\x16\n\x12INDUSTRY_UTILITIES\x10\x01\x12\x14\n\x10INDUSTRY_DEFENCE\x10\x02\x12\x1e\n\x1aINDUSTRY_SCHOOLS_HOSPITALS\x10\x03\x12\x1d\n\x19INDUSTRY_PARTY_GOVERNMENT\x10\x04\x12\x19\n\x15INDUSTRY_FINANCE_POST\x10\x05\x12\x1d\n\x19INDUSTRY_CULTURE_RESEARCH\x10\x06\x12\x1b\n\x17INDUSTRY_PUBLIC_TRANSIT\x10\x07\x12\x1e\n\x1aINDUSTRY_MATERIAL_RESERVES\x10\x08\x12\x12\n\x0eINDUSTRY_OTHER\x10\t2\x83\x03\n\x0fRegistryService\x12U\n\x0eRegisterPerson\x12(.anbao.registry.v1.RegisterPersonRequest\x1a\x19.anbao.registry.v1.Person\x12K\n\tGetPerson\x12#.anbao.registry.v1.GetPersonRequest\x1a\x19.anbao.registry.v1.Person\x12_\n\x0cSearchTalent\x12&.anbao.registry.v1.SearchTalentRequest\x1a\'.anbao.registry.v1.SearchTalentResponse\x12k\n\x10ListAuditRecords\x12*.anbao.registry.v1.ListAuditRecordsRequest\x1a+.anbao.registry.v1.ListAuditRecordsResponseb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'anbao.registry.v1.registry_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_GENDER']._serialized_start=1115
-  _globals['_GENDER']._serialized_end=1183
-  _globals['_INDUSTRY']._serialized_start=1186
-  _globals['_INDUSTRY']._serialized_end=1470
-  _globals['_PERSON']._serialized_start=89
-  _globals['_PERSON']._serialized_end=473
-  _globals['_HELDCERTIFICATE']._serialized_start=476
-  _globals['_HELDCERTIFICATE']._serialized_end=611
-  _globals['_REGISTERPERSONREQUEST']._serialized_start=614
-  _globals['_REGISTERPERSONREQUEST']._serialized_end=815
-  _globals['_GETPERSONREQUEST']._serialized_start=817
-  _globals['_GETPERSONREQUEST']._serialized_end=849
-  _globals['_SEARCHTALENTREQUEST']._serialized_start=852
-  _globals['_SEARCHTALENTREQUEST']._serialized_end=1020
-  _globals['_SEARCHTALENTRESPONSE']._serialized_start=1022
-  _globals['_SEARCHTALENTRESPONSE']._serialized_end=1113
-  _globals['_REGISTRYSERVICE']._serialized_start=1473
-  _globals['_REGISTRYSERVICE']._serialized_end=1751
+  _globals['_GENDER']._serialized_start=1831
+  _globals['_GENDER']._serialized_end=1899
+  _globals['_INDUSTRY']._serialized_start=1902
+  _globals['_INDUSTRY']._serialized_end=2186
+  _globals['_PERSON']._serialized_start=113
+  _globals['_PERSON']._serialized_end=547
+  _globals['_HELDCERTIFICATE']._serialized_start=550
+  _globals['_HELDCERTIFICATE']._serialized_end=710
+  _globals['_REGISTERPERSONREQUEST']._serialized_start=713
+  _globals['_REGISTERPERSONREQUEST']._serialized_end=959
+  _globals['_GETPERSONREQUEST']._serialized_start=961
+  _globals['_GETPERSONREQUEST']._serialized_end=993
+  _globals['_SEARCHTALENTREQUEST']._serialized_start=996
+  _globals['_SEARCHTALENTREQUEST']._serialized_end=1164
+  _globals['_SEARCHTALENTRESPONSE']._serialized_start=1166
+  _globals['_SEARCHTALENTRESPONSE']._serialized_end=1257
+  _globals['_AUDITRECORD']._serialized_start=1260
+  _globals['_AUDITRECORD']._serialized_end=1542
+  _globals['_LISTAUDITRECORDSREQUEST']._serialized_start=1545
+  _globals['_LISTAUDITRECORDSREQUEST']._serialized_end=1721
+  _globals['_LISTAUDITRECORDSRESPONSE']._serialized_start=1723
+  _globals['_LISTAUDITRECORDSRESPONSE']._serialized_end=1829
+  _globals['_REGISTRYSERVICE']._serialized_start=2189
+  _globals['_REGISTRYSERVICE']._serialized_end=2576
 # @@protoc_insertion_point(module_scope)

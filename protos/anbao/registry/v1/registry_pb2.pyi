@@ -1,6 +1,7 @@
 import datetime
 
 from google.protobuf import timestamp_pb2 as _timestamp_pb2
+from google.type import date_pb2 as _date_pb2
 from google.protobuf.internal import containers as _containers
 from google.protobuf.internal import enum_type_wrapper as _enum_type_wrapper
 from google.protobuf import descriptor as _descriptor
@@ -60,15 +61,15 @@ class Person(_message.Message):
     full_name: str
     resident_id_masked: str
     gender: Gender
-    birth_date: str
+    birth_date: _date_pb2.Date
     phone_masked: str
     region_code: str
     employer_unit: str
     industry: Industry
-    guard_certificate_date: str
+    guard_certificate_date: _date_pb2.Date
     certificates: _containers.RepeatedCompositeFieldContainer[HeldCertificate]
     create_time: _timestamp_pb2.Timestamp
-    def __init__(self, name: _Optional[str] = ..., full_name: _Optional[str] = ..., resident_id_masked: _Optional[str] = ..., gender: _Optional[_Union[Gender, str]] = ..., birth_date: _Optional[str] = ..., phone_masked: _Optional[str] = ..., region_code: _Optional[str] = ..., employer_unit: _Optional[str] = ..., industry: _Optional[_Union[Industry, str]] = ..., guard_certificate_date: _Optional[str] = ..., certificates: _Optional[_Iterable[_Union[HeldCertificate, _Mapping]]] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    def __init__(self, name: _Optional[str] = ..., full_name: _Optional[str] = ..., resident_id_masked: _Optional[str] = ..., gender: _Optional[_Union[Gender, str]] = ..., birth_date: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., phone_masked: _Optional[str] = ..., region_code: _Optional[str] = ..., employer_unit: _Optional[str] = ..., industry: _Optional[_Union[Industry, str]] = ..., guard_certificate_date: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., certificates: _Optional[_Iterable[_Union[HeldCertificate, _Mapping]]] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
 
 class HeldCertificate(_message.Message):
     __slots__ = ("certificate_number", "occupation_code", "level", "issue_date", "issuing_organisation")
@@ -80,12 +81,12 @@ class HeldCertificate(_message.Message):
     certificate_number: str
     occupation_code: str
     level: int
-    issue_date: str
+    issue_date: _date_pb2.Date
     issuing_organisation: str
-    def __init__(self, certificate_number: _Optional[str] = ..., occupation_code: _Optional[str] = ..., level: _Optional[int] = ..., issue_date: _Optional[str] = ..., issuing_organisation: _Optional[str] = ...) -> None: ...
+    def __init__(self, certificate_number: _Optional[str] = ..., occupation_code: _Optional[str] = ..., level: _Optional[int] = ..., issue_date: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., issuing_organisation: _Optional[str] = ...) -> None: ...
 
 class RegisterPersonRequest(_message.Message):
-    __slots__ = ("resident_id", "full_name", "phone", "region_code", "employer_unit", "industry", "guard_certificate_date")
+    __slots__ = ("resident_id", "full_name", "phone", "region_code", "employer_unit", "industry", "guard_certificate_date", "request_id")
     RESIDENT_ID_FIELD_NUMBER: _ClassVar[int]
     FULL_NAME_FIELD_NUMBER: _ClassVar[int]
     PHONE_FIELD_NUMBER: _ClassVar[int]
@@ -93,14 +94,16 @@ class RegisterPersonRequest(_message.Message):
     EMPLOYER_UNIT_FIELD_NUMBER: _ClassVar[int]
     INDUSTRY_FIELD_NUMBER: _ClassVar[int]
     GUARD_CERTIFICATE_DATE_FIELD_NUMBER: _ClassVar[int]
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
     resident_id: str
     full_name: str
     phone: str
     region_code: str
     employer_unit: str
     industry: Industry
-    guard_certificate_date: str
-    def __init__(self, resident_id: _Optional[str] = ..., full_name: _Optional[str] = ..., phone: _Optional[str] = ..., region_code: _Optional[str] = ..., employer_unit: _Optional[str] = ..., industry: _Optional[_Union[Industry, str]] = ..., guard_certificate_date: _Optional[str] = ...) -> None: ...
+    guard_certificate_date: _date_pb2.Date
+    request_id: str
+    def __init__(self, resident_id: _Optional[str] = ..., full_name: _Optional[str] = ..., phone: _Optional[str] = ..., region_code: _Optional[str] = ..., employer_unit: _Optional[str] = ..., industry: _Optional[_Union[Industry, str]] = ..., guard_certificate_date: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., request_id: _Optional[str] = ...) -> None: ...
 
 class GetPersonRequest(_message.Message):
     __slots__ = ("name",)
@@ -131,3 +134,55 @@ class SearchTalentResponse(_message.Message):
     persons: _containers.RepeatedCompositeFieldContainer[Person]
     next_page_token: str
     def __init__(self, persons: _Optional[_Iterable[_Union[Person, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
+
+class AuditRecord(_message.Message):
+    __slots__ = ("name", "sequence", "record_time", "actor", "actor_role", "actor_scope", "method", "request_id", "resources", "changes", "change_digest", "previous_hash", "hash")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    SEQUENCE_FIELD_NUMBER: _ClassVar[int]
+    RECORD_TIME_FIELD_NUMBER: _ClassVar[int]
+    ACTOR_FIELD_NUMBER: _ClassVar[int]
+    ACTOR_ROLE_FIELD_NUMBER: _ClassVar[int]
+    ACTOR_SCOPE_FIELD_NUMBER: _ClassVar[int]
+    METHOD_FIELD_NUMBER: _ClassVar[int]
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    RESOURCES_FIELD_NUMBER: _ClassVar[int]
+    CHANGES_FIELD_NUMBER: _ClassVar[int]
+    CHANGE_DIGEST_FIELD_NUMBER: _ClassVar[int]
+    PREVIOUS_HASH_FIELD_NUMBER: _ClassVar[int]
+    HASH_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    sequence: int
+    record_time: _timestamp_pb2.Timestamp
+    actor: str
+    actor_role: str
+    actor_scope: str
+    method: str
+    request_id: str
+    resources: _containers.RepeatedScalarFieldContainer[str]
+    changes: str
+    change_digest: str
+    previous_hash: str
+    hash: str
+    def __init__(self, name: _Optional[str] = ..., sequence: _Optional[int] = ..., record_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., actor: _Optional[str] = ..., actor_role: _Optional[str] = ..., actor_scope: _Optional[str] = ..., method: _Optional[str] = ..., request_id: _Optional[str] = ..., resources: _Optional[_Iterable[str]] = ..., changes: _Optional[str] = ..., change_digest: _Optional[str] = ..., previous_hash: _Optional[str] = ..., hash: _Optional[str] = ...) -> None: ...
+
+class ListAuditRecordsRequest(_message.Message):
+    __slots__ = ("page_size", "page_token", "resource", "start_time", "end_time")
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    RESOURCE_FIELD_NUMBER: _ClassVar[int]
+    START_TIME_FIELD_NUMBER: _ClassVar[int]
+    END_TIME_FIELD_NUMBER: _ClassVar[int]
+    page_size: int
+    page_token: str
+    resource: str
+    start_time: _timestamp_pb2.Timestamp
+    end_time: _timestamp_pb2.Timestamp
+    def __init__(self, page_size: _Optional[int] = ..., page_token: _Optional[str] = ..., resource: _Optional[str] = ..., start_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., end_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class ListAuditRecordsResponse(_message.Message):
+    __slots__ = ("audit_records", "next_page_token")
+    AUDIT_RECORDS_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    audit_records: _containers.RepeatedCompositeFieldContainer[AuditRecord]
+    next_page_token: str
+    def __init__(self, audit_records: _Optional[_Iterable[_Union[AuditRecord, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...

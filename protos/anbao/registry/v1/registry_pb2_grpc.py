@@ -51,6 +51,11 @@ class RegistryServiceStub:
                 request_serializer=anbao_dot_registry_dot_v1_dot_registry__pb2.SearchTalentRequest.SerializeToString,
                 response_deserializer=anbao_dot_registry_dot_v1_dot_registry__pb2.SearchTalentResponse.FromString,
                 _registered_method=True)
+        self.ListAuditRecords = channel.unary_unary(
+                '/anbao.registry.v1.RegistryService/ListAuditRecords',
+                request_serializer=anbao_dot_registry_dot_v1_dot_registry__pb2.ListAuditRecordsRequest.SerializeToString,
+                response_deserializer=anbao_dot_registry_dot_v1_dot_registry__pb2.ListAuditRecordsResponse.FromString,
+                _registered_method=True)
 
 
 class RegistryServiceServicer:
@@ -60,6 +65,8 @@ class RegistryServiceServicer:
 
     def RegisterPerson(self, request, context):
         """Registers a person; idempotent on the resident ID (a second call returns the same person).
+        A custom method rather than CreatePerson (AIP-133): what it takes (the full resident ID
+        and phone) is not the Person resource, which shows them masked and derives the rest.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -73,6 +80,14 @@ class RegistryServiceServicer:
 
     def SearchTalent(self, request, context):
         """Searches the talent pool by occupation, level, region and industry (POOL-2).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListAuditRecords(self, request, context):
+        """The service's audit log, oldest first (auditor only): every write and every read of
+        unmasked personal data, hash-chained and signed; `anbao audit verify` checks it.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -95,6 +110,11 @@ def add_RegistryServiceServicer_to_server(servicer, server):
                     servicer.SearchTalent,
                     request_deserializer=anbao_dot_registry_dot_v1_dot_registry__pb2.SearchTalentRequest.FromString,
                     response_serializer=anbao_dot_registry_dot_v1_dot_registry__pb2.SearchTalentResponse.SerializeToString,
+            ),
+            'ListAuditRecords': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListAuditRecords,
+                    request_deserializer=anbao_dot_registry_dot_v1_dot_registry__pb2.ListAuditRecordsRequest.FromString,
+                    response_serializer=anbao_dot_registry_dot_v1_dot_registry__pb2.ListAuditRecordsResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -180,6 +200,33 @@ class RegistryService:
             '/anbao.registry.v1.RegistryService/SearchTalent',
             anbao_dot_registry_dot_v1_dot_registry__pb2.SearchTalentRequest.SerializeToString,
             anbao_dot_registry_dot_v1_dot_registry__pb2.SearchTalentResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListAuditRecords(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/anbao.registry.v1.RegistryService/ListAuditRecords',
+            anbao_dot_registry_dot_v1_dot_registry__pb2.ListAuditRecordsRequest.SerializeToString,
+            anbao_dot_registry_dot_v1_dot_registry__pb2.ListAuditRecordsResponse.FromString,
             options,
             channel_credentials,
             insecure,

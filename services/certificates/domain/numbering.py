@@ -6,7 +6,7 @@ from datetime import date
 
 from servicekit import divisions
 
-PATTERN = re.compile(r"^[SY]\d{4}(\d{2})\d{6}(\d{2})([1-5])\d{6}$")
+PATTERN = re.compile(r"^[SY][0-9]{4}([0-9]{2})[0-9]{6}([0-9]{2})([1-5])[0-9]{6}$")  # ASCII digits only
 MAX_SERIAL = 999_999
 
 

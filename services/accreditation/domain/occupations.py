@@ -21,7 +21,7 @@ class Occupation:
 
 @cache
 def all_occupations() -> dict[str, Occupation]:
-    text = resources.files("services.accreditation").joinpath("data/occupations.csv").read_text(
+    text = resources.files("services.accreditation").joinpath("data", "occupations.csv").read_text(
         encoding="utf-8")
     rows = csv.DictReader(line for line in io.StringIO(text) if not line.startswith("#"))
     return {r["code"]: Occupation(r["code"], r["name"], frozenset(map(int, r["levels"].split())),

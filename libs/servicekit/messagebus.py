@@ -1,0 +1,27 @@
+"""The one way an API or a consumer reaches a handler: a message (a command, a query or
+an event) dispatched by its type to `handler(uow, message)` on a worker thread, with a
+fresh unit of work. Handlers' other dependencies are bound in the service's bootstrap."""
+
+import asyncio
+from typing import Any, Callable
+
+from .unitofwork import UnitOfWork
+
+Handler = Callable[[UnitOfWork, Any], Any]
+
+
+class MessageBus:
+    def __init__(self, uow_factory: Callable[..., UnitOfWork], handlers: dict[type, Handler]):
+        self._uow = uow_factory
+        self._handlers = handlers
+
+    def handler_for(self, message_type: type) -> Handler:
+        return self._handlers[message_type]
+
+    def handle_sync(self, message: Any) -> Any:
+        return self._handlers[type(message)](self._uow(), message)
+
+    async def handle(self, message: Any) -> Any:
+        # synchronous handlers: the sync ORM on a worker thread costs a third of the
+        # async ORM here (design.md §Targets); the thread sees the caller's contextvars
+        return await asyncio.to_thread(self.handle_sync, message)

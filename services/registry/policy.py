@@ -1,0 +1,17 @@
+"""Who may call registry's RPCs, and how far each role reaches (servicekit.auth).
+
+Institutions register the people they train or examine, but never read a person back:
+registering someone already known tells them only the person's resource name."""
+
+from servicekit.auth import Reach
+
+ANY, DIVISION, INSTITUTION = Reach.ANY, Reach.DIVISION, Reach.INSTITUTION
+
+POLICY = {
+    "RegisterPerson": {"province_admin": ANY, "city_admin": DIVISION, "eval_org": INSTITUTION,
+                       "training_org": INSTITUTION, "service": ANY},
+    "GetPerson": {"province_admin": ANY, "city_admin": DIVISION, "auditor": ANY, "service": ANY},
+    "SearchTalent": {"province_admin": ANY, "city_admin": DIVISION, "auditor": ANY,
+                     "service": ANY},
+    "ListAuditRecords": {"auditor": ANY},
+}

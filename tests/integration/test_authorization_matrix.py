@@ -1,0 +1,260 @@
+"""The authorisation policy, proven cell by cell: every RPC of every service (read from
+the protos, so a new RPC without a row here fails) × every caller class — each role in
+and out of its scope, no token, and tokens that are expired, signed with another key,
+for another audience, `alg: none`, or tampered — against the running system. The
+expected answer of each cell comes from the services' policy tables; the test fails on
+any cell that differs."""
+
+import base64
+import json
+import time
+import uuid
+
+import grpc
+import jwt
+import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from google.protobuf import timestamp_pb2
+
+from anbao.accreditation.v1 import accreditation_pb2 as acc
+from anbao.certificates.v1 import certificates_pb2 as cert
+from anbao.registry.v1 import registry_pb2 as reg
+from servicekit import auth, dates, tokens
+from services import manifest
+from services.accreditation.policy import POLICY as ACCREDITATION
+from services.certificates.policy import POLICY as CERTIFICATES
+from services.registry.policy import POLICY as REGISTRY
+from tests import builders
+from tests.harness import eventually
+
+POLICIES = {"registry": REGISTRY, "accreditation": ACCREDITATION, "certificates": CERTIFICATES}
+R = auth.Reach
+ALLOWED, DENIED, UNAUTHENTICATED = "allowed", "PERMISSION_DENIED", "UNAUTHENTICATED"
+# where a confined caller out of its scope is not refused but sees only its own
+CONFINED = {"ListInstitutions", "ListCertificates", "SearchTalent"}
+# institutions register the people they train or examine wherever they live
+ANYWHERE_FOR_INSTITUTIONS = {"RegisterPerson"}
+
+# caller class → (role, scope as in scope, or None for a special token)
+CALLERS = {
+    "province_admin": ("province_admin", ""),
+    "city_admin in scope": ("city_admin", "220100"),
+    "city_admin out of scope": ("city_admin", "320500"),
+    "eval_org in scope": ("eval_org", "A"),
+    "eval_org out of scope": ("eval_org", "B"),
+    "training_org in scope": ("training_org", "A"),  # reach is by institution ID
+    "training_org out of scope": ("training_org", "B"),
+    "auditor": ("auditor", ""),
+    "service": ("service", ""),
+    "no token": (None, "anonymous"),
+    "expired": (None, "expired"),
+    "wrong key": (None, "wrong key"),
+    "wrong audience": (None, "wrong audience"),
+    "alg none": (None, "alg none"),
+    "tampered claims": (None, "tampered"),
+}
+
+
+def expected(policy: auth.Policy, method: str, caller: str) -> str:
+    role, scope = CALLERS[caller]
+    grants = policy[method]
+    if role is None:
+        return ALLOWED if scope == "anonymous" and auth.PUBLIC in grants else UNAUTHENTICATED
+    if role not in grants:
+        return ALLOWED if auth.PUBLIC in grants else DENIED
+    if grants[role] == R.ANY or "out of scope" not in caller:
+        return ALLOWED
+    if method in CONFINED or (method in ANYWHERE_FOR_INSTITUTIONS and grants[role] == R.INSTITUTION):
+        return ALLOWED
+    return DENIED
+
+
+def _b64(data: dict) -> str:
+    return base64.urlsafe_b64encode(json.dumps(data).encode()).rstrip(b"=").decode()
+
+
+def special_token(kind: str, issuer: tokens.TokenIssuer) -> str:
+    now = int(time.time())
+    claims = {"iss": "anbao", "sub": "mallory", "aud": list(manifest.NAMES),
+              "role": "province_admin", "scope": "", "iat": now, "nbf": now,
+              "exp": now + 600, "jti": str(uuid.uuid4())}
+    header = {"kid": issuer.kid, "typ": "at+jwt"}
+    if kind == "alg none":
+        return f"{_b64({**header, 'alg': 'none'})}.{_b64(claims)}."
+    if kind == "wrong key":
+        return jwt.encode(claims, Ed25519PrivateKey.generate(), algorithm="EdDSA", headers=header)
+    if kind == "expired":  # ended ten minutes ago, well past the clock-skew leeway
+        old = {**claims, "iat": now - 1200, "nbf": now - 1200, "exp": now - 600}
+        return jwt.encode(old, issuer._key, algorithm="EdDSA", headers=header)
+    if kind == "wrong audience":
+        return issuer.mint("mallory", "province_admin", audience=["elsewhere"])
+    genuine = issuer.mint("mallory", "auditor").split(".")
+    return ".".join([genuine[0], _b64({**claims, "role": "province_admin"}), genuine[2]])
+
+
+async def world(system) -> dict:
+    """Two evaluation organisations (A, whose resources every request aims at, and B), a
+    person, an evaluator, a closed session with a certificate and an open one."""
+    admin = system.stubs()
+    a = await builders.institution(admin)
+    b = await builders.institution(admin)
+    closed = await builders.session(admin, a)
+    examiner = closed.evaluators[0]
+    holder = await builders.person(admin, "张伟")
+    candidate = await admin.accreditation.EnrollCandidate(acc.EnrollCandidateRequest(
+        exam_session=closed.name, person=holder.name), metadata=admin.metadata)
+    await admin.accreditation.RecordScores(acc.RecordScoresRequest(
+        candidate=candidate.name, theory_score=80, skill_score=80),
+        metadata=system.stubs("eval_org", a.name).metadata)
+    await admin.accreditation.CloseExamSession(acc.CloseExamSessionRequest(name=closed.name),
+                                               metadata=admin.metadata)
+
+    async def issued():
+        listed = await admin.certificates.ListCertificates(cert.ListCertificatesRequest(
+            person=holder.name), metadata=admin.metadata)
+        return listed.certificates
+    certificate = (await eventually(issued, "the certificate"))[0]
+    open_session = await admin.accreditation.CreateExamSession(acc.CreateExamSessionRequest(
+        exam_session=acc.ExamSession(institution=a.name, occupation_code="3-02-02-00", level=3,
+                                     exam_date=dates.to_proto(dates.today()))),
+        metadata=admin.metadata)
+    await admin.accreditation.AssignEvaluator(acc.AssignEvaluatorRequest(
+        exam_session=open_session.name, evaluator=examiner), metadata=admin.metadata)
+    enrolled = await admin.accreditation.EnrollCandidate(acc.EnrollCandidateRequest(
+        exam_session=open_session.name, person=holder.name), metadata=admin.metadata)
+    return {"A": a, "B": b, "person": holder, "evaluator": examiner,
+            "closed": closed, "open": open_session, "candidate": enrolled,
+            "certificate": certificate}
+
+
+def requests(w: dict) -> dict:
+    """A valid request for every RPC, aimed at resources of institution A (region 2201)."""
+    today = dates.to_proto(dates.today())
+    now = timestamp_pb2.Timestamp()
+    now.GetCurrentTime()
+    return {
+        ("registry", "RegisterPerson"): lambda: reg.RegisterPersonRequest(
+            resident_id=builders.resident_id(), full_name="赵六", phone="13912345678",
+            region_code="220102"),
+        ("registry", "GetPerson"): lambda: reg.GetPersonRequest(name=w["person"].name),
+        ("registry", "SearchTalent"): lambda: reg.SearchTalentRequest(),
+        ("accreditation", "CreateInstitution"): lambda: acc.CreateInstitutionRequest(
+            institution=acc.Institution(display_name="新机构", uscc=builders.uscc(),
+                                        role=acc.INSTITUTION_ROLE_TRAINING, region_code="220102")),
+        ("accreditation", "GetInstitution"): lambda: acc.GetInstitutionRequest(name=w["A"].name),
+        ("accreditation", "ListInstitutions"): lambda: acc.ListInstitutionsRequest(),
+        ("accreditation", "ChangeInstitutionStatus"): lambda: acc.ChangeInstitutionStatusRequest(
+            name=w["A"].name, status=acc.INSTITUTION_STATUS_SELECTED, reason="not allowed"),
+        ("accreditation", "RecordPreAppointmentTraining"):
+            lambda: acc.RecordPreAppointmentTrainingRequest(person=w["person"].name,
+                                                            completion_date=today, passed=False),
+        ("accreditation", "AppointEvaluator"): lambda: acc.AppointEvaluatorRequest(
+            institution=w["A"].name, person=w["person"].name),
+        ("accreditation", "GetEvaluator"): lambda: acc.GetEvaluatorRequest(name=w["evaluator"]),
+        ("accreditation", "CreateExamSession"): lambda: acc.CreateExamSessionRequest(
+            exam_session=acc.ExamSession(institution=w["A"].name, occupation_code="3-02-02-00",
+                                         level=3, exam_date=today)),
+        ("accreditation", "GetExamSession"): lambda: acc.GetExamSessionRequest(
+            name=w["open"].name),
+        ("accreditation", "AssignEvaluator"): lambda: acc.AssignEvaluatorRequest(
+            exam_session=w["open"].name, evaluator=w["evaluator"]),
+        ("accreditation", "EnrollCandidate"): lambda: acc.EnrollCandidateRequest(
+            exam_session=w["open"].name, person=w["person"].name),
+        ("accreditation", "RecordScores"): lambda: acc.RecordScoresRequest(
+            candidate=w["candidate"].name, theory_score=70, skill_score=70),
+        ("accreditation", "CloseExamSession"): lambda: acc.CloseExamSessionRequest(
+            name=w["closed"].name),
+        ("certificates", "GetCertificate"): lambda: cert.GetCertificateRequest(
+            name=w["certificate"].name),
+        ("certificates", "ListCertificates"): lambda: cert.ListCertificatesRequest(),
+        ("certificates", "LookupCertificate"): lambda: cert.LookupCertificateRequest(
+            number=w["certificate"].number, holder_name="张伟"),
+        ("certificates", "ListVerificationKeys"): lambda: cert.ListVerificationKeysRequest(),
+        # CERT-3: the first allowed caller changes the status, the next ones get
+        # FAILED_PRECONDITION (still allowed); revocation is final, so it comes last
+        ("certificates", "SuspendCertificate"): lambda: cert.SuspendCertificateRequest(
+            name=w["certificate"].name, reason="matrix"),
+        ("certificates", "ReinstateCertificate"): lambda: cert.ReinstateCertificateRequest(
+            name=w["certificate"].name, reason="matrix"),
+        ("certificates", "RevokeCertificate"): lambda: cert.RevokeCertificateRequest(
+            name=w["certificate"].name, revocation_reason=cert.REVOCATION_REASON_ISSUED_IN_ERROR,
+            reason="matrix"),
+        ("certificates", "ReplaceCertificate"): lambda: cert.ReplaceCertificateRequest(
+            name=w["certificate"].name, reason="matrix"),
+        ("certificates", "ListCertificateHistory"): lambda: cert.ListCertificateHistoryRequest(
+            name=w["certificate"].name),
+        ("certificates", "VerifyCertificate"): lambda: cert.VerifyCertificateRequest(
+            credential_json=w["certificate"].credential_json),
+        **{(service, "ListAuditRecords"): audit_records(service) for service in POLICIES},
+        ("certificates", "RotateSigningKey"): lambda: cert.RotateSigningKeyRequest(),
+        ("certificates", "MarkSigningKeyCompromised"): lambda: cert.MarkSigningKeyCompromisedRequest(
+            key="did:key:z6MkNoSuchKey#z6MkNoSuchKey", compromise_time=now),
+    }
+
+
+def audit_records(service: str):
+    module = manifest.get(service).proto_module
+    return lambda: module.ListAuditRecordsRequest()
+
+
+def rpcs() -> list[tuple[str, str]]:
+    return [(s.name, m.name) for s in manifest.SERVICES
+            for m in s.proto_module.DESCRIPTOR.services_by_name[s.proto_service].methods]
+
+
+def test_every_rpc_has_a_policy_row_and_a_request_here():
+    for service, method in rpcs():
+        assert method in POLICIES[service], f"{service}.{method} is not in its policy table"
+
+
+async def test_authorisation_matrix_every_rpc_by_every_caller_class(system, backend):
+    w = await world(system)
+    make = requests(w)
+    missing = [rpc for rpc in rpcs() if rpc not in make]
+    assert not missing, f"no request for {missing}: add one, and its policy row"
+    ids = {"A": w["A"].name, "B": w["B"].name}
+    metadata = {}
+    for caller, (role, scope) in CALLERS.items():
+        if role is not None:
+            token = system.issuer.mint(f"matrix-{caller}", role, ids.get(scope, scope))
+        elif scope == "anonymous":
+            token = None
+        else:
+            token = special_token(scope, system.issuer)
+        metadata[caller] = (("authorization", f"Bearer {token}"),) if token else ()
+    differences, table = [], []
+    for service, method in rpcs():
+        stubs = system.stubs()
+        call = getattr(getattr(stubs, service), method)
+        row = []
+        for caller in CALLERS:
+            want = expected(POLICIES[service], method, caller)
+            try:
+                await call(make[(service, method)](), metadata=metadata[caller], timeout=10)
+                got = ALLOWED
+            except grpc.aio.AioRpcError as exc:
+                code = exc.code().name
+                got = code if code in (DENIED, UNAUTHENTICATED) else ALLOWED
+            row.append(got)
+            if got != want:
+                differences.append(f"{service}.{method} by {caller}: {got}, policy says {want}")
+        table.append((f"{service}.{method}", row))
+    assert not differences, "\n".join(differences)
+
+
+async def test_aip211_a_confined_caller_cannot_tell_missing_from_not_its_own(system, backend):
+    w = await world(system)
+    missing = acc.GetInstitutionRequest(name="institutions/doesnotexist")
+    not_its_own = acc.GetInstitutionRequest(name=w["A"].name)
+    for role, scope in (("city_admin", "320500"), ("eval_org", w["B"].name)):
+        stubs = system.stubs(role, scope)
+        codes = []
+        for request in (missing, not_its_own):
+            with pytest.raises(grpc.aio.AioRpcError) as caught:
+                await stubs.accreditation.GetInstitution(request, metadata=stubs.metadata)
+            codes.append((caught.value.code(), caught.value.details()))
+        assert codes[0] == codes[1] and codes[0][0] == grpc.StatusCode.PERMISSION_DENIED
+    admin = system.stubs()
+    with pytest.raises(grpc.aio.AioRpcError) as caught:
+        await admin.accreditation.GetInstitution(missing, metadata=admin.metadata)
+    assert caught.value.code() == grpc.StatusCode.NOT_FOUND
