@@ -8,11 +8,12 @@ from google.protobuf.message import Message
 
 from . import audit, paging
 from .errors import Violations
+from .messagebus import Query
 from .unitofwork import UnitOfWork
 
 
 @dataclass(frozen=True)
-class ListAuditRecords:
+class ListAuditRecords(Query):
     resource: str
     start: datetime | None
     end: datetime | None

@@ -92,7 +92,7 @@ class OutboxRelay:
 
     def _pending(self) -> list:
         t = self._tables.outbox
-        with self._db.engine.connect() as conn:
+        with self._db.read_engine.connect() as conn:
             return conn.execute(select(t.c.seq, t.c.event_id, t.c.subject, t.c.payload)
                                 .where(t.c.published_at.is_(None))
                                 .order_by(t.c.seq).limit(self._batch)).all()
@@ -117,6 +117,7 @@ class OutboxRelay:
         self._loop = asyncio.get_running_loop()
         backoff = 0.2
         while True:
+            _honour_cancel()
             self._wake.clear()
             try:
                 if await self.publish_pending():
@@ -133,6 +134,14 @@ class OutboxRelay:
                 await asyncio.wait_for(self._wake.wait(), timeout=1.0)
             except TimeoutError:
                 pass
+
+
+def _honour_cancel() -> None:
+    # Python 3.11's asyncio.wait_for (inside nats-py's fetch, and our wake-up wait) drops a
+    # cancel that lands just as its awaitable completes (CPython gh-86296): a part told to
+    # stop would carry on, healthy, forever. Its loop checks at every turn.
+    if asyncio.current_task().cancelling():
+        raise asyncio.CancelledError
 
 
 # `handler(uow, event)` owns `with uow`, like a command handler
@@ -226,6 +235,7 @@ class EventConsumer:
     async def run(self) -> None:
         psub, waiting = None, False
         while True:
+            _honour_cancel()
             try:
                 if psub is None:
                     psub = await self.subscribe()

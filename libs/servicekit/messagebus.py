@@ -1,6 +1,9 @@
 """The one way an API or a consumer reaches a handler: a message (a command, a query or
 an event) dispatched by its type to `handler(uow, message)` on a worker thread, with a
-fresh unit of work. Handlers' other dependencies are bound in the service's bootstrap."""
+fresh unit of work. Handlers' other dependencies are bound in the service's bootstrap.
+
+A message class that derives from `Query` gets a read-only unit of work: it reads
+without the write lock and cannot commit (a read that must be audited is a command)."""
 
 import asyncio
 from typing import Any, Callable
@@ -8,6 +11,10 @@ from typing import Any, Callable
 from .unitofwork import UnitOfWork
 
 Handler = Callable[[UnitOfWork, Any], Any]
+
+
+class Query:
+    """Marks a message whose handler only reads."""
 
 
 class MessageBus:
@@ -19,7 +26,8 @@ class MessageBus:
         return self._handlers[message_type]
 
     def handle_sync(self, message: Any) -> Any:
-        return self._handlers[type(message)](self._uow(), message)
+        uow = self._uow(read_only=True) if isinstance(message, Query) else self._uow()
+        return self._handlers[type(message)](uow, message)
 
     async def handle(self, message: Any) -> Any:
         # synchronous handlers: the sync ORM on a worker thread costs a third of the

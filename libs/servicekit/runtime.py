@@ -69,10 +69,11 @@ class ServiceRuntime:
         self.nc = None
         self.http_port = 0  # set by a service that also serves HTTP
 
-    def uow(self, inbox=None) -> UnitOfWork:
+    def uow(self, inbox=None, read_only: bool = False) -> UnitOfWork:
         return UnitOfWork(self.db, self.tables,
                           on_commit=self.relay.wake if self.relay else None, inbox=inbox,
-                          repositories=self.spec.repositories, audit_log=self.audit)
+                          repositories=self.spec.repositories, audit_log=self.audit,
+                          read_only=read_only)
 
     async def _seal_audit_log(self) -> None:
         """Checkpoints the audit log every interval, so its newest records are signed

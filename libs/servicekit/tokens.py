@@ -34,6 +34,7 @@ MAX_TTL = {"province_admin": 12 * HOUR, "city_admin": 12 * HOUR, "eval_org": 12 
            # a service presents its token for as long as it runs (until mTLS identities)
            "service": 30 * 24 * HOUR}
 LEEWAY_SECONDS = 30  # clock skew between the machine that minted and the one that checks
+VERIFIED_CACHE_SIZE = 10_000  # tokens remembered as verified (one per caller session)
 
 
 def validate_scope(role: str, scope: str) -> str:
@@ -135,14 +136,34 @@ class TokenVerifier:
             self._keys = _WatchedFile(None, None, fixed)
         self._revoked = _WatchedFile(revoked_file, _parse_revoked, frozenset())
         self.audience, self._max_ttl = audience, max_ttl
+        # token → (its claims, the key set that verified them): a caller sends the same
+        # token with every call, and its signature check is most of an RPC's auth cost
+        self._verified: dict[str, tuple[dict, dict]] = {}
 
     def claims(self, token: str) -> dict:
-        """The token's verified claims, or Unauthenticated saying why not."""
+        """The token's verified claims, or Unauthenticated saying why not. A verified
+        token is remembered until it expires or the key set changes; revocation is
+        checked at every call."""
+        keys = self._keys.get()
+        cached = self._verified.get(token)
+        if cached is not None and cached[1] is keys \
+                and time.time() < cached[0]["exp"] + LEEWAY_SECONDS:
+            claims = cached[0]
+        else:
+            claims = self._verify(token, keys)
+            if len(self._verified) >= VERIFIED_CACHE_SIZE:
+                self._verified.pop(next(iter(self._verified)))  # the oldest
+            self._verified[token] = (claims, keys)
+        if claims["jti"] in self._revoked.get():
+            raise Unauthenticated("invalid token: revoked")
+        return claims
+
+    def _verify(self, token: str, keys: Mapping[str, Ed25519PublicKey]) -> dict:
         try:
             header = jwt.get_unverified_header(token)
             if header.get("typ") != TYPE or header.get("alg") != "EdDSA":
                 raise Unauthenticated("invalid token: an EdDSA at+jwt token is required")
-            key = self._keys.get().get(header.get("kid", ""))
+            key = keys.get(header.get("kid", ""))
             if key is None:
                 raise Unauthenticated("invalid token: signed with an unknown key")
             claims = jwt.decode(token, key, algorithms=["EdDSA"], audience=self.audience,
@@ -158,8 +179,6 @@ class TokenVerifier:
         if claims["exp"] - claims["iat"] > self._max_ttl[role]:
             raise Unauthenticated(f"invalid token: a {role} token lives at most "
                                   f"{self._max_ttl[role]} seconds")
-        if claims["jti"] in self._revoked.get():
-            raise Unauthenticated("invalid token: revoked")
         return claims
 
 

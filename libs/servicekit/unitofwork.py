@@ -83,13 +83,17 @@ class UnitOfWork:
     rows written (every ORM flush is watched), the aggregates changed, the events. Without
     an `audit` log (handler tests) records are appended but no checkpoint is signed.
 
+    A query's unit of work (`read_only`, see `messagebus.Query`) reads through the
+    database's read pool, which never takes the write lock, and cannot commit.
+
     Not re-entrant: a handler gets a fresh one per call from the service's factory."""
 
     def __init__(self, db: Database, tables: MessagingTables,
                  on_commit: Callable[[], None] | None = None, inbox: Message | None = None,
                  repositories: Callable[[Session], Repositories] = Repositories,
-                 audit_log: audit.AuditLog | None = None):
+                 audit_log: audit.AuditLog | None = None, read_only: bool = False):
         self._db = db
+        self.read_only = read_only
         self._audit = audit_log or audit.AuditLog(tables.audit)
         self._make_repos = repositories
         self._tables = tables
@@ -103,6 +107,10 @@ class UnitOfWork:
         self.repos: Any = None
 
     def __enter__(self) -> "UnitOfWork":
+        if self.read_only:
+            self.session = self._db.read_session()
+            self.repos = self._make_repos(self.session)
+            return self
         self.session = self._db.session()
         self.repos = self._make_repos(self.session)
         self._events, self._written, self._reads = [], {}, []
@@ -156,6 +164,8 @@ class UnitOfWork:
         return idempotency.Claim(self._db.sessions, self._tables.idempotency)
 
     def commit(self) -> None:
+        if self.read_only:
+            raise RuntimeError("a query's unit of work cannot commit; make it a command")
         for repository in self.repos.all():
             self._events.extend(repository.flush())
         self.session.flush()

@@ -18,7 +18,7 @@ from .adapters.repository import Certificates, CertificatesRepositories
 from .domain import commands as c
 from .domain import statuslist, verification
 from .domain.certificates import (REPLACED, Certificate, Signing, StatusChange,
-                                  holding_key, require_holder)
+                                  holding_key, require_held)
 from .domain.lookup_budget import LookupBudget
 
 
@@ -145,9 +145,8 @@ def lookup(uow: UnitOfWork, query: c.LookupCertificate, *, keys: KeyRing,
            budget: LookupBudget) -> Lookup:
     def find() -> Certificate:
         with uow:
-            certificates = _repos(uow).certificates
-            require_holder(certificates.holder_of(query.number), query.holder_name)
-            return certificates.find(query.number)
+            return require_held(_repos(uow).certificates.held_by(query.number,
+                                                                 query.holder_name))
 
     certificate = budget.guard(query.client, query.number, find)
     return Lookup(certificate, keys.verify(certificate.credential_json))

@@ -16,8 +16,9 @@ class MemoryUnitOfWorks:
         self._tables = messaging_tables(metadata)
         self._repositories = repositories
 
-    def __call__(self, inbox=None) -> UnitOfWork:
-        return UnitOfWork(self.db, self._tables, inbox=inbox, repositories=self._repositories)
+    def __call__(self, inbox=None, read_only: bool = False) -> UnitOfWork:
+        return UnitOfWork(self.db, self._tables, inbox=inbox, repositories=self._repositories,
+                          read_only=read_only)
 
     def emitted(self, event_type) -> list:
         """Events committed to the outbox, oldest first, decoded."""

@@ -166,3 +166,32 @@ def test_pool5_log_lines_redact_resident_ids_and_phones(capsys):
     assert "11010519491231002X" not in err and "13812341234" not in err
     assert "[resident-id]" in err and "[phone]" in err
     root.handlers[:], root.level = saved[0], saved[1]
+
+
+def test_a_remembered_token_is_refused_once_its_key_is_withdrawn_or_it_expires(tmp_path,
+                                                                                monkeypatch):
+    secrets = tmp_path / "secrets"
+    tokens.generate_keypair(secrets)
+    verifier = tokens.TokenVerifier(secrets / "token_public.pem", audience="svc")
+    issuer = tokens.TokenIssuer(tokens.load_private_key(secrets / "token_signing.pem"), ["svc"])
+    token = issuer.mint("a", "auditor", ttl_seconds=600)
+    checks = []
+    verify = verifier._verify
+    monkeypatch.setattr(verifier, "_verify", lambda *a: checks.append(1) or verify(*a))
+    exp = verifier.claims(token)["exp"]
+    assert verifier.claims(token)["sub"] == "a" and len(checks) == 1  # the second: remembered
+
+    later = exp + tokens.LEEWAY_SECONDS + 1  # past its expiry, it is checked in full again
+    monkeypatch.setattr(tokens.time, "time", lambda: later)
+    verifier.claims(token)
+    assert len(checks) == 2
+    monkeypatch.undo()
+
+    assert verifier.claims(token)["sub"] == "a"
+    tokens.rotate_key(secrets)  # the old key is kept: withdraw it by hand, as after a leak
+    pem = (secrets / "token_public.pem").read_text()
+    marker = "-----BEGIN PUBLIC KEY-----"
+    (secrets / "token_public.pem").write_text(marker + pem.split(marker)[-1])
+    assert eventually(lambda: not accepted(verifier, token))
+    with pytest.raises(Unauthenticated, match="unknown key"):
+        verifier.claims(token)

@@ -58,3 +58,26 @@ async def _record(reports, supervisor):
 
 async def _true(value: bool) -> bool:
     return value
+
+
+async def test_a_part_whose_await_swallowed_the_cancel_still_stops():
+    """Python 3.11's wait_for, inside nats-py's fetch, can drop a cancel; the bus loops
+    check for one at every turn, so a cancelled consumer does stop."""
+    from servicekit.jetstream import _honour_cancel
+
+    running = asyncio.Event()
+
+    async def part():
+        while True:
+            _honour_cancel()
+            running.set()
+            try:
+                await asyncio.sleep(0.01)
+            except asyncio.CancelledError:
+                pass  # what a swallowing wait_for does
+
+    task = asyncio.create_task(part())
+    await running.wait()
+    task.cancel()
+    await asyncio.wait_for(asyncio.wait({task}), timeout=5)
+    assert task.cancelled()

@@ -25,7 +25,12 @@ _STATUS_FIELDS = ("status", "holding", "status_changed_at", "revocation_reason",
                   "status_reason", "replaced_by")
 
 
-def _certificate(row: CertificateRow) -> Certificate:
+_COLUMNS = CertificateRow.__table__.c
+_ROWS = select(*(_COLUMNS[k] for k in _FIELDS))
+
+
+def _certificate(row) -> Certificate:
+    """From an ORM row or a Core row of `_ROWS`."""
     return Certificate(**{k: getattr(row, k) for k in _FIELDS})
 
 
@@ -40,12 +45,13 @@ class Certificates(Repository[Certificate]):
         row = self.session.get(CertificateRow, number)
         return _certificate(row) if row is not None else None
 
-    def holder_of(self, number: str) -> str | None:
-        """The holder's name alone, from the covering index: a known and an unknown
-        number cost the same probe and answer one row either way."""
-        found = select(CertificateRow.holder_name).where(CertificateRow.number == number) \
-            .scalar_subquery()
-        return self.session.execute(select(func.coalesce(found, ""))).scalar_one() or None
+    def held_by(self, number: str, holder_name: str) -> Certificate | None:
+        """The certificate with this number and holder, in one Core query that probes the
+        (number, holder_name) index: a wrong name misses there, as an unknown number does,
+        and no row is read for either."""
+        row = self.session.connection().execute(
+            _ROWS.where(_COLUMNS.number == number, _COLUMNS.holder_name == holder_name)).first()
+        return _certificate(row) if row is not None else None
 
     def issued_for(self, candidate: str) -> bool:
         return self.session.scalars(select(CertificateRow.number)

@@ -3,7 +3,6 @@ Verifiable Credential, and found by the public with its number and holder name (
 Its status (CERT-3): VALID ⇄ SUSPENDED; VALID or SUSPENDED → REVOKED or REPLACED, both
 final; every change kept with actor, time and reason."""
 
-import hmac
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Callable
@@ -199,14 +198,12 @@ class Certificate:
         self.events.append(event)
 
 
-_NO_HOLDER = "\x00" * 8  # compared against when the number is unknown: no name matches it
-
-
-def require_holder(stored_name: str | None, holder_name: str) -> None:
-    """CERT-4: the number and the holder's name together. An unknown number and a wrong
-    name do the same work and get the same NotFound, so the lookup confirms but never
-    discloses (nor lets the time it takes disclose) which numbers exist."""
-    matches = hmac.compare_digest((stored_name or _NO_HOLDER).encode(),
-                                  holder_name.strip().encode())
-    if stored_name is None or not matches:
+def require_held(found: Certificate | None) -> Certificate:
+    """CERT-4: a certificate is shown for its number and its holder's name together. The
+    lookup asks for both at once (`Certificates.held_by`: one probe of the index on number
+    and name), so an unknown number and a wrong name do the same work and get the same
+    NotFound: the lookup confirms but never discloses (nor lets its time disclose) which
+    numbers exist."""
+    if found is None:
         raise NotFound("no certificate with this number and holder name")
+    return found

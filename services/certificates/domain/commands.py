@@ -7,6 +7,7 @@ from anbao.certificates.v1 import certificates_pb2 as pb
 from servicekit import dates, paging
 from servicekit.auth import Caller
 from servicekit.errors import Violations
+from servicekit.messagebus import Query
 from servicekit.names import resource_id
 
 from . import numbering, statuslist
@@ -25,7 +26,7 @@ def _name(name: str, v: Violations) -> str:
 
 
 @dataclass(frozen=True)
-class GetCertificate:
+class GetCertificate(Query):
     actor: Caller
     number: str
 
@@ -90,7 +91,7 @@ class RevokeCertificate:
 
 
 @dataclass(frozen=True)
-class ListCertificateHistory:
+class ListCertificateHistory(Query):
     actor: Caller
     number: str
     page: paging.Page
@@ -106,7 +107,7 @@ class ListCertificateHistory:
 
 
 @dataclass(frozen=True)
-class GetStatusList:
+class GetStatusList(Query):
     """A published Bitstring Status List credential."""
 
     purpose: str
@@ -123,14 +124,14 @@ class GetStatusList:
 
 
 @dataclass(frozen=True)
-class VerifyCertificate:
+class VerifyCertificate(Query):
     """Anyone checks a credential; `credential` is its parsed JSON (any value)."""
 
     credential: object
 
 
 @dataclass(frozen=True)
-class ListCertificates:
+class ListCertificates(Query):
     actor: Caller
     person_id: str
     page: paging.Page
@@ -146,7 +147,7 @@ class ListCertificates:
 
 
 @dataclass(frozen=True)
-class LookupCertificate:
+class LookupCertificate(Query):
     """CERT-4: the public lookup, by number and holder name."""
 
     number: str
@@ -164,7 +165,7 @@ class LookupCertificate:
 
 
 @dataclass(frozen=True)
-class ListVerificationKeys:
+class ListVerificationKeys(Query):
     pass
 
 
