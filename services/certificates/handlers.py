@@ -75,7 +75,7 @@ def _require_reach(actor: auth.Caller, certificate: Certificate) -> None:
 
 def get_certificate(uow: UnitOfWork, query: c.GetCertificate) -> Certificate:
     with uow:
-        certificate = _repos(uow).certificates.get(query.number)
+        certificate = _repos(uow).certificates.read(query.number)
     _require_reach(query.actor, certificate)
     return certificate
 

@@ -3,10 +3,11 @@
 import secrets
 from datetime import datetime
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from servicekit import paging
+from servicekit.db import Prepared
 from servicekit.errors import NotFound
 from servicekit.repository import Repositories, Repository
 
@@ -27,10 +28,12 @@ _STATUS_FIELDS = ("status", "holding", "status_changed_at", "revocation_reason",
 
 _COLUMNS = CertificateRow.__table__.c
 _ROWS = select(*(_COLUMNS[k] for k in _FIELDS))
+_BY_NUMBER = Prepared(_ROWS.where(_COLUMNS.number == bindparam("number")))
+_HELD_BY = Prepared(_ROWS.where(_COLUMNS.number == bindparam("number"),
+                                _COLUMNS.holder_name == bindparam("holder_name")))
 
 
-def _certificate(row) -> Certificate:
-    """From an ORM row or a Core row of `_ROWS`."""
+def _certificate(row: CertificateRow) -> Certificate:
     return Certificate(**{k: getattr(row, k) for k in _FIELDS})
 
 
@@ -46,12 +49,17 @@ class Certificates(Repository[Certificate]):
         return _certificate(row) if row is not None else None
 
     def held_by(self, number: str, holder_name: str) -> Certificate | None:
-        """The certificate with this number and holder, in one Core query that probes the
-        (number, holder_name) index: a wrong name misses there, as an unknown number does,
-        and no row is read for either."""
-        row = self.session.connection().execute(
-            _ROWS.where(_COLUMNS.number == number, _COLUMNS.holder_name == holder_name)).first()
-        return _certificate(row) if row is not None else None
+        """For queries: the certificate with this number and holder, in one prepared
+        query on the number: an unknown number and a wrong name find nothing alike."""
+        found = _HELD_BY.first(self.session.get_bind(), number=number, holder_name=holder_name)
+        return Certificate(**found) if found is not None else None
+
+    def read(self, number: str) -> Certificate:
+        """For queries (outside a write transaction): the certificate, or NotFound."""
+        found = _BY_NUMBER.first(self.session.get_bind(), number=number)
+        if found is None:
+            raise NotFound(f"certificates/{number} does not exist")
+        return Certificate(**found)
 
     def issued_for(self, candidate: str) -> bool:
         return self.session.scalars(select(CertificateRow.number)
