@@ -127,12 +127,18 @@ class ServiceInterceptor(grpc.aio.ServerInterceptor):
                  domain: str):
         self._policy, self._verifier, self._domain = policy, verifier, domain
         self._undecodable_log = _PerPeerLog()
+        self._wrapped: dict[str, object] = {}  # method → its guarded handler, made once
 
     async def intercept_service(self, continuation, details):
-        handler = await continuation(details)
-        if handler is None or details.method.startswith(_OPEN_PREFIXES):
-            return handler
-        full_method = details.method
+        wrapped = self._wrapped.get(details.method)
+        if wrapped is None:
+            handler = await continuation(details)
+            if handler is None or details.method.startswith(_OPEN_PREFIXES):
+                return handler  # unknown methods are not remembered: callers choose them
+            wrapped = self._wrapped[details.method] = self._wrap(handler, details.method)
+        return wrapped
+
+    def _wrap(self, handler, full_method: str):
         deserializer = _tolerant(handler.request_deserializer)
         serializer = handler.response_serializer
         if handler.unary_unary:

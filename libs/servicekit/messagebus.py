@@ -3,7 +3,10 @@ an event) dispatched by its type to `handler(uow, message)` on a worker thread, 
 fresh unit of work. Handlers' other dependencies are bound in the service's bootstrap.
 
 A message class that derives from `Query` gets a read-only unit of work: it reads
-without the write lock and cannot commit (a read that must be audited is a command)."""
+without the write lock and cannot commit (a read that must be audited is a command).
+On SQLite a query runs on the event loop itself: reading a local file's cached pages
+costs less than the hop to a worker thread and back, and WAL readers never wait for a
+lock. Elsewhere (PostgreSQL, over the network) it hops like any other message."""
 
 import asyncio
 from typing import Any, Callable
@@ -32,4 +35,9 @@ class MessageBus:
     async def handle(self, message: Any) -> Any:
         # synchronous handlers: the sync ORM on a worker thread costs a third of the
         # async ORM here (design.md §Targets); the thread sees the caller's contextvars
+        if isinstance(message, Query):
+            uow, handler = self._uow(read_only=True), self._handlers[type(message)]
+            if uow.reads_locally:
+                return handler(uow, message)
+            return await asyncio.to_thread(handler, uow, message)
         return await asyncio.to_thread(self.handle_sync, message)

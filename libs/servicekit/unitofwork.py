@@ -133,6 +133,11 @@ class UnitOfWork:
         self.session.close()
 
     @property
+    def reads_locally(self) -> bool:
+        """Its database is a local SQLite file (or memory), not a server."""
+        return self._db.url.startswith("sqlite")
+
+    @property
     def audit_tables(self) -> audit.AuditTables:
         return self._tables.audit
 
