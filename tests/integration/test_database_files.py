@@ -65,3 +65,25 @@ def test_a_query_reads_while_a_writer_holds_the_lock_and_cannot_write(tmp_path):
                      {Count: count})
     assert bus.handle_sync(Count()) == 1
     db.dispose()
+
+
+async def test_on_sqlite_a_query_runs_on_the_event_loop_and_a_command_on_a_worker(tmp_path):
+    import threading
+
+    from servicekit.messagebus import MessageBus, Query
+    from servicekit.unitofwork import UnitOfWork, messaging_tables
+
+    class Look(Query):
+        pass
+
+    class Change:
+        pass
+
+    db = _database(tmp_path)
+    tables = messaging_tables(db.metadata)
+    bus = MessageBus(lambda read_only=False: UnitOfWork(db, tables, read_only=read_only),
+                     {Look: lambda uow, _: threading.current_thread(),
+                      Change: lambda uow, _: threading.current_thread()})
+    assert await bus.handle(Look()) is threading.current_thread()
+    assert await bus.handle(Change()) is not threading.current_thread()
+    db.dispose()
