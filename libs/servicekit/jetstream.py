@@ -23,7 +23,7 @@ from .db import Database
 from .errors import DomainError
 from .eventsigning import Signer, Unauthentic, Verifier
 from .natsauth import durable_name, stream_name
-from .unitofwork import AlreadyApplied, MessagingTables, UnitOfWork, subject_of, utcnow
+from .unitofwork import AlreadyApplied, Batch, MessagingTables, UnitOfWork, subject_of, utcnow
 
 log = logs.get("servicekit.jetstream")
 
@@ -192,14 +192,21 @@ class EventConsumer:
     error, is dead-lettered at once (retrying changes nothing); a transient failure is
     redelivered with backoff for as long as it lasts; any other failure is redelivered
     with backoff up to `retry.max_deliveries` times, then dead-lettered. Nothing is
-    terminated, so nothing is lost."""
+    terminated, so nothing is lost.
+
+    With `batches`, the events of one fetch are applied in one transaction (`Batch`)
+    and acknowledged after its commit; if any of them fails, the batch is rolled back
+    and its events applied one by one, so only the failing one is retried or
+    dead-lettered."""
 
     def __init__(self, service: str, js: JetStreamContext, subscription: Subscription,
                  uow_factory: Callable[..., UnitOfWork], verifier: Verifier,
-                 retry: RetryPolicy = RetryPolicy()):
+                 retry: RetryPolicy = RetryPolicy(),
+                 batches: Callable[[], Batch] | None = None, ack_wait: float = 30.0):
         self._service, self._js, self.subscription = service, js, subscription
         self._uow_factory, self._verifier = uow_factory, verifier
         self.retry = retry
+        self._batches, self._ack_wait = batches, ack_wait
 
     @property
     def durable(self) -> str:
@@ -222,6 +229,18 @@ class EventConsumer:
             return False
         return True
 
+    def _apply_batch(self, events: list[Message]) -> None:
+        batch = self._batches()
+        try:
+            for event in events:
+                try:
+                    self.subscription.handler(self._uow_factory(inbox=event, batch=batch), event)
+                except AlreadyApplied:
+                    pass
+            batch.commit()
+        finally:
+            batch.close()
+
     async def subscribe(self):
         # the producer creates its stream (we may not): until it has, this fails and
         # `run` retries
@@ -229,7 +248,7 @@ class EventConsumer:
         await deadletters.ensure_stream(self._js)
         return await self._js.pull_subscribe(
             subject_of(self.subscription.event_cls), durable=self.durable, stream=stream,
-            config=ConsumerConfig(ack_policy=AckPolicy.EXPLICIT, ack_wait=30,
+            config=ConsumerConfig(ack_policy=AckPolicy.EXPLICIT, ack_wait=self._ack_wait,
                                   max_ack_pending=1000))
 
     async def run(self) -> None:
@@ -255,26 +274,53 @@ class EventConsumer:
                             type(exc).__name__, exc)
                 await asyncio.sleep(0.5)
                 continue
-            for msg in msgs:
-                try:
-                    await self._handle(msg)
-                except (nats.errors.Error, TimeoutError) as exc:
-                    # could not ack, nak or dead-letter: JetStream redelivers after ack_wait
-                    log.warning("consumer %s: settling a message: %s: %s", self.durable,
-                                type(exc).__name__, exc)
+            try:
+                await self._handle_all(msgs)
+            except (nats.errors.Error, TimeoutError) as exc:
+                # could not ack, nak or dead-letter: JetStream redelivers after ack_wait
+                log.warning("consumer %s: settling a message: %s: %s", self.durable,
+                            type(exc).__name__, exc)
 
-    async def _handle(self, msg: Msg) -> None:
+    async def _handle_all(self, msgs: list[Msg]) -> None:
+        """Dead-letters what is unauthentic or unusable, applies the rest in one batch,
+        or one by one (the first failure, or no `batches`)."""
         token = logs.bind(consumer=self.durable)
         try:
+            usable = [(msg, event) for msg in msgs
+                      if (event := await self._usable(msg)) is not None]
+        finally:
+            logs.unbind(token)
+        if len(usable) > 1 and self._batches is not None:
             try:
-                self._verifier.verify(msg.subject, msg.data, msg.headers)
-                event = self._decode(msg.data)
-            except Unauthentic as exc:
-                await self._dead_letter(msg, f"unauthentic: {exc}")
+                await asyncio.to_thread(self._apply_batch, [event for _, event in usable])
+            except Exception as exc:  # noqa: BLE001 - the events are applied one by one
+                log.info("consumer %s: a batch of %d failed (%s: %s); one by one",
+                         self.durable, len(usable), type(exc).__name__, exc)
+            else:
+                await asyncio.gather(*(msg.ack() for msg, _ in usable))
                 return
-            except Unusable as exc:
-                await self._dead_letter(msg, str(exc))
-                return
+        for msg, event in usable:
+            try:
+                await self._handle(msg, event)
+            except (nats.errors.Error, TimeoutError) as exc:
+                log.warning("consumer %s: settling a message: %s: %s", self.durable,
+                            type(exc).__name__, exc)
+
+    async def _usable(self, msg: Msg) -> Message | None:
+        """The message's event, or None once it is dead-lettered as unauthentic or
+        unusable (retrying changes nothing)."""
+        try:
+            self._verifier.verify(msg.subject, msg.data, msg.headers)
+            return self._decode(msg.data)
+        except Unauthentic as exc:
+            await self._dead_letter(msg, f"unauthentic: {exc}")
+        except Unusable as exc:
+            await self._dead_letter(msg, str(exc))
+        return None
+
+    async def _handle(self, msg: Msg, event: Message) -> None:
+        token = logs.bind(consumer=self.durable)
+        try:
             logs.bind(event_id=event.event_id)
             try:
                 applied = await asyncio.to_thread(self._apply, event)

@@ -25,7 +25,7 @@ from .jetstream import (EventConsumer, OutboxRelay, RetryPolicy, Subscription, c
 from .repository import Repositories
 from .settings import ServiceSettings
 from .supervisor import Supervisor
-from .unitofwork import MessagingTables, UnitOfWork, messaging_tables, utcnow
+from .unitofwork import Batch, MessagingTables, UnitOfWork, messaging_tables, utcnow
 
 log = logs.get("servicekit.runtime")
 
@@ -69,11 +69,14 @@ class ServiceRuntime:
         self.nc = None
         self.http_port = 0  # set by a service that also serves HTTP
 
-    def uow(self, inbox=None, read_only: bool = False) -> UnitOfWork:
+    def uow(self, inbox=None, read_only: bool = False, batch: Batch | None = None) -> UnitOfWork:
         return UnitOfWork(self.db, self.tables,
                           on_commit=self.relay.wake if self.relay else None, inbox=inbox,
                           repositories=self.spec.repositories, audit_log=self.audit,
-                          read_only=read_only)
+                          read_only=read_only, batch=batch)
+
+    def batch(self) -> Batch:
+        return Batch(self.db, on_commit=self.relay.wake if self.relay else None)
 
     async def _seal_audit_log(self) -> None:
         """Checkpoints the audit log every interval, so its newest records are signed
@@ -112,7 +115,8 @@ class ServiceRuntime:
                 log.warning("no key is trusted for %s: every event of it will be "
                             "dead-lettered as unauthentic (set event_trusted_keys)", package)
         for sub in self.spec.subscriptions:
-            consumer = EventConsumer(self.spec.name, js, sub, self.uow, verifier, retry)
+            consumer = EventConsumer(self.spec.name, js, sub, self.uow, verifier, retry,
+                                     batches=self.batch, ack_wait=s.event_ack_wait_seconds)
             self.consumers[consumer.durable] = consumer
             self.supervisor.start(consumer.durable, consumer.run)
         services = self.spec.servicers(self.uow)

@@ -43,6 +43,9 @@ class ServiceSettings(BaseSettings):
     # an event that fails unexpectedly this many times is dead-lettered (transient
     # failures such as a called service being unavailable are retried without limit)
     event_max_deliveries: int = 20
+    # how long JetStream waits for an event's ack before it delivers the event again
+    # (after a consumer died holding it)
+    event_ack_wait_seconds: float = 30.0
     # base64 32-byte seed of the Ed25519 key that signs the audit log's checkpoints
     audit_key: str
     # a signed checkpoint every this many audit records, or after this many seconds

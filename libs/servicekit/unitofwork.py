@@ -69,6 +69,26 @@ class AlreadyApplied(Exception):
     """Raised on entering a unit of work for an event its inbox already holds."""
 
 
+class Batch:
+    """One transaction for several consumed events. Each event's unit of work runs in a
+    savepoint of it (its inbox claim, writes, outbox rows and audit record, kept at its
+    `commit()`, undone without it), and the batch commits once: one fsync for N events
+    instead of N. The consumer acknowledges the events only after `commit()`."""
+
+    def __init__(self, db: Database, on_commit: Callable[[], None] | None = None):
+        self.session = db.session()
+        self._on_commit = on_commit
+        self.emitted = False
+
+    def commit(self) -> None:
+        self.session.commit()
+        if self.emitted and self._on_commit:
+            self._on_commit()
+
+    def close(self) -> None:
+        self.session.close()  # uncommitted: everything the batch did is rolled back
+
+
 class UnitOfWork:
     """`with uow: ...; uow.commit()` — rolls back unless committed.
 
@@ -84,16 +104,21 @@ class UnitOfWork:
     an `audit` log (handler tests) records are appended but no checkpoint is signed.
 
     A query's unit of work (`read_only`, see `messagebus.Query`) reads through the
-    database's read pool, which never takes the write lock, and cannot commit.
+    database's read pool, which never takes the write lock, and cannot commit. A
+    consumed event's unit of work may be one of a `Batch`: then its commit keeps its
+    changes in the batch's transaction, which the batch commits.
 
     Not re-entrant: a handler gets a fresh one per call from the service's factory."""
 
     def __init__(self, db: Database, tables: MessagingTables,
                  on_commit: Callable[[], None] | None = None, inbox: Message | None = None,
                  repositories: Callable[[Session], Repositories] = Repositories,
-                 audit_log: audit.AuditLog | None = None, read_only: bool = False):
+                 audit_log: audit.AuditLog | None = None, read_only: bool = False,
+                 batch: Batch | None = None):
         self._db = db
         self.read_only = read_only
+        self._batch = batch
+        self._savepoint = None
         self._audit = audit_log or audit.AuditLog(tables.audit)
         self._make_repos = repositories
         self._tables = tables
@@ -111,26 +136,42 @@ class UnitOfWork:
             self.session = self._db.read_session()
             self.repos = self._make_repos(self.session)
             return self
-        self.session = self._db.session()
+        if self._batch is not None:
+            self.session = self._batch.session
+            self._savepoint = self.session.begin_nested()
+        else:
+            self.session = self._db.session()
         self.repos = self._make_repos(self.session)
         self._events, self._written, self._reads = [], {}, []
         event.listen(self.session, "after_flush", self._note_flush)
         if self._inbox is not None and not self._claim_inbox(self._inbox):
-            self.session.close()
+            self._end()
             raise AlreadyApplied(self._inbox.event_id)
         self._claiming = idempotency.unclaimed()
         if self._claiming is not None:
             try:
                 idempotency.claim(self.session, self._claim_target(), self._claiming)
             except BaseException:
-                self.session.close()
+                self._end()
                 raise
         return self
 
     def __exit__(self, *exc) -> None:
-        # close() discards an uncommitted transaction (a rollback) and detaches the loaded
-        # rows without expiring them, so handlers can return them
-        self.session.close()
+        self._end()
+
+    def _end(self) -> None:
+        if self._batch is None:
+            # close() discards an uncommitted transaction (a rollback) and detaches the
+            # loaded rows without expiring them, so handlers can return them
+            self.session.close()
+            return
+        if self._savepoint.is_active:  # not committed: undo this event alone
+            self._savepoint.rollback()
+        event.remove(self.session, "after_flush", self._note_flush)
+
+    @property
+    def in_batch(self) -> bool:
+        return self._batch is not None
 
     @property
     def reads_locally(self) -> bool:
@@ -181,6 +222,11 @@ class UnitOfWork:
                  "payload": e.SerializeToString(), "created_at": now}
                 for e in self._events])
         self._append_audit(now)
+        if self._batch is not None:
+            self._savepoint.commit()
+            self._batch.emitted |= bool(self._events)
+            self._events, self._written, self._reads = [], {}, []
+            return
         self.session.commit()
         if self._claiming is not None:  # consumed: later units of work in this RPC don't claim
             self._claiming.claim, self._claiming = self._claim_target(), None
