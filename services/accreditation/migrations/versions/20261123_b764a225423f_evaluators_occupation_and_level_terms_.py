@@ -59,6 +59,13 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('occupation_code', sa.String(length=10), server_default='', nullable=False))
         batch_op.add_column(sa.Column('max_level', sa.Integer(), server_default='5', nullable=False))
 
+    # the defaults only filled the rows already there
+    with op.batch_alter_table('candidate', schema=None) as batch_op:
+        batch_op.alter_column('trained_by_id', server_default=None)
+    with op.batch_alter_table('evaluator', schema=None) as batch_op:
+        for column in ('occupation_code', 'max_level'):
+            batch_op.alter_column(column, server_default=None)
+
     # EVAL-1: each existing appointment's term becomes its first term
     op.execute("INSERT INTO evaluator_term (evaluator_id, seq, term_start, term_end, actor, "
                "recorded_at) SELECT id, 0, term_start, term_end, 'appointment', created_at "
