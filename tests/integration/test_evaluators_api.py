@@ -106,3 +106,26 @@ async def test_eval1_renewal_and_pass_rates_over_grpc(system):
     code, violations, _ = await refused(stubs.accreditation.ListPassRates(
         acc.ListPassRatesRequest(subject="persons/x"), metadata=stubs.metadata))
     assert code == grpc.StatusCode.INVALID_ARGUMENT and "subject" in violations
+
+
+async def test_eval2_a_failed_training_over_grpc_does_not_open_the_appointment(system):
+    stubs = system.stubs()
+    org = await builders.institution(stubs)
+    someone = await builders.person(stubs, "赵敏")
+    training = acc.RecordPreAppointmentTrainingRequest(
+        person=someone.name, completion_date=dates.to_proto(dates.today()), passed=False,
+        provider="内保总队")
+    await stubs.accreditation.RecordPreAppointmentTraining(training, metadata=stubs.metadata)
+    appoint = acc.AppointEvaluatorRequest(institution=org.name, person=someone.name,
+                                          occupation_code="3-02-02-00", max_level=2,
+                                          recommended_by="吉林省公安厅内保总队")
+    code, _, reason = await refused(stubs.accreditation.AppointEvaluator(
+        appoint, metadata=stubs.metadata))
+    assert (code, reason) == (grpc.StatusCode.FAILED_PRECONDITION,
+                              "EVAL_2_PRE_APPOINTMENT_TRAINING")
+    training.passed = True
+    await stubs.accreditation.RecordPreAppointmentTraining(training, metadata=stubs.metadata)
+    appointed = await stubs.accreditation.AppointEvaluator(appoint, metadata=stubs.metadata)
+    read = await stubs.accreditation.GetEvaluator(acc.GetEvaluatorRequest(name=appointed.name),
+                                                  metadata=stubs.metadata)
+    assert (read.recommended_by, read.max_level) == ("吉林省公安厅内保总队", 2)  # EVAL-4
