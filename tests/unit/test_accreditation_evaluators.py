@@ -233,6 +233,7 @@ def test_eval3_two_failed_years_in_a_row_dismiss(uows, people):
     dismissed = assess(uows, ev, 2025, professional=10)
     assert dismissed.status == pb.EVALUATOR_STATUS_DISMISSED
     assert refusal(lambda: assess(uows, ev, 2026, on=date(2026, 11, 1))) == "EVAL_3_DISMISSED"
+    assert get(uows, ev).overdue_years(date(2027, 4, 1), RULES.assessment) == []  # owes none
     assert refusal(lambda: handlers.renew_evaluator(uows(), c.RenewEvaluator(
         ADMIN, ev.id, None), rules=RULES)) == "EVAL_3_DISMISSED"
     other = active_org(uows)  # dismissal is not escaped by another organisation

@@ -266,7 +266,10 @@ class Evaluator:
 
     def overdue_years(self, day: date, schedule: AssessmentSchedule) -> list[int]:
         """EVAL-3: years in term whose deadline has passed on `day` with no assessment
-        recorded by `day` (the deadline day itself is still on time)."""
+        recorded by `day` (the deadline day itself is still on time). A dismissed
+        evaluator is assessed no more, so owes nothing."""
+        if self.status_on(day) == DISMISSED:
+            return []
         done = {a.year for a in self.assessments if a.assessed_on <= day}
         return [y for y in self.assessable_years()
                 if schedule.deadline(y) < day and y not in done]
