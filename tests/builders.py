@@ -48,13 +48,16 @@ async def institution(stubs, role=acc.INSTITUTION_ROLE_EVALUATION, active: bool 
     return created
 
 
-async def evaluator(stubs, org):
+async def evaluator(stubs, org, occupation: str = "3-02-02-00", max_level: int = 1,
+                    affiliations: tuple = ()):
+    """Appointed from today for `occupation` at `max_level` and every level below it."""
     someone = await person(stubs, "王芳")
     await stubs.accreditation.RecordPreAppointmentTraining(acc.RecordPreAppointmentTrainingRequest(
         person=someone.name, completion_date=dates.to_proto(dates.today()), passed=True,
         provider="内保总队"), metadata=stubs.metadata)
     return await stubs.accreditation.AppointEvaluator(acc.AppointEvaluatorRequest(
-        institution=org.name, person=someone.name), metadata=stubs.metadata)
+        institution=org.name, person=someone.name, occupation_code=occupation,
+        max_level=max_level, affiliations=list(affiliations)), metadata=stubs.metadata)
 
 
 async def session(stubs, org, occupation: str = "3-02-02-00", level: int = 3, assign: bool = True):
@@ -63,7 +66,7 @@ async def session(stubs, org, occupation: str = "3-02-02-00", level: int = 3, as
                                      level=level, exam_date=dates.to_proto(dates.today()))),
         metadata=stubs.metadata)
     if assign:
-        examiner = await evaluator(stubs, org)
+        examiner = await evaluator(stubs, org, occupation)
         created = await stubs.accreditation.AssignEvaluator(acc.AssignEvaluatorRequest(
             exam_session=created.name, evaluator=examiner.name), metadata=stubs.metadata)
     return created

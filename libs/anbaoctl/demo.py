@@ -126,7 +126,8 @@ async def run_demo(endpoints: Endpoints, issuer: tokens.TokenIssuer,
             person=examiner.name, completion_date=dates.to_proto(dates.today()), passed=True,
             provider="吉林省公安厅内保总队"), metadata=admin, timeout=10)
         evaluator = await accreditation.AppointEvaluator(acc.AppointEvaluatorRequest(
-            institution=org.name, person=examiner.name, recommended_by="吉林省公安厅内保总队"),
+            institution=org.name, person=examiner.name, recommended_by="吉林省公安厅内保总队",
+            occupation_code=ADMINISTRATOR, max_level=1),
             metadata=org_token, timeout=10)
         say(f"   {evaluator.name}  {evaluator.full_name}  term "
             f"{dates.of_proto(evaluator.term_start)} – {dates.of_proto(evaluator.term_end)}")

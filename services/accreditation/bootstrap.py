@@ -14,6 +14,8 @@ from .adapters.registry_client import RegistryClient
 from .adapters.repository import AccreditationRepositories
 from .config import AccreditationSettings
 from .domain import commands as c
+from .domain.evaluators import AssessmentSchedule
+from .domain.pass_rates import Monitoring
 
 
 def message_handlers(people: handlers.People, rules: handlers.Rules) -> dict:
@@ -29,19 +31,32 @@ def message_handlers(people: handlers.People, rules: handlers.Rules) -> dict:
         c.GetEvaluator: handlers.get_evaluator,
         c.CreateExamSession: handlers.create_exam_session,
         c.GetExamSession: handlers.get_exam_session,
-        c.AssignEvaluator: handlers.assign_evaluator,
+        c.AssignEvaluator: partial(handlers.assign_evaluator, rules=rules),
         c.EnrollCandidate: partial(handlers.enroll_candidate, people=people, rules=rules),
         c.RecordScores: handlers.record_scores,
         c.CloseExamSession: handlers.close_exam_session,
         auditlisting.ListAuditRecords: auditlisting.list_audit_records,
+        c.RenewEvaluator: partial(handlers.renew_evaluator, rules=rules),
+        c.RecordAnnualAssessment: partial(handlers.record_annual_assessment, rules=rules),
+        c.ListEvaluators: partial(handlers.list_evaluators, rules=rules),
+        c.SetEvaluatorAffiliations: handlers.set_evaluator_affiliations,
+        c.ListPassRates: partial(handlers.list_pass_rates, rules=rules),
     }
+
+
+def rules_of(settings: AccreditationSettings) -> handlers.Rules:
+    month, day = settings.assessment_deadline
+    return handlers.Rules(
+        evaluator_term_years=settings.evaluator_term_years,
+        guard_certificate_exemption_years=settings.guard_certificate_exemption_years,
+        assessment=AssessmentSchedule(month, day, settings.evaluator_assessment_pass_mark),
+        monitoring=Monitoring(settings.pass_rate_alpha, settings.pass_rate_min_candidates))
 
 
 def build(settings: AccreditationSettings, verifier: tokens.TokenVerifier) -> ServiceRuntime:
     people = RegistryClient(settings.registry_address, settings.registry_token,
                             settings.registry_deadline_seconds, channel_credentials(settings))
-    rules = handlers.Rules(settings.evaluator_term_years,
-                           settings.guard_certificate_exemption_years)
+    rules = rules_of(settings)
 
     async def close_client(_runtime):
         async def stop():
@@ -51,6 +66,7 @@ def build(settings: AccreditationSettings, verifier: tokens.TokenVerifier) -> Se
     spec = ServiceSpec(
         name="accreditation", metadata=metadata, policy=policy.POLICY,
         publishes=[events_pb2], repositories=AccreditationRepositories,
-        servicers=lambda uow: api.servicers(MessageBus(uow, message_handlers(people, rules))),
+        servicers=lambda uow: api.servicers(MessageBus(uow, message_handlers(people, rules)),
+                                            rules.assessment, rules.monitoring.alpha),
         extras=[close_client])
     return ServiceRuntime(spec, settings, verifier)

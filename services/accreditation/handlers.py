@@ -6,15 +6,16 @@ import uuid
 from dataclasses import dataclass
 from typing import Protocol
 
-from servicekit import auth
+from servicekit import auth, paging
 from servicekit.errors import AlreadyExists
 from servicekit.unitofwork import UnitOfWork, utcnow
 
 from .adapters.repository import AccreditationRepositories
 from .domain import commands as c
-from .domain.evaluators import Evaluator, PreAppointmentTraining
+from .domain.evaluators import AssessmentSchedule, Evaluator, PreAppointmentTraining
 from .domain.exams import Candidate, ExamSession, PersonFacts
 from .domain.institutions import Institution
+from .domain.pass_rates import Monitoring, PassRate, pass_rates
 
 
 class People(Protocol):
@@ -29,6 +30,8 @@ class Rules:
 
     evaluator_term_years: int = 3            # EVAL-1
     guard_certificate_exemption_years: int = 3  # ASMT-3
+    assessment: AssessmentSchedule = AssessmentSchedule()  # EVAL-3 deadline, pass mark
+    monitoring: Monitoring = Monitoring()    # pass-rate test threshold, minimum candidates
 
 
 def _new_id() -> str:
@@ -105,6 +108,10 @@ def record_pre_appointment_training(uow: UnitOfWork, cmd: c.RecordPreAppointment
     return training
 
 
+def _institutions(uow: UnitOfWork, ids: tuple[str, ...]) -> list[Institution]:
+    return [_repos(uow).institutions.get(i) for i in ids]
+
+
 def appoint_evaluator(uow: UnitOfWork, cmd: c.AppointEvaluator, *, people: People,
                       rules: Rules) -> Evaluator:
     person = people.person(cmd.person_id)
@@ -113,20 +120,91 @@ def appoint_evaluator(uow: UnitOfWork, cmd: c.AppointEvaluator, *, people: Peopl
         repo = _repos(uow).evaluators
         evaluator = Evaluator.appoint(
             id=_new_id(), person_id=cmd.person_id, full_name=person.full_name,
-            institution=institution, term_start=cmd.term_start,
+            institution=institution, occupation_code=cmd.occupation_code,
+            max_level=cmd.max_level, term_start=cmd.term_start,
             term_years=rules.evaluator_term_years, recommended_by=cmd.recommended_by,
             trainings=repo.trainings(cmd.person_id),
-            current=repo.current(cmd.person_id, institution.id), at=utcnow())
+            existing=repo.existing(cmd.person_id, institution.id, cmd.occupation_code),
+            dismissed_elsewhere=repo.dismissed(cmd.person_id),
+            affiliations=_institutions(uow, cmd.affiliations), actor=cmd.actor.subject,
+            at=utcnow())
         repo.add(evaluator)
         uow.commit()
         return evaluator
 
 
+def _scoped_evaluator(uow: UnitOfWork, actor: auth.Caller,
+                      evaluator_id: str) -> tuple[Evaluator, Institution]:
+    evaluator = _repos(uow).evaluators.get(evaluator_id)
+    return evaluator, _scoped_institution(uow, actor, evaluator.institution_id)
+
+
 def get_evaluator(uow: UnitOfWork, query: c.GetEvaluator) -> Evaluator:
     with uow:
-        evaluator = _repos(uow).evaluators.get(query.evaluator_id)
-        _scoped_institution(uow, query.actor, evaluator.institution_id)
+        return _scoped_evaluator(uow, query.actor, query.evaluator_id)[0]
+
+
+def renew_evaluator(uow: UnitOfWork, cmd: c.RenewEvaluator, *, rules: Rules) -> Evaluator:
+    with uow:
+        evaluator, institution = _scoped_evaluator(uow, cmd.actor, cmd.evaluator_id)
+        evaluator.renew(institution=institution, start=cmd.term_start,
+                        term_years=rules.evaluator_term_years, actor=cmd.actor.subject,
+                        at=utcnow())
+        uow.commit()
         return evaluator
+
+
+def record_annual_assessment(uow: UnitOfWork, cmd: c.RecordAnnualAssessment, *,
+                             rules: Rules) -> Evaluator:
+    with uow:
+        evaluator, _ = _scoped_evaluator(uow, cmd.actor, cmd.evaluator_id)
+        evaluator.record_assessment(
+            year=cmd.year, ethics=cmd.ethics, professional_score=cmd.professional_score,
+            performance_score=cmd.performance_score, assessed_on=cmd.assessed_on,
+            remarks=cmd.remarks, schedule=rules.assessment, actor=cmd.actor.subject,
+            at=utcnow())
+        uow.commit()
+        return evaluator
+
+
+def set_evaluator_affiliations(uow: UnitOfWork, cmd: c.SetEvaluatorAffiliations) -> Evaluator:
+    with uow:
+        evaluator, _ = _scoped_evaluator(uow, cmd.actor, cmd.evaluator_id)
+        evaluator.set_affiliations(_institutions(uow, cmd.affiliations),
+                                   actor=cmd.actor.subject, at=utcnow())
+        uow.commit()
+        return evaluator
+
+
+def list_evaluators(uow: UnitOfWork, query: c.ListEvaluators, *,
+                    rules: Rules) -> tuple[list[Evaluator], str]:
+    """Status and overdue as of the query's date; confined to a city admin's division or
+    an organisation's own evaluators."""
+    def keep(e: Evaluator) -> bool:
+        if query.status and e.status_on(query.as_of) != query.status:
+            return False
+        overdue = bool(e.overdue_years(query.as_of, rules.assessment))
+        return query.overdue is None or overdue == query.overdue
+
+    with uow:
+        if query.institution_id:
+            _scoped_institution(uow, query.actor, query.institution_id)
+        return _repos(uow).evaluators.page(
+            keep, query.page, institution=query.institution_id or auth.institution_of(query.actor),
+            division=auth.division_of(query.actor))
+
+
+def list_pass_rates(uow: UnitOfWork, query: c.ListPassRates, *,
+                    rules: Rules) -> tuple[list[PassRate], str]:
+    """Computed from closed sessions on every call: nothing to keep in step."""
+    with uow:
+        outcomes = _repos(uow).exam_sessions.closed_outcomes(query.year)
+    rates = [r for r in pass_rates(outcomes, rules.monitoring)
+             if (not query.subject or r.subject == query.subject)
+             and (not query.anomalies_only or r.anomalous(rules.monitoring.alpha))
+             and (query.page.after is None or r.key > query.page.after)]
+    items, last = paging.split_page(rates, query.page.size, key=lambda r: r.key)
+    return items, paging.encode_token(last) if last else ""
 
 
 def create_exam_session(uow: UnitOfWork, cmd: c.CreateExamSession) -> ExamSession:
@@ -145,10 +223,10 @@ def get_exam_session(uow: UnitOfWork, query: c.GetExamSession) -> ExamSession:
         return _scoped_session(uow, query.actor, query.session_id)[0]
 
 
-def assign_evaluator(uow: UnitOfWork, cmd: c.AssignEvaluator) -> ExamSession:
+def assign_evaluator(uow: UnitOfWork, cmd: c.AssignEvaluator, *, rules: Rules) -> ExamSession:
     with uow:
         exam, _ = _scoped_session(uow, cmd.actor, cmd.session_id)
-        exam.assign(_repos(uow).evaluators.get(cmd.evaluator_id))
+        exam.assign(_repos(uow).evaluators.get(cmd.evaluator_id), rules.assessment)
         uow.commit()
         return exam
 
@@ -158,8 +236,13 @@ def enroll_candidate(uow: UnitOfWork, cmd: c.EnrollCandidate, *, people: People,
     person = people.person(cmd.person_id)
     with uow:
         exam, _ = _scoped_session(uow, cmd.actor, cmd.session_id)
+        if cmd.trained_by_id:  # must exist; EVAL-5 against every assigned evaluator
+            _repos(uow).institutions.get(cmd.trained_by_id)
         candidate = exam.enrol(candidate_id=_new_id(), person=person,
-                               exemption_years=rules.guard_certificate_exemption_years)
+                               exemption_years=rules.guard_certificate_exemption_years,
+                               trained_by_id=cmd.trained_by_id,
+                               evaluators=[_repos(uow).evaluators.get(e)
+                                           for e in exam.evaluator_ids])
         uow.commit()
         return candidate
 

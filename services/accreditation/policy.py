@@ -2,7 +2,12 @@
 
 A city admin acts on institutions of its division; an institution sees and acts on its
 own records only. Pre-appointment training (EVAL-2) is recorded by the province, which
-runs it, so an organisation cannot certify the training of the evaluator it appoints."""
+runs it, so an organisation cannot certify the training of the evaluator it appoints.
+
+The annual assessment of evaluators (EVAL-3 年度考核) is recorded by the departments —
+the province, or a city admin for organisations of its division (001 §四(六): 各级公安机关、
+人社部门 run the evaluator system) — never by the organisation that appointed the evaluator
+and would judge its own staff. Pass-rate monitoring is the province's (评价发证审核关)."""
 
 from servicekit.auth import Reach
 
@@ -26,4 +31,10 @@ POLICY = {
     "RecordScores": ORGANISATION,
     "CloseExamSession": {"province_admin": ANY, **ORGANISATION},
     "ListAuditRecords": {"auditor": ANY},
+    "RenewEvaluator": {**ADMINS, **ORGANISATION},
+    "RecordAnnualAssessment": ADMINS,
+    "ListEvaluators": {**READERS, **ORGANISATION},
+    "SetEvaluatorAffiliations": {**ADMINS, **ORGANISATION},
+    "ListPassRates": {"province_admin": ANY},
+    "ListPassRateAnomalies": {"province_admin": ANY},
 }

@@ -57,7 +57,8 @@ async def test_eval2_appointment_needs_passed_pre_appointment_training(system):
     org = await builders.institution(stubs)
     someone = await builders.person(stubs)
     code, _, reason = await refused(stubs.accreditation.AppointEvaluator(
-        acc.AppointEvaluatorRequest(institution=org.name, person=someone.name),
+        acc.AppointEvaluatorRequest(institution=org.name, person=someone.name,
+                                    occupation_code="3-02-02-00", max_level=3),
         metadata=stubs.metadata))
     assert (code, reason) == (grpc.StatusCode.FAILED_PRECONDITION, "EVAL_2_PRE_APPOINTMENT_TRAINING")
     evaluator = await builders.evaluator(stubs, org)

@@ -149,7 +149,8 @@ def requests(w: dict) -> dict:
             lambda: acc.RecordPreAppointmentTrainingRequest(person=w["person"].name,
                                                             completion_date=today, passed=False),
         ("accreditation", "AppointEvaluator"): lambda: acc.AppointEvaluatorRequest(
-            institution=w["A"].name, person=w["person"].name),
+            institution=w["A"].name, person=w["person"].name, occupation_code="3-02-02-00",
+            max_level=3),
         ("accreditation", "GetEvaluator"): lambda: acc.GetEvaluatorRequest(name=w["evaluator"]),
         ("accreditation", "CreateExamSession"): lambda: acc.CreateExamSessionRequest(
             exam_session=acc.ExamSession(institution=w["A"].name, occupation_code="3-02-02-00",
@@ -164,6 +165,18 @@ def requests(w: dict) -> dict:
             candidate=w["candidate"].name, theory_score=70, skill_score=70),
         ("accreditation", "CloseExamSession"): lambda: acc.CloseExamSessionRequest(
             name=w["closed"].name),
+        ("accreditation", "RenewEvaluator"): lambda: acc.RenewEvaluatorRequest(
+            name=w["evaluator"]),
+        ("accreditation", "RecordAnnualAssessment"): lambda: acc.RecordAnnualAssessmentRequest(
+            evaluator=w["evaluator"], year=today.year, ethics=acc.ASSESSMENT_RESULT_PASSED,
+            professional_score=80, performance_score=80),
+        ("accreditation", "ListEvaluators"): lambda: acc.ListEvaluatorsRequest(
+            institution=w["A"].name),
+        ("accreditation", "SetEvaluatorAffiliations"):
+            lambda: acc.SetEvaluatorAffiliationsRequest(evaluator=w["evaluator"]),
+        ("accreditation", "ListPassRates"): lambda: acc.ListPassRatesRequest(
+            subject=w["A"].name),
+        ("accreditation", "ListPassRateAnomalies"): lambda: acc.ListPassRateAnomaliesRequest(),
         ("certificates", "GetCertificate"): lambda: cert.GetCertificateRequest(
             name=w["certificate"].name),
         ("certificates", "ListCertificates"): lambda: cert.ListCertificatesRequest(),

@@ -78,12 +78,20 @@ def org_token(institution) -> Caller:
     return Caller("org", "eval_org", f"institutions/{institution.id}", Reach.INSTITUTION)
 
 
-def evaluator(uows, people, org, pid="ev1"):
+def evaluator(uows, people, org, pid="ev1", occupation="3-02-02-00", max_level=1,
+              start=date(2025, 6, 1)):
+    """Appointed 1 June 2025 and assessed (passed) for 2025, so assignable on EXAM_DAY."""
     people.add(pid)
     handlers.record_pre_appointment_training(uows(), c.RecordPreAppointmentTraining(
         ADMIN, pid, date(2025, 1, 1), True, "省公安厅"), people=people)
-    return handlers.appoint_evaluator(uows(), c.AppointEvaluator(
-        ADMIN, org.id, pid, date(2025, 6, 1), "市人社局"), people=people, rules=RULES)
+    appointed = handlers.appoint_evaluator(uows(), c.AppointEvaluator(
+        ADMIN, org.id, pid, start, "市人社局", occupation, max_level), people=people,
+        rules=RULES)
+    if start.year < 2026:
+        handlers.record_annual_assessment(uows(), c.RecordAnnualAssessment(
+            ADMIN, appointed.id, 2025, pb.ASSESSMENT_RESULT_PASSED, 80, 80, date(2026, 1, 15)),
+            rules=RULES)
+    return handlers.get_evaluator(uows(), c.GetEvaluator(ADMIN, appointed.id))
 
 
 def exam(uows, org, level=3, occupation="3-02-02-00"):
@@ -174,7 +182,8 @@ def test_eval1_eval2_appointment_after_training_emits_and_reads_back(uows, peopl
     assert [e.evaluator for e in uows.emitted(events_pb2.EvaluatorAppointed)] == [appointed.name]
     with pytest.raises(AlreadyExists):
         handlers.appoint_evaluator(uows(), c.AppointEvaluator(
-            ADMIN, org.id, "ev1", date(2026, 1, 1), ""), people=people, rules=RULES)
+            ADMIN, org.id, "ev1", date(2026, 1, 1), "", "3-02-02-00", 3), people=people,
+            rules=RULES)
 
 
 def test_eval2_appointment_refused_without_passed_training(uows, people):
@@ -184,7 +193,8 @@ def test_eval2_appointment_refused_without_passed_training(uows, people):
         ADMIN, "p", date(2025, 1, 1), False, ""), people=people)
     with pytest.raises(FailedPrecondition) as caught:
         handlers.appoint_evaluator(uows(), c.AppointEvaluator(
-            ADMIN, org.id, "p", date(2025, 6, 1), ""), people=people, rules=RULES)
+            ADMIN, org.id, "p", date(2025, 6, 1), "", "3-02-02-00", 3), people=people,
+            rules=RULES)
     assert caught.value.reason == "EVAL_2_PRE_APPOINTMENT_TRAINING"
     assert not uows.emitted(events_pb2.EvaluatorAppointed)
 
@@ -198,12 +208,14 @@ def test_appointment_refusals_unknown_person_registry_down_other_org_token(uows,
     people.down = True
     with pytest.raises(Unavailable):
         handlers.appoint_evaluator(uows(), c.AppointEvaluator(
-            ADMIN, org.id, "p", date(2025, 6, 1), ""), people=people, rules=RULES)
+            ADMIN, org.id, "p", date(2025, 6, 1), "", "3-02-02-00", 3), people=people,
+            rules=RULES)
     people.down = False
     other = active_org(uows)
     with pytest.raises(PermissionDenied):
         handlers.appoint_evaluator(uows(), c.AppointEvaluator(
-            org_token(other), org.id, "p", date(2025, 6, 1), ""), people=people, rules=RULES)
+            org_token(other), org.id, "p", date(2025, 6, 1), "", "3-02-02-00", 3),
+            people=people, rules=RULES)
     with pytest.raises(NotFound):
         handlers.get_evaluator(uows(), c.GetEvaluator(ADMIN, "missing"))
 
@@ -227,8 +239,10 @@ def test_eval5_assignment_and_whole_session_to_assessment_passed(uows, people):
     session = exam(uows, org)
     ev = evaluator(uows, people, org)
     token = org_token(org)
-    assigned = handlers.assign_evaluator(uows(), c.AssignEvaluator(token, session.id, ev.id))
-    again = handlers.assign_evaluator(uows(), c.AssignEvaluator(token, session.id, ev.id))
+    assigned = handlers.assign_evaluator(uows(), c.AssignEvaluator(token, session.id, ev.id),
+                                        rules=RULES)
+    again = handlers.assign_evaluator(uows(), c.AssignEvaluator(token, session.id, ev.id),
+                                        rules=RULES)
     assert assigned.evaluator_ids == again.evaluator_ids == [ev.id]
     ids = [handlers.enroll_candidate(uows(), c.EnrollCandidate(token, session.id, people.add(p)),
                                      people=people, rules=RULES).id for p in ("a", "b")]
@@ -255,15 +269,18 @@ def test_eval5_evaluator_of_another_org_or_out_of_term_is_refused(uows, people):
     outsider = evaluator(uows, people, other, "x")
     session = exam(uows, org)
     with pytest.raises(FailedPrecondition) as caught:
-        handlers.assign_evaluator(uows(), c.AssignEvaluator(ADMIN, session.id, outsider.id))
+        handlers.assign_evaluator(uows(), c.AssignEvaluator(ADMIN, session.id, outsider.id),
+                                 rules=RULES)
     assert caught.value.reason == "EVAL_5_OTHER_ORGANISATION"
     late = handlers.create_exam_session(uows(), c.CreateExamSession(
         ADMIN, other.id, "3-02-02-00", 3, date(2028, 6, 1)))  # the term's first day after
     with pytest.raises(FailedPrecondition) as caught:
-        handlers.assign_evaluator(uows(), c.AssignEvaluator(ADMIN, late.id, outsider.id))
+        handlers.assign_evaluator(uows(), c.AssignEvaluator(ADMIN, late.id, outsider.id),
+                                 rules=RULES)
     assert caught.value.reason == "EVAL_5_OUT_OF_TERM"
     with pytest.raises(NotFound):
-        handlers.assign_evaluator(uows(), c.AssignEvaluator(ADMIN, session.id, "missing"))
+        handlers.assign_evaluator(uows(), c.AssignEvaluator(ADMIN, session.id, "missing"),
+                                 rules=RULES)
 
 
 def test_asmt4_enrolment_refusals_and_asmt3_exemption(uows, people):
@@ -332,7 +349,8 @@ def test_eval4_who_recommended_the_evaluator_is_recorded_and_read_back(uows, peo
         ADMIN, "p", date(2025, 1, 1), True, "省公安厅"), people=people)
     appointed = handlers.appoint_evaluator(uows(), c.AppointEvaluator.parse(
         ADMIN, institution=f"institutions/{org.id}", person="persons/p",
-        term_start=dates.to_proto(date(2025, 6, 1)), recommended_by="吉林省公安厅内保总队"),
+        term_start=dates.to_proto(date(2025, 6, 1)), recommended_by="吉林省公安厅内保总队",
+        occupation_code="3-02-02-00", max_level=3),
         people=people, rules=RULES)
     stored = handlers.get_evaluator(uows(), c.GetEvaluator(ADMIN, appointed.id))
     assert stored.recommended_by == "吉林省公安厅内保总队"

@@ -8,7 +8,8 @@ from anbao.accreditation.v1 import accreditation_pb2 as pb
 from anbao.accreditation.v1 import events_pb2
 from servicekit import dates
 from servicekit.errors import AlreadyExists, FailedPrecondition, InvalidArgument, Violations
-from services.accreditation.domain.evaluators import (Evaluator, PreAppointmentTraining,
+from services.accreditation.domain.evaluators import (AssessmentSchedule, Evaluator,
+                                                      PreAppointmentTraining,
                                                       require_pre_appointment_training, term_end)
 from services.accreditation.domain.exams import (ExamSession, PersonFacts, Scores,
                                                  theory_exempt, validate_occupation_level)
@@ -85,7 +86,9 @@ def test_cert1_numbering_parts_belong_to_evaluation_organisations_only():
 
 def test_eval1_term_is_configurable_years_and_handles_leap_day():
     assert term_end(date(2026, 3, 1), 3) == date(2029, 3, 1)
-    assert term_end(date(2028, 2, 29), 3) == date(2031, 2, 28)
+    # exclusive end: the last day in term is 28 February 2031, a full three years
+    assert term_end(date(2028, 2, 29), 3) == date(2031, 3, 1)
+    assert term_end(date(2028, 2, 29), 4) == date(2032, 2, 29)
 
 
 def training(day: date, passed: bool = True) -> PreAppointmentTraining:
@@ -100,12 +103,18 @@ def test_eval2_training_must_be_passed_by_the_term_start():
         assert caught.value.reason == "EVAL_2_PRE_APPOINTMENT_TRAINING"
 
 
-def appoint(org=None, current=None, trainings=None, start=date(2026, 1, 1)) -> Evaluator:
+SCHEDULE = AssessmentSchedule()
+
+
+def appoint(org=None, existing=None, trainings=None, start=date(2026, 1, 1),
+            occupation="3-02-02-00", max_level=1) -> Evaluator:
     return Evaluator.appoint(id="e1", person_id="p", full_name="王芳",
-                             institution=org or institution(), term_start=start, term_years=3,
+                             institution=org or institution(), occupation_code=occupation,
+                             max_level=max_level, term_start=start, term_years=3,
                              recommended_by="市人社局",
                              trainings=[training(date(2025, 12, 1))] if trainings is None
-                             else trainings, current=current, at=AT)
+                             else trainings, existing=existing, dismissed_elsewhere=False,
+                             affiliations=[], actor="admin", at=AT)
 
 
 def test_eval1_appointment_records_term_and_event():
@@ -114,27 +123,33 @@ def test_eval1_appointment_records_term_and_event():
     assert dates.of_proto(evaluator.events[0].term_end) == date(2029, 1, 1)
 
 
-def test_appointment_refused_while_one_is_in_force_or_org_not_active():
-    with pytest.raises(AlreadyExists):
-        appoint(current=appoint(), start=date(2028, 12, 31))
-    appoint(current=appoint(), start=date(2029, 1, 1))  # the earlier term has ended
+def test_appointment_refused_when_one_exists_or_org_not_active():
+    with pytest.raises(AlreadyExists):  # a new term is a renewal
+        appoint(existing=appoint(), start=date(2029, 1, 1))
     with pytest.raises(FailedPrecondition) as caught:
         appoint(org=institution(status=pb.INSTITUTION_STATUS_SUSPENDED))
     assert caught.value.reason == "ASMT_8_EVALUATION_ORGANISATION"
 
 
-def test_eval5_term_bounds_status_and_organisation():
+def test_eval5_term_bounds_and_organisation():
     evaluator = appoint()
-    evaluator.require_assignable("org", date(2028, 12, 31))
-    for org, day, status, reason in (
-            ("org", date(2029, 1, 1), pb.EVALUATOR_STATUS_APPOINTED, "EVAL_5_OUT_OF_TERM"),
-            ("org", date(2025, 12, 31), pb.EVALUATOR_STATUS_APPOINTED, "EVAL_5_OUT_OF_TERM"),
-            ("org", date(2026, 6, 1), pb.EVALUATOR_STATUS_SUSPENDED, "EVAL_5_NOT_APPOINTED"),
-            ("other", date(2026, 6, 1), pb.EVALUATOR_STATUS_APPOINTED,
-             "EVAL_5_OTHER_ORGANISATION")):
-        evaluator.status = status
+    for year in (2026, 2027):  # assessed on time, passed
+        evaluator.record_assessment(year=year, ethics=pb.ASSESSMENT_RESULT_PASSED,
+                                    professional_score=80, performance_score=80,
+                                    assessed_on=date(year + 1, 1, 10), remarks="",
+                                    schedule=SCHEDULE, actor="a", at=AT)
+
+    def check(org, day):
+        evaluator.require_assignable(institution_id=org, occupation_code="3-02-02-00", level=3,
+                                     exam_date=day, schedule=SCHEDULE)
+    check("org", date(2028, 12, 31))
+    check("org", date(2026, 1, 1))
+    for org, day, reason in (
+            ("org", date(2029, 1, 1), "EVAL_5_OUT_OF_TERM"),
+            ("org", date(2025, 12, 31), "EVAL_5_OUT_OF_TERM"),
+            ("other", date(2026, 6, 1), "EVAL_5_OTHER_ORGANISATION")):
         with pytest.raises(FailedPrecondition) as caught:
-            evaluator.require_assignable(org, day)
+            check(org, day)
         assert caught.value.reason == reason
 
 
@@ -199,7 +214,7 @@ def test_asmt8_close_needs_an_evaluator_and_every_score_then_announces_each_pass
     with pytest.raises(FailedPrecondition) as caught:
         exam.close(institution(), AT)
     assert caught.value.reason == "ASMT_8_NO_EVALUATOR"
-    exam.assign(appoint())
+    exam.assign(appoint(), SCHEDULE)
     exam.record_scores(passer.id, Scores(90, 90, None), actor="e", at=AT)
     with pytest.raises(FailedPrecondition) as caught:
         exam.close(institution(), AT)

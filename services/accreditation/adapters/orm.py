@@ -70,10 +70,56 @@ class EvaluatorRow(Base, table=True):
     full_name: str = Field(max_length=50)
     institution_id: str = Field(index=True, max_length=32)
     status: int
-    term_start: date
+    term_start: date              # the current (latest) term; every term is in evaluator_term
     term_end: date
     recommended_by: str = Field(default="", max_length=100)
     created_at: datetime
+    occupation_code: str = Field(default="", max_length=10)
+    max_level: int = 5
+
+
+class EvaluatorTermRow(Base, table=True):
+    """EVAL-1: every term of an evaluator, the appointment's and each renewal's."""
+
+    __tablename__ = "evaluator_term"
+
+    evaluator_id: str = Field(primary_key=True, max_length=32)
+    seq: int = Field(primary_key=True)
+    term_start: date
+    term_end: date
+    actor: str = Field(max_length=100)
+    recorded_at: datetime
+
+
+class EvaluatorAssessmentRow(Base, table=True):
+    """EVAL-3: one annual assessment per evaluator and year."""
+
+    __tablename__ = "evaluator_assessment"
+
+    evaluator_id: str = Field(primary_key=True, max_length=32)
+    year: int = Field(primary_key=True)
+    ethics: int
+    professional_score: int
+    performance_score: int
+    result: int
+    assessed_on: date
+    remarks: str = Field(default="", max_length=500)
+    actor: str = Field(max_length=100)
+    recorded_at: datetime
+
+
+class EvaluatorAffiliationRow(Base, table=True):
+    """EVAL-5: the institutions an evaluator works for, current and ended."""
+
+    __tablename__ = "evaluator_affiliation"
+
+    evaluator_id: str = Field(primary_key=True, max_length=32)
+    seq: int = Field(primary_key=True)
+    institution_id: str = Field(index=True, max_length=32)
+    display_name: str = Field(max_length=100)
+    actor: str = Field(max_length=100)
+    started_at: datetime
+    ended_at: datetime | None = None
 
 
 class ExamSessionRow(Base, table=True):
@@ -110,6 +156,7 @@ class CandidateRow(Base, table=True):
     skill_score: int | None = None
     review_score: int | None = None
     result: int = 1
+    trained_by_id: str = Field(default="", max_length=32)  # EVAL-5 conflict of interest
 
 
 class ScoreChangeRow(Base, table=True):

@@ -1,6 +1,8 @@
 """accreditation's aggregates to and from its rows."""
 
-from sqlalchemy import insert, select
+from datetime import date
+
+from sqlalchemy import case, func, insert, select
 from sqlalchemy.exc import IntegrityError
 
 from anbao.accreditation.v1 import accreditation_pb2 as pb
@@ -9,10 +11,13 @@ from servicekit.errors import NotFound
 from servicekit.repository import Repositories, Repository
 from servicekit.unitofwork import utcnow
 
-from ..domain.evaluators import Evaluator, PreAppointmentTraining
+from ..domain.evaluators import (Affiliation, AnnualAssessment, Evaluator,
+                                 PreAppointmentTraining, Term)
+from ..domain.pass_rates import SessionOutcome
 from ..domain.exams import Candidate, ExamSession, ScoreEntry, Scores
 from ..domain.institutions import ENDED, Institution, NumberingParts, StatusChange
-from .orm import (CandidateRow, EvaluatorRow, ExamSessionRow, InstitutionRow,
+from .orm import (CandidateRow, EvaluatorAffiliationRow, EvaluatorAssessmentRow,
+                  EvaluatorRow, EvaluatorTermRow, ExamSessionRow, InstitutionRow,
                   OrganisationRow, PreAppointmentTrainingRow, ScoreChangeRow,
                   SessionEvaluatorRow, StatusChangeRow)
 
@@ -98,20 +103,68 @@ class Evaluators(Repository[Evaluator]):
             raise NotFound(f"evaluators/{evaluator_id} does not exist")
         return self._track(self._load(row))
 
-    @staticmethod
-    def _load(row: EvaluatorRow) -> Evaluator:
-        return Evaluator(id=row.id, person_id=row.person_id, full_name=row.full_name,
-                         institution_id=row.institution_id, status=row.status,
-                         term_start=row.term_start, term_end=row.term_end,
-                         recommended_by=row.recommended_by, created_at=row.created_at)
+    def _load(self, row: EvaluatorRow) -> Evaluator:
+        terms = self.session.scalars(select(EvaluatorTermRow).where(
+            EvaluatorTermRow.evaluator_id == row.id).order_by(EvaluatorTermRow.seq))
+        assessments = self.session.scalars(select(EvaluatorAssessmentRow).where(
+            EvaluatorAssessmentRow.evaluator_id == row.id)
+            .order_by(EvaluatorAssessmentRow.recorded_at, EvaluatorAssessmentRow.year))
+        affiliations = self.session.scalars(select(EvaluatorAffiliationRow).where(
+            EvaluatorAffiliationRow.evaluator_id == row.id).order_by(EvaluatorAffiliationRow.seq))
+        return Evaluator(
+            id=row.id, person_id=row.person_id, full_name=row.full_name,
+            institution_id=row.institution_id, occupation_code=row.occupation_code,
+            max_level=row.max_level, status=row.status, recommended_by=row.recommended_by,
+            created_at=row.created_at,
+            terms=[Term(t.term_start, t.term_end, t.actor, t.recorded_at) for t in terms],
+            assessments=[AnnualAssessment(
+                a.year, a.ethics, a.professional_score, a.performance_score, a.result,
+                a.assessed_on, a.remarks, a.actor, a.recorded_at) for a in assessments],
+            affiliations=[Affiliation(a.institution_id, a.display_name, a.started_at, a.actor,
+                                      a.ended_at) for a in affiliations])
 
-    def current(self, person_id: str, institution_id: str) -> Evaluator | None:
-        """The person's latest appointment by this organisation that is in force."""
+    def existing(self, person_id: str, institution_id: str,
+                 occupation_code: str) -> Evaluator | None:
+        """The person's appointment by this organisation for this occupation, if any."""
         row = self.session.scalars(select(EvaluatorRow).where(
             EvaluatorRow.person_id == person_id, EvaluatorRow.institution_id == institution_id,
-            EvaluatorRow.status == pb.EVALUATOR_STATUS_APPOINTED)
-            .order_by(EvaluatorRow.term_end.desc())).first()
+            EvaluatorRow.occupation_code == occupation_code)
+            .order_by(EvaluatorRow.created_at.desc())).first()
         return self._load(row) if row is not None else None
+
+    def dismissed(self, person_id: str) -> bool:
+        """EVAL-3: whether any organisation dismissed the person as an evaluator."""
+        return self.session.scalars(select(EvaluatorRow.id).where(
+            EvaluatorRow.person_id == person_id,
+            EvaluatorRow.status == pb.EVALUATOR_STATUS_DISMISSED)).first() is not None
+
+    def page(self, keep, page: paging.Page, *, institution: str = "",
+             division: str = "") -> tuple[list[Evaluator], str]:
+        """Evaluators for which `keep(evaluator)` holds, in ID order after the page's key;
+        the filter needs the date, so it runs here over batches of rows, not in SQL."""
+        stmt = select(EvaluatorRow)
+        if institution:
+            stmt = stmt.where(EvaluatorRow.institution_id == institution)
+        if division:
+            stmt = stmt.join(InstitutionRow, InstitutionRow.id == EvaluatorRow.institution_id) \
+                .where(InstitutionRow.region_code.startswith(divisions.division_prefix(division)))
+        found, after = [], page.after
+        while len(found) <= page.size:
+            batch = stmt.order_by(EvaluatorRow.id).limit(200)
+            if after is not None:
+                batch = batch.where(EvaluatorRow.id > after)
+            rows = self.session.scalars(batch).all()
+            if not rows:
+                break
+            for row in rows:
+                evaluator = self._load(row)
+                if keep(evaluator):
+                    found.append(evaluator)
+                    if len(found) > page.size:
+                        break
+            after = rows[-1].id
+        items, last = paging.split_page(found, page.size, key=lambda e: e.id)
+        return items, paging.encode_token(last) if last else ""
 
     def trainings(self, person_id: str) -> list[PreAppointmentTraining]:
         rows = self.session.scalars(select(PreAppointmentTrainingRow).where(
@@ -131,11 +184,36 @@ class Evaluators(Repository[Evaluator]):
             row = EvaluatorRow(id=evaluator.id, person_id=evaluator.person_id,
                                full_name=evaluator.full_name,
                                institution_id=evaluator.institution_id,
+                               occupation_code=evaluator.occupation_code,
+                               max_level=evaluator.max_level,
                                term_start=evaluator.term_start, term_end=evaluator.term_end,
                                recommended_by=evaluator.recommended_by,
                                status=evaluator.status, created_at=evaluator.created_at)
             self.session.add(row)
         row.status = evaluator.status
+        row.term_start, row.term_end = evaluator.term_start, evaluator.term_end
+        for seq, t in enumerate(evaluator.terms):
+            if self.session.get(EvaluatorTermRow, (evaluator.id, seq)) is None:
+                self.session.add(EvaluatorTermRow(evaluator_id=evaluator.id, seq=seq,
+                                                  term_start=t.start, term_end=t.end,
+                                                  actor=t.actor, recorded_at=t.at))
+        for a in evaluator.assessments:
+            if self.session.get(EvaluatorAssessmentRow, (evaluator.id, a.year)) is None:
+                self.session.add(EvaluatorAssessmentRow(
+                    evaluator_id=evaluator.id, year=a.year, ethics=a.ethics,
+                    professional_score=a.professional_score,
+                    performance_score=a.performance_score, result=a.result,
+                    assessed_on=a.assessed_on, remarks=a.remarks, actor=a.actor,
+                    recorded_at=a.at))
+        for seq, a in enumerate(evaluator.affiliations):
+            arow = self.session.get(EvaluatorAffiliationRow, (evaluator.id, seq))
+            if arow is None:
+                arow = EvaluatorAffiliationRow(evaluator_id=evaluator.id, seq=seq,
+                                               institution_id=a.institution_id,
+                                               display_name=a.display_name, actor=a.actor,
+                                               started_at=a.start)
+                self.session.add(arow)
+            arow.ended_at = a.end
 
 
 class ExamSessions(Repository[ExamSession]):
@@ -168,8 +246,35 @@ class ExamSessions(Repository[ExamSession]):
                 full_name=c.full_name, resident_id_masked=c.resident_id_masked,
                 theory_exempt=c.theory_exempt,
                 scores=Scores(c.theory_score, c.skill_score, c.review_score), result=c.result,
-                score_history=history[c.id])
+                score_history=history[c.id], trained_by_id=c.trained_by_id)
                 for c in candidates]))
+
+    def closed_outcomes(self, year: int = 0) -> list[SessionOutcome]:
+        """Pass counts of every closed session (of `year`, or all), for the monitoring."""
+        passed = func.sum(case((CandidateRow.result == pb.ASSESSMENT_RESULT_PASSED, 1),
+                               else_=0))
+        stmt = (select(ExamSessionRow.id, ExamSessionRow.institution_id,
+                       ExamSessionRow.occupation_code, ExamSessionRow.level,
+                       ExamSessionRow.exam_date, func.count(CandidateRow.id), passed)
+                .join(CandidateRow, CandidateRow.session_id == ExamSessionRow.id)
+                .where(ExamSessionRow.state == pb.EXAM_SESSION_STATE_CLOSED)
+                .group_by(ExamSessionRow.id, ExamSessionRow.institution_id,
+                          ExamSessionRow.occupation_code, ExamSessionRow.level,
+                          ExamSessionRow.exam_date))
+        if year:
+            stmt = stmt.where(ExamSessionRow.exam_date >= date(year, 1, 1),
+                              ExamSessionRow.exam_date <= date(year, 12, 31))
+        rows = self.session.execute(stmt).all()
+        examiners: dict[str, list[str]] = {}
+        ids = [r[0] for r in rows]
+        for chunk in range(0, len(ids), 500):
+            for sid, eid in self.session.execute(select(
+                    SessionEvaluatorRow.session_id, SessionEvaluatorRow.evaluator_id).where(
+                    SessionEvaluatorRow.session_id.in_(ids[chunk:chunk + 500]))):
+                examiners.setdefault(sid, []).append(eid)
+        return [SessionOutcome(sid, iid, tuple(sorted(examiners.get(sid, []))), code, level,
+                               day.year, int(n), int(k or 0))
+                for sid, iid, code, level, day, n, k in rows]
 
     def _write(self, exam: ExamSession) -> None:
         row = self.session.get(ExamSessionRow, exam.id)
@@ -190,7 +295,8 @@ class ExamSessions(Repository[ExamSession]):
                 crow = CandidateRow(id=c.id, session_id=exam.id, person_id=c.person_id,
                                     full_name=c.full_name,
                                     resident_id_masked=c.resident_id_masked,
-                                    theory_exempt=c.theory_exempt)
+                                    theory_exempt=c.theory_exempt,
+                                    trained_by_id=c.trained_by_id)
                 self.session.add(crow)
             crow.theory_score, crow.skill_score = c.scores.theory, c.scores.skill
             crow.review_score, crow.result = c.scores.review, c.result

@@ -12,7 +12,7 @@ from servicekit.errors import AlreadyExists, FailedPrecondition, NotFound, Viola
 from servicekit.unitofwork import new_event
 
 from . import occupations
-from .evaluators import Evaluator
+from .evaluators import AssessmentSchedule, Evaluator
 from .institutions import Institution
 
 PASS_MARK = 60  # ASMT-2
@@ -104,6 +104,7 @@ class Candidate:
     scores: Scores = Scores(None, None, None)
     result: int = pb.ASSESSMENT_RESULT_PENDING
     score_history: list[ScoreEntry] = field(default_factory=list)  # oldest first
+    trained_by_id: str = ""  # the institution that trained the candidate (EVAL-5)
 
     @property
     def name(self) -> str:
@@ -140,17 +141,24 @@ class ExamSession:
             raise FailedPrecondition("ASMT_8_SESSION_CLOSED",
                                      "the exam session is closed; its results are final")
 
-    def assign(self, evaluator: Evaluator) -> None:
-        """EVAL-5 on the session's exam date; assigning twice changes nothing."""
+    def assign(self, evaluator: Evaluator, schedule: AssessmentSchedule) -> None:
+        """EVAL-5 on the session's exam date, and no conflict with a candidate already
+        enrolled; assigning twice changes nothing."""
         self._require_open()
-        evaluator.require_assignable(self.institution_id, self.exam_date)
+        evaluator.require_assignable(institution_id=self.institution_id,
+                                     occupation_code=self.occupation_code, level=self.level,
+                                     exam_date=self.exam_date, schedule=schedule)
+        evaluator.require_no_conflict(c.trained_by_id for c in self.candidates)
         if evaluator.id not in self.evaluator_ids:
             self.evaluator_ids.append(evaluator.id)
             self.evaluator_ids.sort()
 
-    def enrol(self, *, candidate_id: str, person: PersonFacts,
-              exemption_years: int) -> Candidate:
+    def enrol(self, *, candidate_id: str, person: PersonFacts, exemption_years: int,
+              trained_by_id: str = "", evaluators: list[Evaluator] = ()) -> Candidate:
+        """`evaluators`: those assigned, for the EVAL-5 conflict of interest."""
         self._require_open()
+        for evaluator in evaluators:
+            evaluator.require_no_conflict([trained_by_id] if trained_by_id else [])
         exempt = theory_exempt(self.occupation_code, self.level,
                                person.guard_certificate_date, self.exam_date, exemption_years)
         existing = next((c for c in self.candidates if c.person_id == person.person_id), None)
@@ -159,7 +167,7 @@ class ExamSession:
         candidate = Candidate(id=candidate_id, session_id=self.id, person_id=person.person_id,
                               full_name=person.full_name,
                               resident_id_masked=person.resident_id_masked,
-                              theory_exempt=exempt)
+                              theory_exempt=exempt, trained_by_id=trained_by_id)
         self.candidates.append(candidate)
         return candidate
 

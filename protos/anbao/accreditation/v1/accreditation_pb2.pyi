@@ -52,6 +52,13 @@ class AssessmentResult(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     ASSESSMENT_RESULT_PENDING: _ClassVar[AssessmentResult]
     ASSESSMENT_RESULT_PASSED: _ClassVar[AssessmentResult]
     ASSESSMENT_RESULT_FAILED: _ClassVar[AssessmentResult]
+
+class PassRateUnit(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    PASS_RATE_UNIT_UNSPECIFIED: _ClassVar[PassRateUnit]
+    PASS_RATE_UNIT_SESSION: _ClassVar[PassRateUnit]
+    PASS_RATE_UNIT_EVALUATOR_YEAR: _ClassVar[PassRateUnit]
+    PASS_RATE_UNIT_ORGANISATION_YEAR: _ClassVar[PassRateUnit]
 INSTITUTION_ROLE_UNSPECIFIED: InstitutionRole
 INSTITUTION_ROLE_EVALUATION: InstitutionRole
 INSTITUTION_ROLE_TRAINING: InstitutionRole
@@ -76,6 +83,10 @@ ASSESSMENT_RESULT_UNSPECIFIED: AssessmentResult
 ASSESSMENT_RESULT_PENDING: AssessmentResult
 ASSESSMENT_RESULT_PASSED: AssessmentResult
 ASSESSMENT_RESULT_FAILED: AssessmentResult
+PASS_RATE_UNIT_UNSPECIFIED: PassRateUnit
+PASS_RATE_UNIT_SESSION: PassRateUnit
+PASS_RATE_UNIT_EVALUATOR_YEAR: PassRateUnit
+PASS_RATE_UNIT_ORGANISATION_YEAR: PassRateUnit
 
 class Institution(_message.Message):
     __slots__ = ("name", "display_name", "uscc", "role", "status", "region_code", "category", "ministry_code", "site_serial", "history", "create_time")
@@ -188,7 +199,7 @@ class RecordPreAppointmentTrainingRequest(_message.Message):
     def __init__(self, person: _Optional[str] = ..., completion_date: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., passed: _Optional[bool] = ..., provider: _Optional[str] = ..., request_id: _Optional[str] = ...) -> None: ...
 
 class Evaluator(_message.Message):
-    __slots__ = ("name", "person", "full_name", "institution", "status", "term_start", "term_end", "recommended_by")
+    __slots__ = ("name", "person", "full_name", "institution", "status", "term_start", "term_end", "recommended_by", "occupation_code", "max_level", "terms", "assessments", "affiliations", "overdue_years", "in_term")
     NAME_FIELD_NUMBER: _ClassVar[int]
     PERSON_FIELD_NUMBER: _ClassVar[int]
     FULL_NAME_FIELD_NUMBER: _ClassVar[int]
@@ -197,6 +208,13 @@ class Evaluator(_message.Message):
     TERM_START_FIELD_NUMBER: _ClassVar[int]
     TERM_END_FIELD_NUMBER: _ClassVar[int]
     RECOMMENDED_BY_FIELD_NUMBER: _ClassVar[int]
+    OCCUPATION_CODE_FIELD_NUMBER: _ClassVar[int]
+    MAX_LEVEL_FIELD_NUMBER: _ClassVar[int]
+    TERMS_FIELD_NUMBER: _ClassVar[int]
+    ASSESSMENTS_FIELD_NUMBER: _ClassVar[int]
+    AFFILIATIONS_FIELD_NUMBER: _ClassVar[int]
+    OVERDUE_YEARS_FIELD_NUMBER: _ClassVar[int]
+    IN_TERM_FIELD_NUMBER: _ClassVar[int]
     name: str
     person: str
     full_name: str
@@ -205,21 +223,34 @@ class Evaluator(_message.Message):
     term_start: _date_pb2.Date
     term_end: _date_pb2.Date
     recommended_by: str
-    def __init__(self, name: _Optional[str] = ..., person: _Optional[str] = ..., full_name: _Optional[str] = ..., institution: _Optional[str] = ..., status: _Optional[_Union[EvaluatorStatus, str]] = ..., term_start: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., term_end: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., recommended_by: _Optional[str] = ...) -> None: ...
+    occupation_code: str
+    max_level: int
+    terms: _containers.RepeatedCompositeFieldContainer[EvaluatorTerm]
+    assessments: _containers.RepeatedCompositeFieldContainer[AnnualAssessment]
+    affiliations: _containers.RepeatedCompositeFieldContainer[EvaluatorAffiliation]
+    overdue_years: _containers.RepeatedScalarFieldContainer[int]
+    in_term: bool
+    def __init__(self, name: _Optional[str] = ..., person: _Optional[str] = ..., full_name: _Optional[str] = ..., institution: _Optional[str] = ..., status: _Optional[_Union[EvaluatorStatus, str]] = ..., term_start: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., term_end: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., recommended_by: _Optional[str] = ..., occupation_code: _Optional[str] = ..., max_level: _Optional[int] = ..., terms: _Optional[_Iterable[_Union[EvaluatorTerm, _Mapping]]] = ..., assessments: _Optional[_Iterable[_Union[AnnualAssessment, _Mapping]]] = ..., affiliations: _Optional[_Iterable[_Union[EvaluatorAffiliation, _Mapping]]] = ..., overdue_years: _Optional[_Iterable[int]] = ..., in_term: _Optional[bool] = ...) -> None: ...
 
 class AppointEvaluatorRequest(_message.Message):
-    __slots__ = ("institution", "person", "term_start", "recommended_by", "request_id")
+    __slots__ = ("institution", "person", "term_start", "recommended_by", "occupation_code", "max_level", "affiliations", "request_id")
     INSTITUTION_FIELD_NUMBER: _ClassVar[int]
     PERSON_FIELD_NUMBER: _ClassVar[int]
     TERM_START_FIELD_NUMBER: _ClassVar[int]
     RECOMMENDED_BY_FIELD_NUMBER: _ClassVar[int]
+    OCCUPATION_CODE_FIELD_NUMBER: _ClassVar[int]
+    MAX_LEVEL_FIELD_NUMBER: _ClassVar[int]
+    AFFILIATIONS_FIELD_NUMBER: _ClassVar[int]
     REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
     institution: str
     person: str
     term_start: _date_pb2.Date
     recommended_by: str
+    occupation_code: str
+    max_level: int
+    affiliations: _containers.RepeatedScalarFieldContainer[str]
     request_id: str
-    def __init__(self, institution: _Optional[str] = ..., person: _Optional[str] = ..., term_start: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., recommended_by: _Optional[str] = ..., request_id: _Optional[str] = ...) -> None: ...
+    def __init__(self, institution: _Optional[str] = ..., person: _Optional[str] = ..., term_start: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., recommended_by: _Optional[str] = ..., occupation_code: _Optional[str] = ..., max_level: _Optional[int] = ..., affiliations: _Optional[_Iterable[str]] = ..., request_id: _Optional[str] = ...) -> None: ...
 
 class GetEvaluatorRequest(_message.Message):
     __slots__ = ("name",)
@@ -250,7 +281,7 @@ class ExamSession(_message.Message):
     def __init__(self, name: _Optional[str] = ..., institution: _Optional[str] = ..., occupation_code: _Optional[str] = ..., level: _Optional[int] = ..., exam_date: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., state: _Optional[_Union[ExamSessionState, str]] = ..., evaluators: _Optional[_Iterable[str]] = ..., candidates: _Optional[_Iterable[_Union[Candidate, _Mapping]]] = ..., close_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
 
 class Candidate(_message.Message):
-    __slots__ = ("name", "person", "full_name", "resident_id_masked", "theory_exempt", "theory_score", "skill_score", "review_score", "result", "score_history")
+    __slots__ = ("name", "person", "full_name", "resident_id_masked", "theory_exempt", "theory_score", "skill_score", "review_score", "result", "score_history", "trained_by")
     NAME_FIELD_NUMBER: _ClassVar[int]
     PERSON_FIELD_NUMBER: _ClassVar[int]
     FULL_NAME_FIELD_NUMBER: _ClassVar[int]
@@ -261,6 +292,7 @@ class Candidate(_message.Message):
     REVIEW_SCORE_FIELD_NUMBER: _ClassVar[int]
     RESULT_FIELD_NUMBER: _ClassVar[int]
     SCORE_HISTORY_FIELD_NUMBER: _ClassVar[int]
+    TRAINED_BY_FIELD_NUMBER: _ClassVar[int]
     name: str
     person: str
     full_name: str
@@ -271,7 +303,8 @@ class Candidate(_message.Message):
     review_score: int
     result: AssessmentResult
     score_history: _containers.RepeatedCompositeFieldContainer[ScoreEntry]
-    def __init__(self, name: _Optional[str] = ..., person: _Optional[str] = ..., full_name: _Optional[str] = ..., resident_id_masked: _Optional[str] = ..., theory_exempt: _Optional[bool] = ..., theory_score: _Optional[int] = ..., skill_score: _Optional[int] = ..., review_score: _Optional[int] = ..., result: _Optional[_Union[AssessmentResult, str]] = ..., score_history: _Optional[_Iterable[_Union[ScoreEntry, _Mapping]]] = ...) -> None: ...
+    trained_by: str
+    def __init__(self, name: _Optional[str] = ..., person: _Optional[str] = ..., full_name: _Optional[str] = ..., resident_id_masked: _Optional[str] = ..., theory_exempt: _Optional[bool] = ..., theory_score: _Optional[int] = ..., skill_score: _Optional[int] = ..., review_score: _Optional[int] = ..., result: _Optional[_Union[AssessmentResult, str]] = ..., score_history: _Optional[_Iterable[_Union[ScoreEntry, _Mapping]]] = ..., trained_by: _Optional[str] = ...) -> None: ...
 
 class ScoreEntry(_message.Message):
     __slots__ = ("theory_score", "skill_score", "review_score", "result", "actor", "enter_time")
@@ -314,14 +347,16 @@ class AssignEvaluatorRequest(_message.Message):
     def __init__(self, exam_session: _Optional[str] = ..., evaluator: _Optional[str] = ..., request_id: _Optional[str] = ...) -> None: ...
 
 class EnrollCandidateRequest(_message.Message):
-    __slots__ = ("exam_session", "person", "request_id")
+    __slots__ = ("exam_session", "person", "trained_by", "request_id")
     EXAM_SESSION_FIELD_NUMBER: _ClassVar[int]
     PERSON_FIELD_NUMBER: _ClassVar[int]
+    TRAINED_BY_FIELD_NUMBER: _ClassVar[int]
     REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
     exam_session: str
     person: str
+    trained_by: str
     request_id: str
-    def __init__(self, exam_session: _Optional[str] = ..., person: _Optional[str] = ..., request_id: _Optional[str] = ...) -> None: ...
+    def __init__(self, exam_session: _Optional[str] = ..., person: _Optional[str] = ..., trained_by: _Optional[str] = ..., request_id: _Optional[str] = ...) -> None: ...
 
 class RecordScoresRequest(_message.Message):
     __slots__ = ("candidate", "theory_score", "skill_score", "review_score", "request_id")
@@ -396,3 +431,175 @@ class ListAuditRecordsResponse(_message.Message):
     audit_records: _containers.RepeatedCompositeFieldContainer[AuditRecord]
     next_page_token: str
     def __init__(self, audit_records: _Optional[_Iterable[_Union[AuditRecord, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
+
+class EvaluatorTerm(_message.Message):
+    __slots__ = ("term_start", "term_end", "actor", "record_time")
+    TERM_START_FIELD_NUMBER: _ClassVar[int]
+    TERM_END_FIELD_NUMBER: _ClassVar[int]
+    ACTOR_FIELD_NUMBER: _ClassVar[int]
+    RECORD_TIME_FIELD_NUMBER: _ClassVar[int]
+    term_start: _date_pb2.Date
+    term_end: _date_pb2.Date
+    actor: str
+    record_time: _timestamp_pb2.Timestamp
+    def __init__(self, term_start: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., term_end: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., actor: _Optional[str] = ..., record_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class AnnualAssessment(_message.Message):
+    __slots__ = ("year", "ethics", "professional_score", "performance_score", "result", "assessed_on", "remarks", "actor", "record_time")
+    YEAR_FIELD_NUMBER: _ClassVar[int]
+    ETHICS_FIELD_NUMBER: _ClassVar[int]
+    PROFESSIONAL_SCORE_FIELD_NUMBER: _ClassVar[int]
+    PERFORMANCE_SCORE_FIELD_NUMBER: _ClassVar[int]
+    RESULT_FIELD_NUMBER: _ClassVar[int]
+    ASSESSED_ON_FIELD_NUMBER: _ClassVar[int]
+    REMARKS_FIELD_NUMBER: _ClassVar[int]
+    ACTOR_FIELD_NUMBER: _ClassVar[int]
+    RECORD_TIME_FIELD_NUMBER: _ClassVar[int]
+    year: int
+    ethics: AssessmentResult
+    professional_score: int
+    performance_score: int
+    result: AssessmentResult
+    assessed_on: _date_pb2.Date
+    remarks: str
+    actor: str
+    record_time: _timestamp_pb2.Timestamp
+    def __init__(self, year: _Optional[int] = ..., ethics: _Optional[_Union[AssessmentResult, str]] = ..., professional_score: _Optional[int] = ..., performance_score: _Optional[int] = ..., result: _Optional[_Union[AssessmentResult, str]] = ..., assessed_on: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., remarks: _Optional[str] = ..., actor: _Optional[str] = ..., record_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class EvaluatorAffiliation(_message.Message):
+    __slots__ = ("institution", "display_name", "start_time", "end_time")
+    INSTITUTION_FIELD_NUMBER: _ClassVar[int]
+    DISPLAY_NAME_FIELD_NUMBER: _ClassVar[int]
+    START_TIME_FIELD_NUMBER: _ClassVar[int]
+    END_TIME_FIELD_NUMBER: _ClassVar[int]
+    institution: str
+    display_name: str
+    start_time: _timestamp_pb2.Timestamp
+    end_time: _timestamp_pb2.Timestamp
+    def __init__(self, institution: _Optional[str] = ..., display_name: _Optional[str] = ..., start_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., end_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class RenewEvaluatorRequest(_message.Message):
+    __slots__ = ("name", "term_start", "request_id")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    TERM_START_FIELD_NUMBER: _ClassVar[int]
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    term_start: _date_pb2.Date
+    request_id: str
+    def __init__(self, name: _Optional[str] = ..., term_start: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., request_id: _Optional[str] = ...) -> None: ...
+
+class RecordAnnualAssessmentRequest(_message.Message):
+    __slots__ = ("evaluator", "year", "ethics", "professional_score", "performance_score", "assessed_on", "remarks", "request_id")
+    EVALUATOR_FIELD_NUMBER: _ClassVar[int]
+    YEAR_FIELD_NUMBER: _ClassVar[int]
+    ETHICS_FIELD_NUMBER: _ClassVar[int]
+    PROFESSIONAL_SCORE_FIELD_NUMBER: _ClassVar[int]
+    PERFORMANCE_SCORE_FIELD_NUMBER: _ClassVar[int]
+    ASSESSED_ON_FIELD_NUMBER: _ClassVar[int]
+    REMARKS_FIELD_NUMBER: _ClassVar[int]
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    evaluator: str
+    year: int
+    ethics: AssessmentResult
+    professional_score: int
+    performance_score: int
+    assessed_on: _date_pb2.Date
+    remarks: str
+    request_id: str
+    def __init__(self, evaluator: _Optional[str] = ..., year: _Optional[int] = ..., ethics: _Optional[_Union[AssessmentResult, str]] = ..., professional_score: _Optional[int] = ..., performance_score: _Optional[int] = ..., assessed_on: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., remarks: _Optional[str] = ..., request_id: _Optional[str] = ...) -> None: ...
+
+class ListEvaluatorsRequest(_message.Message):
+    __slots__ = ("institution", "status", "overdue", "as_of_date", "page_size", "page_token")
+    INSTITUTION_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    OVERDUE_FIELD_NUMBER: _ClassVar[int]
+    AS_OF_DATE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    institution: str
+    status: EvaluatorStatus
+    overdue: bool
+    as_of_date: _date_pb2.Date
+    page_size: int
+    page_token: str
+    def __init__(self, institution: _Optional[str] = ..., status: _Optional[_Union[EvaluatorStatus, str]] = ..., overdue: _Optional[bool] = ..., as_of_date: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
+
+class ListEvaluatorsResponse(_message.Message):
+    __slots__ = ("evaluators", "next_page_token")
+    EVALUATORS_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    evaluators: _containers.RepeatedCompositeFieldContainer[Evaluator]
+    next_page_token: str
+    def __init__(self, evaluators: _Optional[_Iterable[_Union[Evaluator, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
+
+class SetEvaluatorAffiliationsRequest(_message.Message):
+    __slots__ = ("evaluator", "affiliations", "request_id")
+    EVALUATOR_FIELD_NUMBER: _ClassVar[int]
+    AFFILIATIONS_FIELD_NUMBER: _ClassVar[int]
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    evaluator: str
+    affiliations: _containers.RepeatedScalarFieldContainer[str]
+    request_id: str
+    def __init__(self, evaluator: _Optional[str] = ..., affiliations: _Optional[_Iterable[str]] = ..., request_id: _Optional[str] = ...) -> None: ...
+
+class PassRate(_message.Message):
+    __slots__ = ("unit", "subject", "occupation_code", "level", "year", "candidates", "passed", "rate", "reference_candidates", "reference_passed", "reference_rate", "tested", "p_value", "anomalous")
+    UNIT_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_FIELD_NUMBER: _ClassVar[int]
+    OCCUPATION_CODE_FIELD_NUMBER: _ClassVar[int]
+    LEVEL_FIELD_NUMBER: _ClassVar[int]
+    YEAR_FIELD_NUMBER: _ClassVar[int]
+    CANDIDATES_FIELD_NUMBER: _ClassVar[int]
+    PASSED_FIELD_NUMBER: _ClassVar[int]
+    RATE_FIELD_NUMBER: _ClassVar[int]
+    REFERENCE_CANDIDATES_FIELD_NUMBER: _ClassVar[int]
+    REFERENCE_PASSED_FIELD_NUMBER: _ClassVar[int]
+    REFERENCE_RATE_FIELD_NUMBER: _ClassVar[int]
+    TESTED_FIELD_NUMBER: _ClassVar[int]
+    P_VALUE_FIELD_NUMBER: _ClassVar[int]
+    ANOMALOUS_FIELD_NUMBER: _ClassVar[int]
+    unit: PassRateUnit
+    subject: str
+    occupation_code: str
+    level: int
+    year: int
+    candidates: int
+    passed: int
+    rate: float
+    reference_candidates: int
+    reference_passed: int
+    reference_rate: float
+    tested: bool
+    p_value: float
+    anomalous: bool
+    def __init__(self, unit: _Optional[_Union[PassRateUnit, str]] = ..., subject: _Optional[str] = ..., occupation_code: _Optional[str] = ..., level: _Optional[int] = ..., year: _Optional[int] = ..., candidates: _Optional[int] = ..., passed: _Optional[int] = ..., rate: _Optional[float] = ..., reference_candidates: _Optional[int] = ..., reference_passed: _Optional[int] = ..., reference_rate: _Optional[float] = ..., tested: _Optional[bool] = ..., p_value: _Optional[float] = ..., anomalous: _Optional[bool] = ...) -> None: ...
+
+class ListPassRatesRequest(_message.Message):
+    __slots__ = ("year", "subject", "page_size", "page_token")
+    YEAR_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    year: int
+    subject: str
+    page_size: int
+    page_token: str
+    def __init__(self, year: _Optional[int] = ..., subject: _Optional[str] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
+
+class ListPassRatesResponse(_message.Message):
+    __slots__ = ("pass_rates", "next_page_token")
+    PASS_RATES_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    pass_rates: _containers.RepeatedCompositeFieldContainer[PassRate]
+    next_page_token: str
+    def __init__(self, pass_rates: _Optional[_Iterable[_Union[PassRate, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
+
+class ListPassRateAnomaliesRequest(_message.Message):
+    __slots__ = ("year", "page_size", "page_token")
+    YEAR_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    year: int
+    page_size: int
+    page_token: str
+    def __init__(self, year: _Optional[int] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...

@@ -105,6 +105,36 @@ class AccreditationServiceStub:
                 request_serializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.ListAuditRecordsRequest.SerializeToString,
                 response_deserializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.ListAuditRecordsResponse.FromString,
                 _registered_method=True)
+        self.RenewEvaluator = channel.unary_unary(
+                '/anbao.accreditation.v1.AccreditationService/RenewEvaluator',
+                request_serializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.RenewEvaluatorRequest.SerializeToString,
+                response_deserializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.Evaluator.FromString,
+                _registered_method=True)
+        self.RecordAnnualAssessment = channel.unary_unary(
+                '/anbao.accreditation.v1.AccreditationService/RecordAnnualAssessment',
+                request_serializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.RecordAnnualAssessmentRequest.SerializeToString,
+                response_deserializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.Evaluator.FromString,
+                _registered_method=True)
+        self.ListEvaluators = channel.unary_unary(
+                '/anbao.accreditation.v1.AccreditationService/ListEvaluators',
+                request_serializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.ListEvaluatorsRequest.SerializeToString,
+                response_deserializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.ListEvaluatorsResponse.FromString,
+                _registered_method=True)
+        self.SetEvaluatorAffiliations = channel.unary_unary(
+                '/anbao.accreditation.v1.AccreditationService/SetEvaluatorAffiliations',
+                request_serializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.SetEvaluatorAffiliationsRequest.SerializeToString,
+                response_deserializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.Evaluator.FromString,
+                _registered_method=True)
+        self.ListPassRates = channel.unary_unary(
+                '/anbao.accreditation.v1.AccreditationService/ListPassRates',
+                request_serializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.ListPassRatesRequest.SerializeToString,
+                response_deserializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.ListPassRatesResponse.FromString,
+                _registered_method=True)
+        self.ListPassRateAnomalies = channel.unary_unary(
+                '/anbao.accreditation.v1.AccreditationService/ListPassRateAnomalies',
+                request_serializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.ListPassRateAnomaliesRequest.SerializeToString,
+                response_deserializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.ListPassRatesResponse.FromString,
+                _registered_method=True)
 
 
 class AccreditationServiceServicer:
@@ -199,6 +229,52 @@ class AccreditationServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def RenewEvaluator(self, request, context):
+        """Evaluators (EVAL-1..5) and pass-rate monitoring.
+        A new term for an evaluator (EVAL-1 renewal); earlier terms stay in `terms`.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RecordAnnualAssessment(self, request, context):
+        """The annual assessment of one year (EVAL-3, 年度考核), ethics first; a failed year
+        suspends, two failed years in a row dismiss. Recorded by the police/HR departments.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListEvaluators(self, request, context):
+        """Evaluators by organisation, status and overdue assessment, as of a date (default today).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SetEvaluatorAffiliations(self, request, context):
+        """Replaces the institutions the evaluator works for (EVAL-5 conflict of interest);
+        ended affiliations stay in the history.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListPassRates(self, request, context):
+        """Pass rates of closed sessions per session, per evaluator and year, per organisation
+        and year, each against the rest of the province (same occupation, level and year).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListPassRateAnomalies(self, request, context):
+        """The pass rates improbable against the province's: exact two-sided binomial test.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_AccreditationServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -271,6 +347,36 @@ def add_AccreditationServiceServicer_to_server(servicer, server):
                     servicer.ListAuditRecords,
                     request_deserializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.ListAuditRecordsRequest.FromString,
                     response_serializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.ListAuditRecordsResponse.SerializeToString,
+            ),
+            'RenewEvaluator': grpc.unary_unary_rpc_method_handler(
+                    servicer.RenewEvaluator,
+                    request_deserializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.RenewEvaluatorRequest.FromString,
+                    response_serializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.Evaluator.SerializeToString,
+            ),
+            'RecordAnnualAssessment': grpc.unary_unary_rpc_method_handler(
+                    servicer.RecordAnnualAssessment,
+                    request_deserializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.RecordAnnualAssessmentRequest.FromString,
+                    response_serializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.Evaluator.SerializeToString,
+            ),
+            'ListEvaluators': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListEvaluators,
+                    request_deserializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.ListEvaluatorsRequest.FromString,
+                    response_serializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.ListEvaluatorsResponse.SerializeToString,
+            ),
+            'SetEvaluatorAffiliations': grpc.unary_unary_rpc_method_handler(
+                    servicer.SetEvaluatorAffiliations,
+                    request_deserializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.SetEvaluatorAffiliationsRequest.FromString,
+                    response_serializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.Evaluator.SerializeToString,
+            ),
+            'ListPassRates': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListPassRates,
+                    request_deserializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.ListPassRatesRequest.FromString,
+                    response_serializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.ListPassRatesResponse.SerializeToString,
+            ),
+            'ListPassRateAnomalies': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListPassRateAnomalies,
+                    request_deserializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.ListPassRateAnomaliesRequest.FromString,
+                    response_serializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.ListPassRatesResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -652,6 +758,168 @@ class AccreditationService:
             '/anbao.accreditation.v1.AccreditationService/ListAuditRecords',
             anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.ListAuditRecordsRequest.SerializeToString,
             anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.ListAuditRecordsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RenewEvaluator(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/anbao.accreditation.v1.AccreditationService/RenewEvaluator',
+            anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.RenewEvaluatorRequest.SerializeToString,
+            anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.Evaluator.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RecordAnnualAssessment(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/anbao.accreditation.v1.AccreditationService/RecordAnnualAssessment',
+            anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.RecordAnnualAssessmentRequest.SerializeToString,
+            anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.Evaluator.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListEvaluators(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/anbao.accreditation.v1.AccreditationService/ListEvaluators',
+            anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.ListEvaluatorsRequest.SerializeToString,
+            anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.ListEvaluatorsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SetEvaluatorAffiliations(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/anbao.accreditation.v1.AccreditationService/SetEvaluatorAffiliations',
+            anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.SetEvaluatorAffiliationsRequest.SerializeToString,
+            anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.Evaluator.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListPassRates(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/anbao.accreditation.v1.AccreditationService/ListPassRates',
+            anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.ListPassRatesRequest.SerializeToString,
+            anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.ListPassRatesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListPassRateAnomalies(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/anbao.accreditation.v1.AccreditationService/ListPassRateAnomalies',
+            anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.ListPassRateAnomaliesRequest.SerializeToString,
+            anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.ListPassRatesResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -83,3 +83,47 @@ class AssessmentPassed(_message.Message):
     close_time: _timestamp_pb2.Timestamp
     region_code: str
     def __init__(self, event_id: _Optional[str] = ..., occur_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., candidate: _Optional[str] = ..., person: _Optional[str] = ..., holder_name: _Optional[str] = ..., resident_id_masked: _Optional[str] = ..., occupation_code: _Optional[str] = ..., level: _Optional[int] = ..., institution: _Optional[str] = ..., organisation_name: _Optional[str] = ..., organisation_prefix: _Optional[str] = ..., exam_date: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., occupation_name: _Optional[str] = ..., close_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., region_code: _Optional[str] = ...) -> None: ...
+
+class EvaluatorRenewed(_message.Message):
+    __slots__ = ("event_id", "occur_time", "evaluator", "term_start", "term_end")
+    EVENT_ID_FIELD_NUMBER: _ClassVar[int]
+    OCCUR_TIME_FIELD_NUMBER: _ClassVar[int]
+    EVALUATOR_FIELD_NUMBER: _ClassVar[int]
+    TERM_START_FIELD_NUMBER: _ClassVar[int]
+    TERM_END_FIELD_NUMBER: _ClassVar[int]
+    event_id: str
+    occur_time: _timestamp_pb2.Timestamp
+    evaluator: str
+    term_start: _date_pb2.Date
+    term_end: _date_pb2.Date
+    def __init__(self, event_id: _Optional[str] = ..., occur_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., evaluator: _Optional[str] = ..., term_start: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., term_end: _Optional[_Union[_date_pb2.Date, _Mapping]] = ...) -> None: ...
+
+class EvaluatorAssessed(_message.Message):
+    __slots__ = ("event_id", "occur_time", "evaluator", "year", "result")
+    EVENT_ID_FIELD_NUMBER: _ClassVar[int]
+    OCCUR_TIME_FIELD_NUMBER: _ClassVar[int]
+    EVALUATOR_FIELD_NUMBER: _ClassVar[int]
+    YEAR_FIELD_NUMBER: _ClassVar[int]
+    RESULT_FIELD_NUMBER: _ClassVar[int]
+    event_id: str
+    occur_time: _timestamp_pb2.Timestamp
+    evaluator: str
+    year: int
+    result: _accreditation_pb2.AssessmentResult
+    def __init__(self, event_id: _Optional[str] = ..., occur_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., evaluator: _Optional[str] = ..., year: _Optional[int] = ..., result: _Optional[_Union[_accreditation_pb2.AssessmentResult, str]] = ...) -> None: ...
+
+class EvaluatorStatusChanged(_message.Message):
+    __slots__ = ("event_id", "occur_time", "evaluator", "from_status", "to_status", "reason")
+    EVENT_ID_FIELD_NUMBER: _ClassVar[int]
+    OCCUR_TIME_FIELD_NUMBER: _ClassVar[int]
+    EVALUATOR_FIELD_NUMBER: _ClassVar[int]
+    FROM_STATUS_FIELD_NUMBER: _ClassVar[int]
+    TO_STATUS_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    event_id: str
+    occur_time: _timestamp_pb2.Timestamp
+    evaluator: str
+    from_status: _accreditation_pb2.EvaluatorStatus
+    to_status: _accreditation_pb2.EvaluatorStatus
+    reason: str
+    def __init__(self, event_id: _Optional[str] = ..., occur_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., evaluator: _Optional[str] = ..., from_status: _Optional[_Union[_accreditation_pb2.EvaluatorStatus, str]] = ..., to_status: _Optional[_Union[_accreditation_pb2.EvaluatorStatus, str]] = ..., reason: _Optional[str] = ...) -> None: ...
