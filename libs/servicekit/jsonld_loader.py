@@ -7,6 +7,9 @@ import json
 from importlib.resources import files
 from typing import Any
 
+from cachetools import LRUCache
+from pyld.context_resolver import ContextResolver
+
 VC_V2 = "https://www.w3.org/ns/credentials/v2"
 
 
@@ -26,6 +29,15 @@ class OfflineLoader:
     def __init__(self, documents: dict[str, dict] | None = None):
         self._documents = {VC_V2: shipped("servicekit", "data/contexts/credentials-v2.jsonld"),
                            **(documents or {})}
+        # contexts processed once, for this loader alone (PyLD's default cache is global,
+        # which would let one loader's documents answer for another's); bounded, since
+        # a document being verified may bring inline contexts of its own
+        self._processed = LRUCache(maxsize=256)
+
+    def options(self, **more: Any) -> dict:
+        """PyLD options that load through this loader and reuse its processed contexts."""
+        return {"documentLoader": self, "contextResolver": ContextResolver(self._processed, self),
+                **more}
 
     def with_documents(self, documents: dict[str, dict]) -> "OfflineLoader":
         return OfflineLoader({**self._documents, **documents})
@@ -40,6 +52,7 @@ class OfflineLoader:
             raise UnknownDocument(f"{url} is not a shipped JSON-LD document") from None
 
     def __call__(self, url: str, options: Any = None) -> dict:
-        # a copy: PyLD must not be able to change the shipped document for the next caller
-        return {"contextUrl": None, "documentUrl": url,
+        # a copy: PyLD must not be able to change the shipped document for the next caller.
+        # "static": the documents never change, so a processed context is kept (`options`)
+        return {"contextUrl": None, "documentUrl": url, "tag": "static",
                 "document": copy.deepcopy(self.document(url))}

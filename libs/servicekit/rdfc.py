@@ -23,7 +23,7 @@ def expand_safely(document: dict, loader: OfflineLoader) -> list:
     """The expanded document; raises UnsafeDocument when expansion loses anything."""
     try:
         # base None: PyLD would otherwise resolve relative IRIs against an example base
-        expanded = jsonld.expand(document, {"documentLoader": loader, "base": None})
+        expanded = jsonld.expand(document, loader.options(base=None))
     except jsonld.JsonLdError as exc:
         if isinstance(cause := _cause(exc), UnknownDocument):
             raise cause from None
@@ -40,9 +40,8 @@ def expand_safely(document: dict, loader: OfflineLoader) -> list:
 def canonical_nquads(document: dict, loader: OfflineLoader) -> str:
     """RDFC-1.0 canonical N-Quads of a document that expands safely."""
     expanded = expand_safely(document, loader)
-    return jsonld.normalize(expanded, {"algorithm": "URDNA2015",
-                                       "format": "application/n-quads",
-                                       "documentLoader": loader})
+    return jsonld.normalize(expanded, loader.options(algorithm="URDNA2015",
+                                                     format="application/n-quads"))
 
 
 def _cause(exc: BaseException) -> BaseException:
