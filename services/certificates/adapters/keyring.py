@@ -16,6 +16,7 @@ import threading
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
+from cachetools import LRUCache
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import select
@@ -33,6 +34,7 @@ from ..domain.credential import Issuer
 from .orm import SigningKeyRow
 
 _SEAL_CONTEXT = "signing_key.private"
+VERDICTS_KEPT = 100_000  # signature verdicts remembered (about 20 MB at most)
 _ALGORITHMS = {"ed25519": di.ED25519, "sm2": di.SM2}
 _PROOF_TIME = "%Y-%m-%dT%H:%M:%SZ"
 # a replica signs with the old key until its next load after a rotation elsewhere
@@ -96,7 +98,9 @@ class KeyRing:
         self._context_url = context_url or DEFAULT_URL
         self._active: tuple[str, di.PrivateKey] | None = None
         self._windows: dict[str, KeyWindow] = {}
-        self._verified: dict[bytes, bool] = {}  # replaced whenever any key changes
+        # credential digest → verdict; replaced whenever any key changes; bounded, as
+        # every certificate ever looked up would otherwise stay in memory
+        self._verified: LRUCache = LRUCache(maxsize=VERDICTS_KEPT)
         self._lock = threading.Lock()
 
     @property
@@ -118,7 +122,7 @@ class KeyRing:
             usable = [row]
         with self._lock:
             if {k: w.row for k, w in windows.items()} != {k: w.row for k, w in self._windows.items()}:
-                self._verified = {}
+                self._verified = LRUCache(maxsize=VERDICTS_KEPT)
             self._windows = windows
             if self._active is None or self._active[0] != usable[-1].id:
                 self._active = (usable[-1].id, self._unseal(usable[-1]))
@@ -179,7 +183,8 @@ class KeyRing:
             return cached
         result = self.check(json.loads(credential_json))
         verified = result.verified and all(self.untrusted(p) is None for p in result.proofs)
-        verdicts[digest] = verified  # into the dict it was computed against
+        with self._lock:
+            verdicts[digest] = verified  # into the cache it was computed against
         return verified
 
     def check(self, credential: dict) -> di.VerificationResult:
