@@ -158,9 +158,11 @@ class System:
         self.channels.append(channel)
         return channel
 
-    def stubs(self, role: str = "province_admin", scope: str = ""):
-        """Stubs for every service plus call metadata for a token of `role`."""
-        token = self.issuer.mint(f"test-{role}", role, scope)
+    def stubs(self, role: str = "province_admin", scope: str = "", department: str = ""):
+        """Stubs for every service plus call metadata for a token of `role` (an admin's
+        acting for `department`, where one is named)."""
+        token = self.issuer.mint(f"test-{role}" + (f"-{department}" if department else ""),
+                                 role, scope, department=department)
         return Stubs({s.name: s.stub(self.channel(s.name)) for s in manifest.SERVICES},
                      (("authorization", f"Bearer {token}"),))
 

@@ -14,6 +14,7 @@ from .adapters.registry_client import RegistryClient
 from .adapters.repository import AccreditationRepositories
 from .config import AccreditationSettings
 from .domain import commands as c
+from .domain import quotas
 
 
 def message_handlers(people: handlers.People, rules: handlers.Rules) -> dict:
@@ -34,14 +35,34 @@ def message_handlers(people: handlers.People, rules: handlers.Rules) -> dict:
         c.RecordScores: handlers.record_scores,
         c.CloseExamSession: handlers.close_exam_session,
         auditlisting.ListAuditRecords: auditlisting.list_audit_records,
+        c.CreateCallForApplications: handlers.create_call_for_applications,
+        c.GetCallForApplications: handlers.get_call_for_applications,
+        c.DecideApplication: partial(handlers.decide_application, rules=rules),
+        c.PublishCallResult: handlers.publish_call_result,
+        c.CloseCallForApplications: handlers.close_call_for_applications,
+        c.CheckSeparation: handlers.check_separation,
+        c.SetQuotaPhase: partial(handlers.set_quota_phase, rules=rules),
+        c.RegisterTeacher: partial(handlers.register_teacher, people=people),
+        c.RecordTeacherAssessment: handlers.record_teacher_assessment,
+        c.GetTeacher: handlers.get_teacher,
+        c.AppointSupervisor: partial(handlers.appoint_supervisor, people=people, rules=rules),
+        c.RecordSupervisionVisit: handlers.record_supervision_visit,
+        c.GetSupervisionBulletin: handlers.get_supervision_bulletin,
+        c.RecordTrainingLicence: handlers.record_training_licence,
+        c.BlacklistInstitution: handlers.blacklist_institution,
+        c.FraudFound: handlers.fraud_found,
+        c.RecordQualityAssessment: handlers.record_quality_assessment,
     }
 
 
 def build(settings: AccreditationSettings, verifier: tokens.TokenVerifier) -> ServiceRuntime:
     people = RegistryClient(settings.registry_address, settings.registry_token,
                             settings.registry_deadline_seconds, channel_credentials(settings))
-    rules = handlers.Rules(settings.evaluator_term_years,
-                           settings.guard_certificate_exemption_years)
+    rules = handlers.Rules(
+        evaluator_term_years=settings.evaluator_term_years,
+        guard_certificate_exemption_years=settings.guard_certificate_exemption_years,
+        supervisor_term_years=settings.supervisor_term_years,
+        quota_table=quotas.load_table(settings.quota_file))
 
     async def close_client(_runtime):
         async def stop():
@@ -51,6 +72,7 @@ def build(settings: AccreditationSettings, verifier: tokens.TokenVerifier) -> Se
     spec = ServiceSpec(
         name="accreditation", metadata=metadata, policy=policy.POLICY,
         publishes=[events_pb2], repositories=AccreditationRepositories,
-        servicers=lambda uow: api.servicers(MessageBus(uow, message_handlers(people, rules))),
+        servicers=lambda uow: api.servicers(MessageBus(uow, message_handlers(people, rules)),
+                                            rules.quota_table),
         extras=[close_client])
     return ServiceRuntime(spec, settings, verifier)

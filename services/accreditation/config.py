@@ -17,3 +17,7 @@ class AccreditationSettings(ServiceSettings):
     evaluator_term_years: int = 3
     # ASMT-3: a 保安员证 obtained within this many years exempts 五级 candidates from theory
     guard_certificate_exemption_years: int = 3
+    # INST-5 assumption: supervisors (督导员) are appointed for 3 years
+    supervisor_term_years: int = 3
+    # INST-3: a province's own quota table (JSON like data/quotas.json); empty: the shipped one
+    quota_file: str = ""

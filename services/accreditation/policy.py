@@ -4,7 +4,7 @@ A city admin acts on institutions of its division; an institution sees and acts 
 own records only. Pre-appointment training (EVAL-2) is recorded by the province, which
 runs it, so an organisation cannot certify the training of the evaluator it appoints."""
 
-from servicekit.auth import Reach
+from servicekit.auth import PUBLIC, Reach
 
 ANY, DIVISION, INSTITUTION = Reach.ANY, Reach.DIVISION, Reach.INSTITUTION
 ADMINS = {"province_admin": ANY, "city_admin": DIVISION}
@@ -26,4 +26,24 @@ POLICY = {
     "RecordScores": ORGANISATION,
     "CloseExamSession": {"province_admin": ANY, **ORGANISATION},
     "ListAuditRecords": {"auditor": ANY},
+    # INST-1: calls are public notices; the departments (a city in its division, in the
+    # promotion phase) solicit, decide jointly and publish
+    "CreateCallForApplications": ADMINS,
+    "GetCallForApplications": {PUBLIC: ANY},
+    "DecideApplication": ADMINS,
+    "CloseCallForApplications": ADMINS,
+    "PublishCallResult": ADMINS,
+    "CheckSeparation": ADMINS,
+    "SetQuotaPhase": {"province_admin": ANY},  # INST-3: the phase is the province's
+    # INST-4: an institution registers its teachers; the province (内保总队) assesses them
+    "RegisterTeacher": {**ADMINS, "training_org": INSTITUTION},
+    "RecordTeacherAssessment": {"province_admin": ANY},
+    "GetTeacher": {**READERS, "training_org": INSTITUTION},
+    # INST-5: the province appoints supervisors; visits are recorded by the departments
+    "AppointSupervisor": {"province_admin": ANY},
+    "RecordSupervisionVisit": ADMINS,
+    "GetSupervisionBulletin": {**ADMINS, "auditor": ANY},
+    "RecordTrainingLicence": ADMINS,       # INST-6: the police issue the licence
+    "BlacklistInstitution": ADMINS,        # INST-7
+    "RecordQualityAssessment": ADMINS,     # INST-8
 }
