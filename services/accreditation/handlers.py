@@ -286,7 +286,8 @@ def publish_call_result(uow: UnitOfWork, cmd: c.PublishCallResult) -> CallForApp
 
 
 def check_separation(uow: UnitOfWork, query: c.CheckSeparation) -> separation.SeparationReport:
-    """INST-2 as a dry run; a city admin sees the affiliates in its division only."""
+    """INST-2 as a dry run; a city admin sees the institutions of its division only (the
+    verdict itself is not confined: an application would meet it anywhere)."""
     with uow:
         repo = _repos(uow).institutions
         others = repo.possible_affiliates(query.uscc, query.legal_representative,
@@ -295,10 +296,14 @@ def check_separation(uow: UnitOfWork, query: c.CheckSeparation) -> separation.Se
             uscc=query.uscc, role=query.role, legal_representative=query.legal_representative,
             parent_uscc=query.parent_uscc, same_uscc=repo.held_roles(query.uscc), others=others)
         regions = {i.id: i.region_code for i in others}
-        visible = [a for a in report.affiliates
-                   if auth.reaches(query.actor, region=regions.get(a.institution_id, ""))]
-        return separation.SeparationReport(report.allowed, report.reason, report.conflicting,
-                                           visible)
+        for iid in report.conflicting:
+            regions[iid] = repo.get(iid).region_code
+
+        def visible(iid: str) -> bool:
+            return auth.reaches(query.actor, region=regions.get(iid, ""))
+        return separation.SeparationReport(
+            report.allowed, report.reason, [i for i in report.conflicting if visible(i)],
+            [a for a in report.affiliates if visible(a.institution_id)])
 
 
 def set_quota_phase(uow: UnitOfWork, cmd: c.SetQuotaPhase, *, rules: Rules) -> quotas.QuotaPhase:

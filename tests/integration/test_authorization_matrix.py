@@ -31,7 +31,7 @@ POLICIES = {"registry": REGISTRY, "accreditation": ACCREDITATION, "certificates"
 R = auth.Reach
 ALLOWED, DENIED, UNAUTHENTICATED = "allowed", "PERMISSION_DENIED", "UNAUTHENTICATED"
 # where a confined caller out of its scope is not refused but sees only its own
-CONFINED = {"ListInstitutions", "ListCertificates", "SearchTalent"}
+CONFINED = {"ListInstitutions", "ListCertificates", "SearchTalent", "CheckSeparation"}
 # institutions register the people they train or examine wherever they live
 ANYWHERE_FOR_INSTITUTIONS = {"RegisterPerson"}
 
