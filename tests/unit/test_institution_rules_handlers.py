@@ -183,6 +183,20 @@ def test_inst2_check_separation_refuses_the_same_uscc_and_flags_affiliates(uows)
         S.Value("INSTITUTION_STATUS_APPLIED")
 
 
+def test_inst2_check_separation_shows_a_city_admin_its_own_division_only(uows):
+    code = uscc()
+    trainer = training(uows, code=code, region="220202", legal_representative="李四")
+    elsewhere = Caller("c", "city_admin", "220100", Reach.DIVISION)
+    same = handlers.check_separation(uows(), c.CheckSeparation(elsewhere, code, EVALUATION, "",
+                                                               ""))
+    assert (same.allowed, same.reason, same.conflicting) == (False, "INST_2_SEPARATION", [])
+    assert not handlers.check_separation(uows(), c.CheckSeparation(
+        elsewhere, uscc(), EVALUATION, "李四", "")).affiliates
+    home = Caller("c", "city_admin", "220200", Reach.DIVISION)
+    assert [a.institution_id for a in handlers.check_separation(uows(), c.CheckSeparation(
+        home, uscc(), EVALUATION, "李四", "")).affiliates] == [trainer.id]
+
+
 def test_inst2_checked_again_when_a_department_approves(uows):
     from services.accreditation.domain.institutions import Institution
     applied = training(uows)
