@@ -69,6 +69,8 @@ def test_inst1_selection_needs_an_approval_from_each_department_each_recorded(uo
     assert after_police.status == S.Value("INSTITUTION_STATUS_APPLIED")
     refused("INST_1_ALREADY_DECIDED", decide, uows, applied,
             Caller("another-officer", "province_admin", department="police"))
+    refused("INST_1_ALREADY_DECIDED", decide, uows, applied,  # one officer, two departments
+            Caller("police-officer", "province_admin", department="human_resources"))
     selected = decide(uows, applied, HRSS)
     assert selected.status == S.Value("INSTITUTION_STATUS_SELECTED")
     stored = handlers.get_institution(uows(), c.GetInstitution(ADMIN, applied.id))

@@ -218,6 +218,9 @@ class Institution:
         if any(d.department == dept for d in self.decisions):
             raise FailedPrecondition("INST_1_ALREADY_DECIDED", f"{department} has already "
                                      "decided on this application")
+        if any(d.actor == actor for d in self.decisions):  # joint: two officers, not one
+            raise FailedPrecondition("INST_1_ALREADY_DECIDED", "this officer has already "
+                                     "decided for the other department")
         approved = outcome == pb.SELECTION_OUTCOME_APPROVED
         if approved:
             self.require_not_blacklisted()
