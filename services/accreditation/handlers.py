@@ -54,6 +54,14 @@ def _scoped_institution(uow: UnitOfWork, actor: auth.Caller, institution_id: str
     return institution
 
 
+def _locked_institution(uow: UnitOfWork, actor: auth.Caller, institution_id: str) -> Institution:
+    """The institution, read after taking its lock: concurrent changes of one institution
+    (the two departments deciding at once) apply one after the other, each seeing the
+    other's (PostgreSQL; SQLite write transactions are serial anyway)."""
+    _repos(uow).institutions.lock_institution(institution_id)
+    return _scoped_institution(uow, actor, institution_id)
+
+
 def _scoped_session(uow: UnitOfWork, actor: auth.Caller,
                     session_id: str) -> tuple[ExamSession, Institution]:
     exam = _repos(uow).exam_sessions.get(session_id)
@@ -91,7 +99,7 @@ def change_institution_status(uow: UnitOfWork, cmd: c.ChangeInstitutionStatus) -
     with uow:
         repos = _repos(uow)
         repo = repos.institutions
-        institution = _scoped_institution(uow, cmd.actor, cmd.institution_id)
+        institution = _locked_institution(uow, cmd.actor, cmd.institution_id)
         repo.lock_organisation(institution.uscc)
         published = bool(institution.call_id) and \
             repos.calls.get(institution.call_id).published_at is not None
@@ -251,7 +259,7 @@ def decide_application(uow: UnitOfWork, cmd: c.DecideApplication, *, rules: Rule
     """INST-1: one department's decision; the second approval selects (INST-2, -3, -6, -7)."""
     with uow:
         repo = _repos(uow).institutions
-        institution = _scoped_institution(uow, cmd.actor, cmd.institution_id)
+        institution = _locked_institution(uow, cmd.actor, cmd.institution_id)
         repo.lock_organisation(institution.uscc)
         quota = _quota(uow, rules, institution) if cmd.outcome == pb.SELECTION_OUTCOME_APPROVED \
             else {}
@@ -398,7 +406,7 @@ def get_supervision_bulletin(uow: UnitOfWork, query: c.GetSupervisionBulletin) -
 
 def record_training_licence(uow: UnitOfWork, cmd: c.RecordTrainingLicence) -> Institution:
     with uow:
-        institution = _scoped_institution(uow, cmd.actor, cmd.institution_id)
+        institution = _locked_institution(uow, cmd.actor, cmd.institution_id)
         institution.record_licence(TrainingLicence(cmd.number, cmd.issuer, cmd.valid_from,
                                                    cmd.valid_until, utcnow()))
         uow.commit()
@@ -407,7 +415,7 @@ def record_training_licence(uow: UnitOfWork, cmd: c.RecordTrainingLicence) -> In
 
 def blacklist_institution(uow: UnitOfWork, cmd: c.BlacklistInstitution) -> Institution:
     with uow:
-        institution = _scoped_institution(uow, cmd.actor, cmd.institution_id)
+        institution = _locked_institution(uow, cmd.actor, cmd.institution_id)
         institution.put_on_blacklist(reason=cmd.reason, evidence=cmd.evidence,
                                      revoke=cmd.revoke_qualification, actor=cmd.actor.subject,
                                      at=utcnow())
@@ -419,6 +427,7 @@ def fraud_found(uow: UnitOfWork, event: c.FraudFound) -> Institution:
     """INST-7 from the training service's FraudFound event (its consumer translates the
     event and gives a unit of work whose inbox holds it, so a redelivery changes nothing)."""
     with uow:
+        _repos(uow).institutions.lock_institution(event.institution_id)
         institution = _repos(uow).institutions.get(event.institution_id)
         institution.put_on_blacklist(reason=event.reason, evidence=event.evidence,
                                      revoke=event.revoke_qualification,
@@ -429,7 +438,7 @@ def fraud_found(uow: UnitOfWork, event: c.FraudFound) -> Institution:
 
 def record_quality_assessment(uow: UnitOfWork, cmd: c.RecordQualityAssessment) -> Institution:
     with uow:
-        institution = _scoped_institution(uow, cmd.actor, cmd.institution_id)
+        institution = _locked_institution(uow, cmd.actor, cmd.institution_id)
         institution.assess_quality(assess_date=cmd.assess_date, findings=cmd.findings,
                                    withdraw=cmd.withdraw_qualification,
                                    actor=cmd.actor.subject, at=utcnow())

@@ -82,6 +82,38 @@ async def test_inst3_the_last_place_goes_to_exactly_one_concurrent_selection(sys
         assert selected.status == acc.INSTITUTION_STATUS_SELECTED
 
 
+async def test_inst1_both_departments_approving_at_once_select(system, backend):
+    admin = system.stubs()
+    applied = [await builders.institution(admin, TRAINING, active=False, region=region)
+               for region in ("220100", "220200")]
+    decided = await asyncio.gather(*(builders.decide(admin, a, d) for a in applied
+                                     for d in ("police", "human_resources")))
+    assert {d.name for d in decided} == {a.name for a in applied}
+    for institution in applied:
+        stored = await admin.accreditation.GetInstitution(acc.GetInstitutionRequest(
+            name=institution.name), metadata=admin.metadata)
+        assert stored.status == acc.INSTITUTION_STATUS_SELECTED
+        assert len(stored.selection_decisions) == 2
+
+
+async def test_cert1_concurrent_claims_of_the_same_parts_leave_one_holder(system, backend):
+    admin = system.stubs()
+    call = await builders.call_for_applications(admin)
+
+    def application():
+        return admin.accreditation.CreateInstitution(acc.CreateInstitutionRequest(
+            institution=acc.Institution(
+                display_name="评价机构", uscc=builders.uscc(), role=acc.INSTITUTION_ROLE_EVALUATION,
+                region_code="220100", category=acc.ORGANISATION_CATEGORY_SOCIAL,
+                ministry_code="0000", site_serial="424242", call=call.name,
+                occupation_codes=["3-02-02-00"])), metadata=admin.metadata)
+    results = await asyncio.gather(*(application() for _ in range(4)), return_exceptions=True)
+    created = [r for r in results if isinstance(r, acc.Institution)]
+    assert len(created) == 1
+    assert [(r.code(), error_details(r)[1]) for r in results if r not in created] == \
+        [(FAILED, "CERT_1_NUMBERING_TAKEN")] * 3
+
+
 async def test_inst7_a_blacklisted_organisation_opens_no_exam_session(system):
     admin = system.stubs()
     org = await builders.institution(admin)

@@ -131,6 +131,10 @@ class Institutions(Repository[Institution]):
         """INST-3: one selection at a time counts a province's places of an occupation."""
         _lock(self.session, f"quota/{province_code}/{occupation_code}")
 
+    def lock_institution(self, institution_id: str) -> None:
+        """One change of an institution at a time."""
+        _lock(self.session, f"institution/{institution_id}")
+
     def lock_numbering(self, prefix: str) -> None:
         """CERT-1: one claim of numbering parts 1–4 at a time."""
         _lock(self.session, f"numbering/{prefix}")
