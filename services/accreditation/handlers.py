@@ -375,7 +375,12 @@ def appoint_supervisor(uow: UnitOfWork, cmd: c.AppointSupervisor, *, people: Peo
                                                           rules.supervisor_term_years),
                             appointer=cmd.actor.subject, created_at=utcnow())
     with uow:
-        _repos(uow).supervisors.add(supervisor)
+        repo = _repos(uow).supervisors
+        current = repo.overlapping(cmd.person_id, supervisor.term_start, supervisor.term_end)
+        if current:
+            raise AlreadyExists(f"already appointed as supervisors/{current} for a term "
+                                "overlapping this one")
+        repo.add(supervisor)
         uow.commit()
     return supervisor
 

@@ -316,6 +316,9 @@ def test_inst5_visits_only_within_the_supervisors_term(uows, people):
     visit(uows, sup, org, date(2028, 2, 29))
     refused("INST_5_OUT_OF_TERM", visit, uows, sup, org, date(2025, 2, 28))
     refused("INST_5_OUT_OF_TERM", visit, uows, sup, org, date(2028, 3, 1))
+    with pytest.raises(AlreadyExists):  # one appointment of a person at a time
+        supervisor(uows, people, date(2028, 2, 29))
+    assert supervisor(uows, people, date(2028, 3, 1)).term_start == date(2028, 3, 1)  # renewed
     leap = supervisor(uows, people, date(2024, 2, 29), "s2")
     assert leap.term_end == date(2027, 3, 1)  # a 29 February start loses no day
     visit(uows, leap, org, date(2027, 2, 28))

@@ -324,6 +324,12 @@ class Supervisors(Repository[Supervisor]):
             affiliation=row.affiliation, term_start=row.term_start, term_end=row.term_end,
             appointer=row.appointer, created_at=row.created_at))
 
+    def overlapping(self, person_id: str, start: date, end: date) -> str | None:
+        """INST-5: the person's appointment whose term overlaps [start, end), if any."""
+        return self.session.scalars(select(SupervisorRow.id).where(
+            SupervisorRow.person_id == person_id, SupervisorRow.term_start < end,
+            SupervisorRow.term_end > start)).first()
+
     def _write(self, supervisor: Supervisor) -> None:
         if self.session.get(SupervisorRow, supervisor.id) is None:
             self.session.add(SupervisorRow(
