@@ -2,7 +2,7 @@
 
 import itertools
 import uuid
-from datetime import date
+from datetime import date, timedelta
 
 from anbao.accreditation.v1 import accreditation_pb2 as acc
 from anbao.registry.v1 import registry_pb2 as reg
@@ -30,22 +30,62 @@ async def person(stubs, full_name: str = "张伟", **overrides):
                                                metadata=stubs.metadata)
 
 
+async def call_for_applications(stubs, role=acc.INSTITUTION_ROLE_EVALUATION,
+                                region: str = "220000", occupation: str = ""):
+    """INST-1: a public call open from today for 30 days."""
+    today = dates.today()
+    return await stubs.accreditation.CreateCallForApplications(
+        acc.CreateCallForApplicationsRequest(call_for_applications=acc.CallForApplications(
+            title="公开征集测试机构", role=role, occupation_code=occupation, region_code=region,
+            open_date=dates.to_proto(today),
+            close_date=dates.to_proto(today + timedelta(days=30)))), metadata=stubs.metadata)
+
+
+async def decide(stubs, institution, department: str,
+                 outcome=acc.SELECTION_OUTCOME_APPROVED):
+    """INST-1: one department's decision, with a token naming that department."""
+    return await stubs.accreditation.DecideApplication(acc.DecideApplicationRequest(
+        name=institution.name, outcome=outcome, reason="联合遴选"),
+        metadata=stubs.departments[department])
+
+
+async def select_and_confirm(stubs, created):
+    """INST-1: approved by police and human resources, the call closed and its result
+    published, then confirmed ACTIVE."""
+    for department in ("police", "human_resources"):
+        created = await decide(stubs, created, department)
+    await stubs.accreditation.CloseCallForApplications(
+        acc.CloseCallForApplicationsRequest(name=created.call), metadata=stubs.metadata)
+    await stubs.accreditation.PublishCallResult(
+        acc.PublishCallResultRequest(name=created.call), metadata=stubs.metadata)
+    return await stubs.accreditation.ChangeInstitutionStatus(acc.ChangeInstitutionStatusRequest(
+        name=created.name, status=acc.INSTITUTION_STATUS_ACTIVE, reason="确定并公布"),
+        metadata=stubs.metadata)
+
+
 async def institution(stubs, role=acc.INSTITUTION_ROLE_EVALUATION, active: bool = True,
-                      code: str | None = None):
-    fields = dict(display_name="测试评价机构", uscc=code or uscc(), role=role, region_code="220100")
-    if role == acc.INSTITUTION_ROLE_EVALUATION:
+                      code: str | None = None, region: str = "220100",
+                      occupations: tuple[str, ...] | None = None, call=None):
+    """An institution applying against its own call (or `call`) and, if `active`,
+    selected jointly and confirmed. Evaluation organisations get numbering parts of their
+    own (CERT-1); training institutions default to 保卫管理员, whose places are counted
+    (INST-3: 2 in Jilin's pilot phase)."""
+    evaluation = role == acc.INSTITUTION_ROLE_EVALUATION
+    occupations = occupations or (("3-02-02-00", "4-07-05-01") if evaluation
+                                  else ("3-02-02-00",))
+    call = call or await call_for_applications(stubs, role, f"{region[:2]}0000")
+    fields = dict(display_name="测试评价机构" if evaluation else "测试培训机构",
+                  uscc=code or uscc(), role=role, region_code=region, call=call.name,
+                  occupation_codes=occupations)
+    if evaluation:
         fields.update(category=acc.ORGANISATION_CATEGORY_SOCIAL, ministry_code="0000",
-                      site_serial="000123")
+                      site_serial=f"{next(_seq) % 999999 + 1:06d}")
     created = await stubs.accreditation.CreateInstitution(acc.CreateInstitutionRequest(
         institution=acc.Institution(**fields), request_id=str(uuid.uuid4())),
         metadata=stubs.metadata)
     if not active:
         return created
-    for status in (acc.INSTITUTION_STATUS_SELECTED, acc.INSTITUTION_STATUS_ACTIVE):
-        created = await stubs.accreditation.ChangeInstitutionStatus(
-            acc.ChangeInstitutionStatusRequest(name=created.name, status=status, reason="test"),
-            metadata=stubs.metadata)
-    return created
+    return await select_and_confirm(stubs, created)
 
 
 async def evaluator(stubs, org, occupation: str = "3-02-02-00", max_level: int = 1,

@@ -159,11 +159,17 @@ class System:
         self.channels.append(channel)
         return channel
 
-    def stubs(self, role: str = "province_admin", scope: str = ""):
-        """Stubs for every service plus call metadata for a token of `role`."""
-        token = self.issuer.mint(f"test-{role}", role, scope)
+    def stubs(self, role: str = "province_admin", scope: str = "", department: str = ""):
+        """Stubs for every service plus call metadata for a token of `role` (an admin's
+        acting for `department`, where one is named)."""
+        token = self.issuer.mint(f"test-{role}" + (f"-{department}" if department else ""),
+                                 role, scope, department=department)
+        # INST-1: the departments an admin's stubs can also act for, jointly
+        departments = {d: (("authorization", "Bearer " + self.issuer.mint(
+            f"test-{role}-{d}", role, scope, department=d)),)
+            for d in tokens.DEPARTMENTS} if role in tokens.ADMIN_ROLES else {}
         return Stubs({s.name: s.stub(self.channel(s.name)) for s in manifest.SERVICES},
-                     (("authorization", f"Bearer {token}"),))
+                     (("authorization", f"Bearer {token}"),), departments)
 
     def http_bases(self) -> dict[str, str]:
         """service name → base URL, for the services that serve HTTP."""
@@ -176,8 +182,9 @@ class System:
 
 
 class Stubs:
-    def __init__(self, stubs: dict, metadata):
+    def __init__(self, stubs: dict, metadata, departments: dict | None = None):
         self._stubs, self.metadata = stubs, metadata
+        self.departments = departments or {}  # department → metadata of an admin acting for it
 
     def __getattr__(self, name: str):
         try:  # stubs.registry: that service's stub

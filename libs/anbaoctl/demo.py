@@ -7,7 +7,7 @@ import random
 import time
 import uuid
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Callable
 
 import aiohttp
@@ -87,21 +87,37 @@ async def run_demo(endpoints: Endpoints, issuer: tokens.TokenIssuer,
             say(f"   {person.name}  {person.full_name}  {person.resident_id_masked}  "
                 f"{person.phone_masked}")
 
-        say("2. Creating an evaluation organisation and a training institution")
+        say("2. A public call (INST-1); an evaluation organisation and a training institution "
+            "apply; police and human resources select jointly")
+        today = dates.today()
+        calls = {}
+        for role in (acc.INSTITUTION_ROLE_EVALUATION, acc.INSTITUTION_ROLE_TRAINING):
+            calls[role] = await accreditation.CreateCallForApplications(
+                acc.CreateCallForApplicationsRequest(call_for_applications=acc.CallForApplications(
+                    title=f"保卫管理员{'评价' if role == acc.INSTITUTION_ROLE_EVALUATION else '培训'}"
+                          "机构公开征集", role=role, occupation_code="3-02-02-00",
+                    region_code="220000", open_date=dates.to_proto(today),
+                    close_date=dates.to_proto(today + timedelta(days=30))),
+                    request_id=str(uuid.uuid4())), metadata=admin, timeout=10)
+            say(f"   {calls[role].name}  {calls[role].title}")
         eval_uscc = _uscc(rng)
         org = await accreditation.CreateInstitution(acc.CreateInstitutionRequest(
             institution=acc.Institution(
                 display_name="吉林省保安职业技能评价中心", uscc=eval_uscc,
                 role=acc.INSTITUTION_ROLE_EVALUATION, region_code="220100",
                 category=acc.ORGANISATION_CATEGORY_SOCIAL, ministry_code="0000",
-                site_serial=f"{rng.randint(1, 999999):06d}"),
+                site_serial=f"{rng.randint(1, 999999):06d}",
+                call=calls[acc.INSTITUTION_ROLE_EVALUATION].name,
+                occupation_codes=["3-02-02-00", "4-07-05-01"]),
             request_id=str(uuid.uuid4())), metadata=admin, timeout=10)
         say(f"   {org.name}  {org.display_name}  USCC {org.uscc}  APPLIED")
         try:
             await accreditation.CreateInstitution(acc.CreateInstitutionRequest(
                 institution=acc.Institution(
                     display_name="同一机构的培训部", uscc=eval_uscc,
-                    role=acc.INSTITUTION_ROLE_TRAINING, region_code="220100")),
+                    role=acc.INSTITUTION_ROLE_TRAINING, region_code="220100",
+                    call=calls[acc.INSTITUTION_ROLE_TRAINING].name,
+                    occupation_codes=["3-02-02-00"])),
                 metadata=admin, timeout=10)
         except grpc.aio.AioRpcError as exc:
             result.separation_refused = exc.code() == grpc.StatusCode.FAILED_PRECONDITION
@@ -109,13 +125,27 @@ async def run_demo(endpoints: Endpoints, issuer: tokens.TokenIssuer,
         training = await accreditation.CreateInstitution(acc.CreateInstitutionRequest(
             institution=acc.Institution(
                 display_name="长春市保安培训学校", uscc=_uscc(rng),
-                role=acc.INSTITUTION_ROLE_TRAINING, region_code="220100")),
+                role=acc.INSTITUTION_ROLE_TRAINING, region_code="220100",
+                call=calls[acc.INSTITUTION_ROLE_TRAINING].name,
+                occupation_codes=["3-02-02-00"])),
             metadata=admin, timeout=10)
         say(f"   {training.name}  {training.display_name}")
-        for status, reason in ((acc.INSTITUTION_STATUS_SELECTED, "selected by police and HRSS"),
-                               (acc.INSTITUTION_STATUS_ACTIVE, "confirmed and published")):
-            org = await accreditation.ChangeInstitutionStatus(acc.ChangeInstitutionStatusRequest(
-                name=org.name, status=status, reason=reason), metadata=admin, timeout=10)
+        for department, reason in (("police", "公安机关审核通过"), ("human_resources", "人社部门审核通过")):
+            officer = (("authorization", "Bearer " + issuer.mint(
+                f"demo-{department}", "province_admin", department=department)),)
+            org = await accreditation.DecideApplication(acc.DecideApplicationRequest(
+                name=org.name, outcome=acc.SELECTION_OUTCOME_APPROVED, reason=reason),
+                metadata=officer, timeout=10)
+            say(f"   {department} approves: {acc.InstitutionStatus.Name(org.status)}")
+        call = calls[acc.INSTITUTION_ROLE_EVALUATION]
+        await accreditation.CloseCallForApplications(acc.CloseCallForApplicationsRequest(
+            name=call.name), metadata=admin, timeout=10)
+        call = await accreditation.PublishCallResult(acc.PublishCallResultRequest(
+            name=call.name), metadata=admin, timeout=10)
+        say(f"   result published: selected {', '.join(call.selected)}")
+        org = await accreditation.ChangeInstitutionStatus(acc.ChangeInstitutionStatusRequest(
+            name=org.name, status=acc.INSTITUTION_STATUS_ACTIVE, reason="confirmed and published"),
+            metadata=admin, timeout=10)
         say(f"   {org.name} is now {acc.InstitutionStatus.Name(org.status)}")
 
         org_token = (("authorization", "Bearer " + issuer.mint(

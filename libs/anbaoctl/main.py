@@ -94,6 +94,9 @@ def token(role: str = typer.Option("", help=f"one of {', '.join(sorted(tokens.RO
           audience: list[str] = typer.Option(
               [], help="a service the token is for (repeat it); default every service"),
           ttl: int = typer.Option(3600, help="seconds, at most the role's maximum"),
+          department: str = typer.Option(
+              "", help="an admin's department: police or human_resources (they select "
+                       "institutions jointly)"),
           data: Path = DATA):
     """Mint a role token for the gRPC APIs (`authorization: Bearer …`)."""
     try:
@@ -103,7 +106,8 @@ def token(role: str = typer.Option("", help=f"one of {', '.join(sorted(tokens.RO
             raise ValueError("give --role, or --service for a service's own token")
         for name in audience:
             manifest.get(name)
-        typer.echo(secrets.issuer(data).mint(subject, role, scope, ttl, audience or None))
+        typer.echo(secrets.issuer(data).mint(subject, role, scope, ttl, audience or None,
+                                                 department))
     except (ValueError, FileNotFoundError) as exc:
         console.print(f"[red]{exc}[/red]")
         raise typer.Exit(2)

@@ -52,6 +52,7 @@ class Caller:
     role: str
     scope: str = ""   # a division code (city_admin) or institutions/{id} (eval_org, training_org)
     reach: Reach = Reach.ANY  # how far this caller reaches in the current RPC
+    department: str = ""  # an admin's department (tokens.DEPARTMENTS), where one is named
 
 
 ANONYMOUS = Caller(subject="anonymous", role=PUBLIC)
@@ -79,7 +80,8 @@ def authorize(policy: Policy, method: str, bearer: str | None,
             return ANONYMOUS
         raise Unauthenticated("this method needs a bearer token")
     claims = verifier.claims(bearer)
-    caller = Caller(subject=claims["sub"], role=claims["role"], scope=claims.get("scope", ""))
+    caller = Caller(subject=claims["sub"], role=claims["role"], scope=claims.get("scope", ""),
+                    department=claims.get("department", ""))
     reach = grants.get(caller.role, grants.get(PUBLIC))
     if reach is None:
         raise PermissionDenied(f"role {caller.role} may not call {method}")

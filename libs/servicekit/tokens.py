@@ -33,6 +33,10 @@ MAX_TTL = {"province_admin": 12 * HOUR, "city_admin": 12 * HOUR, "eval_org": 12 
            "training_org": 12 * HOUR, "auditor": 12 * HOUR,
            # a service presents its token for as long as it runs (until mTLS identities)
            "service": 30 * 24 * HOUR}
+# the department an admin acts for, where the notices require police and human resources
+# to decide jointly (INST-1); a token without one cannot take such a decision
+DEPARTMENTS = frozenset({"police", "human_resources"})
+ADMIN_ROLES = frozenset({"province_admin", "city_admin"})
 LEEWAY_SECONDS = 30  # clock skew between the machine that minted and the one that checks
 VERIFIED_CACHE_SIZE = 10_000  # tokens remembered as verified (one per caller session)
 
@@ -55,6 +59,14 @@ def validate_scope(role: str, scope: str) -> str:
     return scope
 
 
+def validate_department(role: str, department: str) -> str:
+    """Only an admin's token names a department, one of DEPARTMENTS."""
+    if department and (role not in ADMIN_ROLES or department not in DEPARTMENTS):
+        raise ValueError(f"a department ({', '.join(sorted(DEPARTMENTS))}) is named by "
+                         f"{' and '.join(sorted(ADMIN_ROLES))} tokens only")
+    return department
+
+
 def key_id(public_key: Ed25519PublicKey) -> str:
     """A stable name for a key: base64url SHA-256 of its raw bytes, 22 characters."""
     raw = public_key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
@@ -69,8 +81,9 @@ class TokenIssuer:
         self._audience = list(audience)
 
     def mint(self, subject: str, role: str, scope: str = "", ttl_seconds: int = HOUR,
-             audience: Iterable[str] | None = None) -> str:
+             audience: Iterable[str] | None = None, department: str = "") -> str:
         validate_scope(role, scope)
+        validate_department(role, department)
         if not 0 < ttl_seconds <= MAX_TTL[role]:
             raise ValueError(f"a {role} token lives at most {MAX_TTL[role]} seconds")
         aud = list(audience) if audience is not None else self._audience
@@ -79,6 +92,8 @@ class TokenIssuer:
         now = int(time.time())
         claims = {"iss": ISSUER, "sub": subject, "aud": aud, "role": role, "scope": scope,
                   "iat": now, "nbf": now, "exp": now + ttl_seconds, "jti": str(uuid.uuid4())}
+        if department:
+            claims["department"] = department
         return jwt.encode(claims, self._key, algorithm="EdDSA",
                           headers={"kid": self.kid, "typ": TYPE})
 
@@ -174,6 +189,7 @@ class TokenVerifier:
         role = claims.get("role")
         try:
             validate_scope(role, claims.get("scope", ""))
+            validate_department(role, claims.get("department", ""))
         except ValueError as exc:
             raise Unauthenticated(f"invalid token: {exc}") from exc
         if claims["exp"] - claims["iat"] > self._max_ttl[role]:

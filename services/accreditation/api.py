@@ -14,7 +14,17 @@ from .domain import commands as c
 from .domain.evaluators import AssessmentSchedule, Evaluator, PreAppointmentTraining
 from .domain.pass_rates import Monitoring, PassRate
 from .domain.exams import Candidate, ExamSession, Scores
+from .domain.calls import CallForApplications
 from .domain.institutions import Institution
+from .domain.quotas import QuotaPhase, QuotaTable, load_table
+from .domain.separation import SeparationReport
+from .domain.supervisors import Bulletin, Supervisor, SupervisionVisit
+from .domain.teachers import Teacher
+
+
+def _stamp(field, at) -> None:
+    if at is not None:
+        field.FromDatetime(at)
 
 
 def institution_pb(i: Institution) -> pb.Institution:
@@ -23,10 +33,96 @@ def institution_pb(i: Institution) -> pb.Institution:
         region_code=i.region_code, category=i.numbering.category,
         ministry_code=i.numbering.ministry_code, site_serial=i.numbering.site_serial,
         history=[pb.StatusChange(from_status=h.from_status, to_status=h.to_status,
-                                 actor=h.actor, reason=h.reason) for h in i.history])
+                                 actor=h.actor, reason=h.reason) for h in i.history],
+        call=f"callsForApplications/{i.call_id}" if i.call_id else "",
+        occupation_codes=i.occupation_codes, legal_representative=i.legal_representative,
+        parent_uscc=i.parent_uscc, blacklisted=i.blacklisted)
     for change, h in zip(out.history, i.history):
         change.change_time.FromDatetime(h.changed_at)
     out.create_time.FromDatetime(i.created_at)
+    for d in i.decisions:
+        _stamp(out.selection_decisions.add(department=d.department, outcome=d.outcome,
+                                           actor=d.actor, reason=d.reason).decide_time,
+               d.decided_at)
+    for x in i.licences:
+        _stamp(out.training_licences.add(
+            number=x.number, issuer=x.issuer, valid_from=dates.to_proto(x.valid_from),
+            valid_until=dates.to_proto(x.valid_until)).record_time, x.recorded_at)
+    for b in i.blacklist:
+        _stamp(out.blacklist_entries.add(reason=b.reason, evidence=b.evidence, actor=b.actor,
+                                         qualification_revoked=b.qualification_revoked)
+               .blacklist_time, b.blacklisted_at)
+    for q in i.quality_assessments:
+        _stamp(out.quality_assessments.add(
+            assess_date=dates.to_proto(q.assess_date), findings=q.findings,
+            qualification_withdrawn=q.qualification_withdrawn, actor=q.actor).record_time,
+            q.recorded_at)
+    return out
+
+
+def call_pb(call: CallForApplications) -> pb.CallForApplications:
+    out = pb.CallForApplications(
+        name=call.name, title=call.title, role=call.role, occupation_code=call.occupation_code,
+        region_code=call.region_code, open_date=dates.to_proto(call.open_date),
+        close_date=dates.to_proto(call.close_date), creator=call.creator,
+        selected=[f"institutions/{i}" for i in call.selected],
+        rejected=[f"institutions/{i}" for i in call.rejected])
+    _stamp(out.create_time, call.created_at)
+    _stamp(out.publish_time, call.published_at)
+    _stamp(out.close_time, call.closed_at)
+    return out
+
+
+def teacher_pb(t: Teacher) -> pb.Teacher:
+    out = pb.Teacher(name=t.name, person=f"persons/{t.person_id}", full_name=t.full_name,
+                     institution=f"institutions/{t.institution_id}", status=t.status)
+    for a in t.assessments:
+        _stamp(out.assessments.add(assess_date=dates.to_proto(a.assess_date), passed=a.passed,
+                                   assessor=a.assessor, notes=a.notes, actor=a.actor)
+               .record_time, a.recorded_at)
+    return out
+
+
+def supervisor_pb(s: Supervisor) -> pb.Supervisor:
+    return pb.Supervisor(name=s.name, person=f"persons/{s.person_id}", full_name=s.full_name,
+                         affiliation=s.affiliation, term_start=dates.to_proto(s.term_start),
+                         term_end=dates.to_proto(s.term_end), appointer=s.appointer)
+
+
+def visit_pb(v: SupervisionVisit) -> pb.SupervisionVisit:
+    out = pb.SupervisionVisit(
+        name=v.name, supervisor=f"supervisors/{v.supervisor_id}",
+        institution=f"institutions/{v.institution_id}", visit_date=dates.to_proto(v.visit_date),
+        findings=[pb.SupervisionFinding(description=f.description, serious=f.serious)
+                  for f in v.findings])
+    _stamp(out.record_time, v.recorded_at)
+    return out
+
+
+def bulletin_pb(b: Bulletin) -> pb.SupervisionBulletin:
+    return pb.SupervisionBulletin(
+        start_date=dates.to_proto(b.start_date), end_date=dates.to_proto(b.end_date),
+        region_code=b.region_code, visit_count=b.visit_count, finding_count=b.finding_count,
+        entries=[pb.SupervisionBulletinEntry(
+            institution=f"institutions/{e.institution_id}", display_name=e.display_name,
+            visit_count=len(e.visits), finding_count=e.finding_count,
+            serious_finding_count=e.serious_finding_count,
+            visits=[visit_pb(v) for v in e.visits]) for e in b.entries])
+
+
+def separation_pb(r: SeparationReport) -> pb.CheckSeparationResponse:
+    return pb.CheckSeparationResponse(
+        allowed=r.allowed, reason=r.reason,
+        conflicting_institutions=[f"institutions/{i}" for i in r.conflicting],
+        affiliates=[pb.Affiliate(institution=f"institutions/{a.institution_id}",
+                                 relation=a.relation) for a in r.affiliates])
+
+
+def quota_phase_pb(q: QuotaPhase, rules: QuotaTable) -> pb.QuotaPhase:
+    rule = rules.rule(q.phase)
+    out = pb.QuotaPhase(province_code=q.province_code, occupation_code=q.occupation_code,
+                        phase=q.phase, limit=rule.limit if rule else 0, setter=q.setter)
+    _stamp(out.set_time, q.set_at)
     return out
 
 
@@ -119,9 +215,10 @@ def _optional(message, field: str) -> int | None:
 
 class AccreditationApi(pb_grpc.AccreditationServiceServicer):
     def __init__(self, bus: MessageBus, schedule: AssessmentSchedule = AssessmentSchedule(),
-                 alpha: float = Monitoring().alpha):
+                 alpha: float = Monitoring().alpha, quota_table: QuotaTable | None = None):
         self._bus = bus
         self._schedule, self._alpha = schedule, alpha  # to date and flag what is answered
+        self._quota_table = quota_table
 
     def _evaluator(self, e: Evaluator, as_of: date | None = None) -> pb.Evaluator:
         return evaluator_pb(e, as_of, self._schedule)
@@ -132,7 +229,8 @@ class AccreditationApi(pb_grpc.AccreditationServiceServicer):
             command = c.CreateInstitution.parse(
                 auth.current_caller(), display_name=i.display_name, uscc=i.uscc, role=i.role,
                 region_code=i.region_code, category=i.category, ministry_code=i.ministry_code,
-                site_serial=i.site_serial)
+                site_serial=i.site_serial, call=i.call, occupation_codes=list(i.occupation_codes),
+                legal_representative=i.legal_representative, parent_uscc=i.parent_uscc)
         return institution_pb(await self._bus.handle(command))
 
     async def GetInstitution(self, request, context):
@@ -141,7 +239,9 @@ class AccreditationApi(pb_grpc.AccreditationServiceServicer):
 
     async def ListInstitutions(self, request, context):
         page, token = await self._bus.handle(c.ListInstitutions.parse(
-            auth.current_caller(), role=request.role, page_size=request.page_size, page_token=request.page_token))
+            auth.current_caller(), role=request.role, page_size=request.page_size,
+            page_token=request.page_token, status=request.status,
+            region_code=request.region_code, occupation_code=request.occupation_code))
         return pb.ListInstitutionsResponse(institutions=[institution_pb(x) for x in page],
                                            next_page_token=token)
 
@@ -243,8 +343,98 @@ class AccreditationApi(pb_grpc.AccreditationServiceServicer):
         return await self._pass_rates(request, subject="", anomalies_only=True)
 
 
+    # institutions: INST-1..8
+
+    async def CreateCallForApplications(self, request, context):
+        call = request.call_for_applications
+        with within("call_for_applications"):
+            command = c.CreateCallForApplications.parse(
+                auth.current_caller(), title=call.title, role=call.role,
+                occupation_code=call.occupation_code, region_code=call.region_code,
+                open_date=call.open_date, close_date=call.close_date)
+        return call_pb(await self._bus.handle(command))
+
+    async def GetCallForApplications(self, request, context):
+        return call_pb(await self._bus.handle(c.GetCallForApplications(
+            auth.current_caller(), require_id(request.name, "callsForApplications"))))
+
+    async def DecideApplication(self, request, context):
+        return institution_pb(await self._bus.handle(c.DecideApplication.parse(
+            auth.current_caller(), name=request.name, outcome=request.outcome,
+            reason=request.reason)))
+
+    async def CloseCallForApplications(self, request, context):
+        return call_pb(await self._bus.handle(c.CloseCallForApplications(
+            auth.current_caller(), require_id(request.name, "callsForApplications"))))
+
+    async def PublishCallResult(self, request, context):
+        return call_pb(await self._bus.handle(c.PublishCallResult(
+            auth.current_caller(), require_id(request.name, "callsForApplications"))))
+
+    async def CheckSeparation(self, request, context):
+        return separation_pb(await self._bus.handle(c.CheckSeparation.parse(
+            auth.current_caller(), uscc=request.uscc, role=request.role,
+            legal_representative=request.legal_representative,
+            parent_uscc=request.parent_uscc)))
+
+    async def SetQuotaPhase(self, request, context):
+        q = request.quota_phase
+        phase = await self._bus.handle(c.SetQuotaPhase.parse(
+            auth.current_caller(), province_code=q.province_code,
+            occupation_code=q.occupation_code, phase=q.phase))
+        return quota_phase_pb(phase, self._quota_table or load_table())
+
+    async def RegisterTeacher(self, request, context):
+        return teacher_pb(await self._bus.handle(c.RegisterTeacher.parse(
+            auth.current_caller(), institution=request.institution, person=request.person)))
+
+    async def RecordTeacherAssessment(self, request, context):
+        return teacher_pb(await self._bus.handle(c.RecordTeacherAssessment.parse(
+            auth.current_caller(), teacher=request.teacher, assess_date=request.assess_date,
+            passed=request.passed, assessor=request.assessor, notes=request.notes)))
+
+    async def GetTeacher(self, request, context):
+        return teacher_pb(await self._bus.handle(c.GetTeacher(
+            auth.current_caller(), require_id(request.name, "teachers"))))
+
+    async def AppointSupervisor(self, request, context):
+        return supervisor_pb(await self._bus.handle(c.AppointSupervisor.parse(
+            auth.current_caller(), person=request.person, affiliation=request.affiliation,
+            term_start=request.term_start)))
+
+    async def RecordSupervisionVisit(self, request, context):
+        return visit_pb(await self._bus.handle(c.RecordSupervisionVisit.parse(
+            auth.current_caller(), supervisor=request.supervisor,
+            institution=request.institution, visit_date=request.visit_date,
+            findings=list(request.findings))))
+
+    async def GetSupervisionBulletin(self, request, context):
+        return bulletin_pb(await self._bus.handle(c.GetSupervisionBulletin.parse(
+            auth.current_caller(), start_date=request.start_date, end_date=request.end_date,
+            region_code=request.region_code)))
+
+    async def RecordTrainingLicence(self, request, context):
+        lic = request.training_licence
+        return institution_pb(await self._bus.handle(c.RecordTrainingLicence.parse(
+            auth.current_caller(), name=request.name, number=lic.number, issuer=lic.issuer,
+            valid_from=lic.valid_from, valid_until=lic.valid_until)))
+
+    async def BlacklistInstitution(self, request, context):
+        return institution_pb(await self._bus.handle(c.BlacklistInstitution.parse(
+            auth.current_caller(), name=request.name, reason=request.reason,
+            evidence=request.evidence, revoke_qualification=request.revoke_qualification)))
+
+    async def RecordQualityAssessment(self, request, context):
+        return institution_pb(await self._bus.handle(c.RecordQualityAssessment.parse(
+            auth.current_caller(), name=request.name, assess_date=request.assess_date,
+            findings=list(request.findings),
+            withdraw_qualification=request.withdraw_qualification)))
+
+
+
 def servicers(bus: MessageBus, schedule: AssessmentSchedule = AssessmentSchedule(),
-              alpha: float = Monitoring().alpha) -> list[tuple]:
+              alpha: float = Monitoring().alpha, quota_table: QuotaTable | None = None
+              ) -> list[tuple]:
     return [(pb_grpc.add_AccreditationServiceServicer_to_server,
-             AccreditationApi(bus, schedule, alpha),
+             AccreditationApi(bus, schedule, alpha, quota_table),
              pb.DESCRIPTOR.services_by_name["AccreditationService"].full_name)]

@@ -14,6 +14,7 @@ from .adapters.registry_client import RegistryClient
 from .adapters.repository import AccreditationRepositories
 from .config import AccreditationSettings
 from .domain import commands as c
+from .domain import quotas
 from .domain.evaluators import AssessmentSchedule
 from .domain.pass_rates import Monitoring
 
@@ -41,6 +42,23 @@ def message_handlers(people: handlers.People, rules: handlers.Rules) -> dict:
         c.ListEvaluators: partial(handlers.list_evaluators, rules=rules),
         c.SetEvaluatorAffiliations: handlers.set_evaluator_affiliations,
         c.ListPassRates: partial(handlers.list_pass_rates, rules=rules),
+        c.CreateCallForApplications: handlers.create_call_for_applications,
+        c.GetCallForApplications: handlers.get_call_for_applications,
+        c.DecideApplication: partial(handlers.decide_application, rules=rules),
+        c.PublishCallResult: handlers.publish_call_result,
+        c.CloseCallForApplications: handlers.close_call_for_applications,
+        c.CheckSeparation: handlers.check_separation,
+        c.SetQuotaPhase: partial(handlers.set_quota_phase, rules=rules),
+        c.RegisterTeacher: partial(handlers.register_teacher, people=people),
+        c.RecordTeacherAssessment: handlers.record_teacher_assessment,
+        c.GetTeacher: handlers.get_teacher,
+        c.AppointSupervisor: partial(handlers.appoint_supervisor, people=people, rules=rules),
+        c.RecordSupervisionVisit: handlers.record_supervision_visit,
+        c.GetSupervisionBulletin: handlers.get_supervision_bulletin,
+        c.RecordTrainingLicence: handlers.record_training_licence,
+        c.BlacklistInstitution: handlers.blacklist_institution,
+        c.FraudFound: handlers.fraud_found,
+        c.RecordQualityAssessment: handlers.record_quality_assessment,
     }
 
 
@@ -50,7 +68,9 @@ def rules_of(settings: AccreditationSettings) -> handlers.Rules:
         evaluator_term_years=settings.evaluator_term_years,
         guard_certificate_exemption_years=settings.guard_certificate_exemption_years,
         assessment=AssessmentSchedule(month, day, settings.evaluator_assessment_pass_mark),
-        monitoring=Monitoring(settings.pass_rate_alpha, settings.pass_rate_min_candidates))
+        monitoring=Monitoring(settings.pass_rate_alpha, settings.pass_rate_min_candidates),
+        supervisor_term_years=settings.supervisor_term_years,
+        quota_table=quotas.load_table(settings.quota_file))
 
 
 def build(settings: AccreditationSettings, verifier: tokens.TokenVerifier) -> ServiceRuntime:
@@ -67,6 +87,7 @@ def build(settings: AccreditationSettings, verifier: tokens.TokenVerifier) -> Se
         name="accreditation", metadata=metadata, policy=policy.POLICY,
         publishes=[events_pb2], repositories=AccreditationRepositories,
         servicers=lambda uow: api.servicers(MessageBus(uow, message_handlers(people, rules)),
-                                            rules.assessment, rules.monitoring.alpha),
+                                            rules.assessment, rules.monitoring.alpha,
+                                            rules.quota_table),
         extras=[close_client])
     return ServiceRuntime(spec, settings, verifier)

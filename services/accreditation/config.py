@@ -29,6 +29,10 @@ class AccreditationSettings(ServiceSettings):
     # rest of the province is below this, when both sides have at least this many candidates
     pass_rate_alpha: float = Field(0.001, gt=0, lt=1)
     pass_rate_min_candidates: int = Field(20, ge=1)
+    # INST-5 assumption: supervisors (督导员) are appointed for 3 years
+    supervisor_term_years: int = 3
+    # INST-3: a province's own quota table (JSON like data/quotas.json); empty: the shipped one
+    quota_file: str = ""
 
     @field_validator("evaluator_assessment_deadline")
     @classmethod

@@ -9,7 +9,7 @@ the province, or a city admin for organisations of its division (001 §四(六):
 人社部门 run the evaluator system) — never by the organisation that appointed the evaluator
 and would judge its own staff. Pass-rate monitoring is the province's (评价发证审核关)."""
 
-from servicekit.auth import Reach
+from servicekit.auth import PUBLIC, Reach
 
 ANY, DIVISION, INSTITUTION = Reach.ANY, Reach.DIVISION, Reach.INSTITUTION
 ADMINS = {"province_admin": ANY, "city_admin": DIVISION}
@@ -37,4 +37,26 @@ POLICY = {
     "SetEvaluatorAffiliations": {**ADMINS, **ORGANISATION},
     "ListPassRates": {"province_admin": ANY},
     "ListPassRateAnomalies": {"province_admin": ANY},
+    # INST-1: calls are public notices; the departments (a city in its division, in the
+    # promotion phase) solicit, decide jointly and publish
+    "CreateCallForApplications": ADMINS,
+    "GetCallForApplications": {PUBLIC: ANY},
+    "DecideApplication": ADMINS,
+    "CloseCallForApplications": ADMINS,
+    "PublishCallResult": ADMINS,
+    "CheckSeparation": ADMINS,
+    "SetQuotaPhase": {"province_admin": ANY},  # INST-3: the phase is the province's
+    # INST-4: the departments register the teachers who sit the provincial assessment,
+    # which the province (内保总队) runs and records; the training service learns the
+    # results from events, so institutions need no read of their own here
+    "RegisterTeacher": ADMINS,
+    "RecordTeacherAssessment": {"province_admin": ANY},
+    "GetTeacher": READERS,
+    # INST-5: the province appoints supervisors; visits are recorded by the departments
+    "AppointSupervisor": {"province_admin": ANY},
+    "RecordSupervisionVisit": ADMINS,
+    "GetSupervisionBulletin": {**ADMINS, "auditor": ANY},
+    "RecordTrainingLicence": ADMINS,       # INST-6: the police issue the licence
+    "BlacklistInstitution": ADMINS,        # INST-7
+    "RecordQualityAssessment": ADMINS,     # INST-8
 }

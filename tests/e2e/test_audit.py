@@ -58,10 +58,14 @@ async def test_every_command_is_audited_with_its_actor_and_sql_edits_are_caught(
     for r in logged["accreditation"]:
         by_method.setdefault(r.method.removeprefix(ACC), []).append(r)
     assert {m: len(rs) for m, rs in by_method.items()} == {
-        "CreateInstitution": 2, "ChangeInstitutionStatus": 2,  # the refused one changed nothing
+        "CreateCallForApplications": 2, "CreateInstitution": 2,  # the refused one changed nothing
+        "DecideApplication": 2, "CloseCallForApplications": 1, "PublishCallResult": 1,
+        "ChangeInstitutionStatus": 1,
         "RecordPreAppointmentTraining": 1, "AppointEvaluator": 1, "CreateExamSession": 1,
         "AssignEvaluator": 1, "EnrollCandidate": 3, "RecordScores": 3, "CloseExamSession": 1}
     assert {r.actor for r in by_method["ChangeInstitutionStatus"]} == {"demo-admin"}
+    assert [r.actor for r in by_method["DecideApplication"]] == ["demo-police",
+                                                                "demo-human_resources"]
     assert {(r.actor, r.actor_role) for r in by_method["RecordScores"]} == {
         ("demo-eval-org", "eval_org")}
     assert all(r.request_id and r.resources for rs in by_method.values() for r in rs)
@@ -87,7 +91,7 @@ async def test_every_command_is_audited_with_its_actor_and_sql_edits_are_caught(
     org = by_method["ChangeInstitutionStatus"][0].resources[0]
     assert [r.method.removeprefix(ACC) for r in await records(auditor, "accreditation",
                                                                resource=org)] == \
-        ["CreateInstitution", "ChangeInstitutionStatus", "ChangeInstitutionStatus"]
+        ["CreateInstitution", "DecideApplication", "DecideApplication", "ChangeInstitutionStatus"]
     first = logged["accreditation"][0].record_time
     assert await records(auditor, "accreditation", end_time=first) == []
     later = Timestamp(seconds=first.seconds + 3600)

@@ -34,11 +34,18 @@ async def test_inst1_lifecycle_records_every_transition(system):
     assert [h.to_status for h in org.history] == [acc.INSTITUTION_STATUS_APPLIED,
                                                   acc.INSTITUTION_STATUS_SELECTED,
                                                   acc.INSTITUTION_STATUS_ACTIVE]
-    assert all(h.actor == "test-province_admin" and h.reason for h in org.history)
+    assert [h.actor for h in org.history] == ["test-province_admin",
+                                              "test-province_admin-human_resources",
+                                              "test-province_admin"]
+    assert all(h.reason for h in org.history)
+    suspended = await stubs.accreditation.ChangeInstitutionStatus(
+        acc.ChangeInstitutionStatusRequest(name=org.name, status=acc.INSTITUTION_STATUS_SUSPENDED,
+                                           reason="暂停"), metadata=stubs.metadata)
+    assert suspended.history[-1].to_status == acc.INSTITUTION_STATUS_SUSPENDED
     code, _, reason = await refused(stubs.accreditation.ChangeInstitutionStatus(
         acc.ChangeInstitutionStatusRequest(name=org.name, status=acc.INSTITUTION_STATUS_SELECTED,
                                            reason="back"), metadata=stubs.metadata))
-    assert (code, reason) == (grpc.StatusCode.FAILED_PRECONDITION, "INST_1_LIFECYCLE")
+    assert (code, reason) == (grpc.StatusCode.FAILED_PRECONDITION, "INST_1_JOINT_SELECTION")
 
 
 async def test_create_institution_reports_every_bad_field(system):
@@ -49,7 +56,8 @@ async def test_create_institution_reports_every_bad_field(system):
             region_code="000000", ministry_code="12", site_serial="x")), metadata=stubs.metadata))
     assert code == grpc.StatusCode.INVALID_ARGUMENT
     assert set(violations) == {f"institution.{f}" for f in (
-        "display_name", "uscc", "region_code", "category", "ministry_code", "site_serial")}
+        "display_name", "uscc", "region_code", "category", "ministry_code", "site_serial",
+        "call", "occupation_codes")}
 
 
 async def test_eval2_appointment_needs_passed_pre_appointment_training(system):

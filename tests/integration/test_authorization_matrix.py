@@ -31,7 +31,7 @@ POLICIES = {"registry": REGISTRY, "accreditation": ACCREDITATION, "certificates"
 R = auth.Reach
 ALLOWED, DENIED, UNAUTHENTICATED = "allowed", "PERMISSION_DENIED", "UNAUTHENTICATED"
 # where a confined caller out of its scope is not refused but sees only its own
-CONFINED = {"ListInstitutions", "ListCertificates", "SearchTalent"}
+CONFINED = {"ListInstitutions", "ListCertificates", "SearchTalent", "CheckSeparation"}
 # institutions register the people they train or examine wherever they live
 ANYWHERE_FOR_INSTITUTIONS = {"RegisterPerson"}
 
@@ -122,9 +122,21 @@ async def world(system) -> dict:
         exam_session=open_session.name, evaluator=examiner), metadata=admin.metadata)
     enrolled = await admin.accreditation.EnrollCandidate(acc.EnrollCandidateRequest(
         exam_session=open_session.name, person=holder.name), metadata=admin.metadata)
+    # institutions (INST-1..8): a call of the city, an application against it, an
+    # active training institution with a teacher, a supervisor
+    call = await builders.call_for_applications(admin, acc.INSTITUTION_ROLE_TRAINING, "220100")
+    applicant = await builders.institution(admin, acc.INSTITUTION_ROLE_TRAINING, active=False,
+                                           call=call, region="220102")
+    trainer = await builders.institution(admin, acc.INSTITUTION_ROLE_TRAINING)
+    teacher = await admin.accreditation.RegisterTeacher(acc.RegisterTeacherRequest(
+        institution=trainer.name, person=holder.name), metadata=admin.metadata)
+    supervisor = await admin.accreditation.AppointSupervisor(acc.AppointSupervisorRequest(
+        person=holder.name, affiliation="吉林警察学院",
+        term_start=dates.to_proto(dates.today())), metadata=admin.metadata)
     return {"A": a, "B": b, "person": holder, "evaluator": examiner,
             "closed": closed, "open": open_session, "candidate": enrolled,
-            "certificate": certificate}
+            "certificate": certificate, "call": call, "applicant": applicant,
+            "trainer": trainer, "teacher": teacher, "supervisor": supervisor}
 
 
 def requests(w: dict) -> dict:
@@ -140,7 +152,8 @@ def requests(w: dict) -> dict:
         ("registry", "SearchTalent"): lambda: reg.SearchTalentRequest(),
         ("accreditation", "CreateInstitution"): lambda: acc.CreateInstitutionRequest(
             institution=acc.Institution(display_name="新机构", uscc=builders.uscc(),
-                                        role=acc.INSTITUTION_ROLE_TRAINING, region_code="220102")),
+                                        role=acc.INSTITUTION_ROLE_TRAINING, region_code="220102",
+                                        call=w["call"].name, occupation_codes=["3-02-02-00"])),
         ("accreditation", "GetInstitution"): lambda: acc.GetInstitutionRequest(name=w["A"].name),
         ("accreditation", "ListInstitutions"): lambda: acc.ListInstitutionsRequest(),
         ("accreditation", "ChangeInstitutionStatus"): lambda: acc.ChangeInstitutionStatusRequest(
@@ -177,6 +190,42 @@ def requests(w: dict) -> dict:
         ("accreditation", "ListPassRates"): lambda: acc.ListPassRatesRequest(
             subject=w["A"].name),
         ("accreditation", "ListPassRateAnomalies"): lambda: acc.ListPassRateAnomaliesRequest(),
+        ("accreditation", "CreateCallForApplications"):
+            lambda: acc.CreateCallForApplicationsRequest(
+                call_for_applications=acc.CallForApplications(
+                    title="公开征集", role=acc.INSTITUTION_ROLE_TRAINING, region_code="220100",
+                    open_date=today, close_date=today)),
+        ("accreditation", "GetCallForApplications"): lambda: acc.GetCallForApplicationsRequest(
+            name=w["call"].name),
+        ("accreditation", "DecideApplication"): lambda: acc.DecideApplicationRequest(
+            name=w["applicant"].name, outcome=acc.SELECTION_OUTCOME_APPROVED, reason="matrix"),
+        ("accreditation", "CloseCallForApplications"):
+            lambda: acc.CloseCallForApplicationsRequest(name=w["call"].name),
+        ("accreditation", "PublishCallResult"): lambda: acc.PublishCallResultRequest(
+            name=w["call"].name),
+        ("accreditation", "CheckSeparation"): lambda: acc.CheckSeparationRequest(
+            uscc=builders.uscc(), role=acc.INSTITUTION_ROLE_TRAINING),
+        ("accreditation", "SetQuotaPhase"): lambda: acc.SetQuotaPhaseRequest(
+            quota_phase=acc.QuotaPhase(province_code="220000", occupation_code="3-02-02-00",
+                                       phase=acc.QUOTA_PHASE_KIND_PILOT)),
+        ("accreditation", "RegisterTeacher"): lambda: acc.RegisterTeacherRequest(
+            institution=w["trainer"].name, person=w["person"].name),
+        ("accreditation", "RecordTeacherAssessment"): lambda: acc.RecordTeacherAssessmentRequest(
+            teacher=w["teacher"].name, assess_date=today, passed=True, assessor="内保总队"),
+        ("accreditation", "GetTeacher"): lambda: acc.GetTeacherRequest(name=w["teacher"].name),
+        ("accreditation", "AppointSupervisor"): lambda: acc.AppointSupervisorRequest(
+            person=w["person"].name, affiliation="吉林警察学院", term_start=today),
+        ("accreditation", "RecordSupervisionVisit"): lambda: acc.RecordSupervisionVisitRequest(
+            supervisor=w["supervisor"].name, institution=w["trainer"].name, visit_date=today),
+        ("accreditation", "GetSupervisionBulletin"): lambda: acc.GetSupervisionBulletinRequest(
+            start_date=today, end_date=today, region_code="220100"),
+        ("accreditation", "RecordTrainingLicence"): lambda: acc.RecordTrainingLicenceRequest(
+            name=w["trainer"].name, training_licence=acc.TrainingLicence(
+                number="吉公保培001", issuer="吉林省公安厅", valid_from=today, valid_until=today)),
+        ("accreditation", "BlacklistInstitution"): lambda: acc.BlacklistInstitutionRequest(
+            name=w["applicant"].name, reason="matrix"),
+        ("accreditation", "RecordQualityAssessment"): lambda: acc.RecordQualityAssessmentRequest(
+            name=w["trainer"].name, assess_date=today, findings=["matrix"]),
         ("certificates", "GetCertificate"): lambda: cert.GetCertificateRequest(
             name=w["certificate"].name),
         ("certificates", "ListCertificates"): lambda: cert.ListCertificatesRequest(),

@@ -123,6 +123,7 @@ def test_a_database_made_before_migrations_is_adopted_with_its_rows(db_urls):
         conn.execute(insert(metadata.tables["inbox"]).values(
             event_id="e1", subject="s", applied_at=utcnow()))
     engine.dispose()
+    assert migrations.current(url) is None
 
     migrations.upgrade(url, location)
 

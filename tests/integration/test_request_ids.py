@@ -20,9 +20,11 @@ async def refused(call) -> grpc.aio.AioRpcError:
 
 async def test_a_retried_create_institution_creates_one_and_answers_the_same(system):
     stubs = system.stubs()
+    call = await builders.call_for_applications(stubs, acc.INSTITUTION_ROLE_TRAINING)
     request = acc.CreateInstitutionRequest(institution=acc.Institution(
         display_name="长春市保安培训学校", uscc=builders.uscc(),
-        role=acc.INSTITUTION_ROLE_TRAINING, region_code="220100"), request_id=str(uuid.uuid4()))
+        role=acc.INSTITUTION_ROLE_TRAINING, region_code="220100", call=call.name,
+        occupation_codes=["3-02-02-00"]), request_id=str(uuid.uuid4()))
     first = await stubs.accreditation.CreateInstitution(request, metadata=stubs.metadata)
     again = await stubs.accreditation.CreateInstitution(request, metadata=stubs.metadata)
     assert again == first

@@ -1,8 +1,9 @@
 """accreditation's handlers without a network: every command's success and refusal
 paths, through the real repositories on an in-memory database (tests/unit/memory.py)."""
 
+import itertools
 import json
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -21,6 +22,10 @@ from tests.builders import uscc
 from tests.unit.memory import MemoryUnitOfWorks
 
 ADMIN = Caller("admin", "province_admin")
+# INST-1: the two departments that select institutions jointly
+POLICE = Caller("police-officer", "province_admin", department="police")
+HRSS = Caller("hr-officer", "province_admin", department="human_resources")
+_serials = itertools.count(100001)
 RULES = handlers.Rules(evaluator_term_years=3, guard_certificate_exemption_years=3)
 EXAM_DAY = "2026-11-20"
 
@@ -54,18 +59,58 @@ def people():
     return People()
 
 
-def create(uows, role=pb.INSTITUTION_ROLE_EVALUATION, actor=ADMIN, code=None, region="220102"):
+def open_call(uows, role=pb.INSTITUTION_ROLE_EVALUATION, occupation="", region="220000",
+              opens=-10, closes=10):
+    """INST-1: a call for applications whose window is open today (days from today)."""
+    today = dates.today()
+    return handlers.create_call_for_applications(uows(), c.CreateCallForApplications(
+        ADMIN, "公开征集", role, occupation, region, today + timedelta(days=opens),
+        today + timedelta(days=closes)))
+
+
+def create(uows, role=pb.INSTITUTION_ROLE_EVALUATION, actor=ADMIN, code=None, region="220102",
+           call=None, occupations=("3-02-02-00",), serial=None, **extra):
+    """An application against `call` (a new open call of the role by default)."""
     evaluation = role == pb.INSTITUTION_ROLE_EVALUATION
+    call = call or open_call(uows, role, region=f"{region[:2]}0000")
     return handlers.create_institution(uows(), c.CreateInstitution.parse(
         actor, display_name="机构", uscc=code or uscc(), role=role, region_code=region,
         category=pb.ORGANISATION_CATEGORY_SOCIAL if evaluation else 0,
-        ministry_code="0000" if evaluation else "", site_serial="123263" if evaluation else ""))
+        ministry_code="0000" if evaluation else "",
+        site_serial=(serial or f"{next(_serials):06d}") if evaluation else "",
+        call=f"callsForApplications/{call.id}", occupation_codes=occupations, **extra))
+
+
+def decide(uows, institution, actor, outcome=pb.SELECTION_OUTCOME_APPROVED, rules=None):
+    return handlers.decide_application(uows(), c.DecideApplication(
+        actor, institution.id, outcome, "联合遴选"), rules=rules or RULES)
+
+
+def confirm(uows, institution, actor=ADMIN):
+    """INST-1: the call closed and its result published, then the selected confirmed."""
+    call = handlers.get_call_for_applications(uows(), c.GetCallForApplications(
+        ADMIN, institution.call_id))
+    if call.published_at is None:
+        handlers.close_call_for_applications(uows(), c.CloseCallForApplications(ADMIN, call.id))
+        handlers.publish_call_result(uows(), c.PublishCallResult(ADMIN, call.id))
+    return handlers.change_institution_status(uows(), c.ChangeInstitutionStatus(
+        actor, institution.id, pb.INSTITUTION_STATUS_ACTIVE, "确定并公布"))
 
 
 def move(uows, institution, *targets, actor=ADMIN):
+    """Along the lifecycle the way the departments do it: SELECTED by both departments'
+    approval, REJECTED by one's rejection, ACTIVE after the result is published."""
     for target in targets:
-        institution = handlers.change_institution_status(uows(), c.ChangeInstitutionStatus(
-            actor, institution.id, target, "联合遴选"))
+        if target == pb.INSTITUTION_STATUS_SELECTED:
+            institution = decide(uows, decide(uows, institution, POLICE), HRSS)
+        elif target == pb.INSTITUTION_STATUS_REJECTED:
+            institution = decide(uows, institution, POLICE, pb.SELECTION_OUTCOME_REJECTED)
+        elif target == pb.INSTITUTION_STATUS_ACTIVE and \
+                institution.status == pb.INSTITUTION_STATUS_SELECTED:
+            institution = confirm(uows, institution, actor)
+        else:
+            institution = handlers.change_institution_status(uows(), c.ChangeInstitutionStatus(
+                actor, institution.id, target, "联合遴选"))
     return institution
 
 
@@ -133,7 +178,8 @@ def test_create_institution_reports_every_bad_field():
         c.CreateInstitution.parse(ADMIN, display_name="", uscc="x", role=9, region_code="999999",
                                   category=0, ministry_code="", site_serial="")
     assert {v.field for v in caught.value.violations} == {"display_name", "uscc", "role",
-                                                         "region_code"}
+                                                         "region_code", "call",
+                                                         "occupation_codes"}
 
 
 def test_inst1_status_change_follows_the_lifecycle_and_keeps_history(uows):
@@ -326,18 +372,20 @@ def test_asmt2_rescoring_keeps_every_earlier_entry_with_who_entered_it(uows, peo
 
 
 def test_every_command_appends_one_chained_audit_record_naming_what_it_changed(uows):
-    created = create(uows)
-    moved = move(uows, created, pb.INSTITUTION_STATUS_SELECTED)
+    call = open_call(uows)
+    created = create(uows, call=call)
+    moved = decide(uows, created, POLICE, pb.SELECTION_OUTCOME_REJECTED)
     handlers.get_institution(uows(), c.GetInstitution(ADMIN, created.id))  # a read changes nothing
     t = uows().audit_tables.record
     with uows.db.engine.connect() as conn:
         rows = conn.execute(t.select().order_by(t.c.seq)).all()
         assert audit.verify(conn, uows().audit_tables, None, metadata) == []
-    assert [r.seq for r in rows] == [1, 2]
-    assert all(r.resources.split() == [moved.name] for r in rows)
-    assert rows[1].prev_hash == rows[0].hash
-    changes = json.loads(rows[1].changes)
-    assert {table for table, _, _ in changes["rows"]} == {"institution",
+    assert [r.seq for r in rows] == [1, 2, 3]
+    assert rows[0].resources.split() == [call.name]
+    assert all(r.resources.split() == [moved.name] for r in rows[1:])
+    assert rows[2].prev_hash == rows[1].hash
+    changes = json.loads(rows[2].changes)
+    assert {table for table, _, _ in changes["rows"]} == {"institution", "selection_decision",
                                                            "institution_status_change"}
     assert [e[0] for e in changes["events"]] == ["anbao.accreditation.v1.InstitutionStatusChanged"]
 

@@ -13,6 +13,7 @@ from services.accreditation.domain.evaluators import (AssessmentSchedule, Evalua
                                                       require_pre_appointment_training, term_end)
 from services.accreditation.domain.exams import (ExamSession, PersonFacts, Scores,
                                                  theory_exempt, validate_occupation_level)
+from services.accreditation.domain.calls import CallForApplications
 from services.accreditation.domain.institutions import (Institution, NumberingParts,
                                                         check_separation)
 
@@ -30,10 +31,18 @@ def institution(role=EVALUATION, status=pb.INSTITUTION_STATUS_ACTIVE) -> Institu
     return found
 
 
+def a_call(role=TRAINING, occupation="", region="220000", opens=date(2026, 11, 1),
+           closes=date(2026, 11, 30)) -> CallForApplications:
+    return CallForApplications(id="call1", title="公开征集", role=role, occupation_code=occupation,
+                               region_code=region, open_date=opens, close_date=closes,
+                               creator="admin", created_at=AT)
+
+
 def test_inst1_application_starts_applied_with_history_and_event():
     applied = Institution.apply(id="i1", display_name="x", uscc="u", role=TRAINING,
                                 region_code="220102", numbering=NumberingParts(),
-                                other_roles=set(), actor="admin", at=AT)
+                                other_roles=set(), actor="admin", at=AT, call=a_call(),
+                                today=date(2026, 11, 20), occupation_codes=("3-02-02-00",))
     assert applied.status == S.Value("INSTITUTION_STATUS_APPLIED")
     assert [(h.from_status, h.to_status, h.actor) for h in applied.history] == \
         [(0, pb.INSTITUTION_STATUS_APPLIED, "admin")]
@@ -41,7 +50,7 @@ def test_inst1_application_starts_applied_with_history_and_event():
 
 
 @pytest.mark.parametrize("current,target,allowed", [
-    (pb.INSTITUTION_STATUS_APPLIED, pb.INSTITUTION_STATUS_SELECTED, True),
+    (pb.INSTITUTION_STATUS_ACTIVE, pb.INSTITUTION_STATUS_SUSPENDED, True),
     (pb.INSTITUTION_STATUS_SUSPENDED, pb.INSTITUTION_STATUS_ACTIVE, True),
     (pb.INSTITUTION_STATUS_APPLIED, pb.INSTITUTION_STATUS_ACTIVE, False),
     (pb.INSTITUTION_STATUS_REVOKED, pb.INSTITUTION_STATUS_ACTIVE, False),
@@ -56,7 +65,8 @@ def test_inst1_only_lifecycle_transitions_are_allowed(current, target, allowed):
         return
     with pytest.raises(FailedPrecondition) as caught:
         found.change_status(target, actor="a", reason="r", at=AT, other_roles=set())
-    assert caught.value.reason == "INST_1_LIFECYCLE" and caught.value.rule_id == "INST-1"
+    assert caught.value.reason in ("INST_1_LIFECYCLE", "INST_1_JOINT_SELECTION")
+    assert caught.value.rule_id == "INST-1"
     assert found.status == current and not found.events
 
 
@@ -71,7 +81,7 @@ def test_inst2_checked_again_when_an_institution_becomes_active():
     selected = institution(role=TRAINING, status=pb.INSTITUTION_STATUS_SELECTED)
     with pytest.raises(FailedPrecondition) as caught:
         selected.change_status(pb.INSTITUTION_STATUS_ACTIVE, actor="a", reason="r", at=AT,
-                               other_roles={EVALUATION})
+                               other_roles={EVALUATION}, result_published=True)
     assert caught.value.reason == "INST_2_SEPARATION"
 
 

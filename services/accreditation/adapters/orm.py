@@ -33,6 +33,9 @@ class InstitutionRow(Base, table=True):
     ministry_code: str = Field(default="", max_length=4)
     site_serial: str = Field(default="", max_length=6)
     created_at: datetime
+    call_id: str = Field(default="", index=True, max_length=32)
+    legal_representative: str = Field(default="", index=True, max_length=50)
+    parent_uscc: str = Field(default="", index=True, max_length=18)
 
 
 class StatusChangeRow(Base, table=True):
@@ -173,3 +176,176 @@ class ScoreChangeRow(Base, table=True):
     result: int
     actor: str = Field(max_length=100)
     entered_at: datetime
+
+
+class InstitutionOccupationRow(Base, table=True):
+    """The occupations an institution holds its role for (INST-3 quotas, listing)."""
+
+    __tablename__ = "institution_occupation"
+
+    institution_id: str = Field(primary_key=True, max_length=32)
+    occupation_code: str = Field(primary_key=True, max_length=10)
+
+
+class CallForApplicationsRow(Base, table=True):
+    """INST-1 公开征集."""
+
+    __tablename__ = "call_for_applications"
+
+    id: str = Field(primary_key=True, max_length=32)
+    title: str = Field(max_length=200)
+    role: int
+    occupation_code: str = Field(default="", max_length=10)
+    region_code: str = Field(max_length=6)
+    open_date: date
+    close_date: date
+    creator: str = Field(max_length=100)
+    created_at: datetime
+    published_at: datetime | None = None
+    closed_at: datetime | None = None
+    selected: str = ""   # institution IDs, space-separated, once published
+    rejected: str = ""
+
+
+class SelectionDecisionRow(Base, table=True):
+    """INST-1: one decision per department and application (the unique constraint keeps
+    a department from deciding twice, even concurrently)."""
+
+    __tablename__ = "selection_decision"
+    __table_args__ = (UniqueConstraint("institution_id", "department"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    institution_id: str = Field(index=True, max_length=32)
+    department: int
+    outcome: int
+    actor: str = Field(max_length=100)
+    reason: str = Field(max_length=500)
+    decided_at: datetime
+
+
+class TrainingLicenceRow(Base, table=True):
+    """INST-6 保安培训许可证."""
+
+    __tablename__ = "training_licence"
+
+    id: int | None = Field(default=None, primary_key=True)
+    institution_id: str = Field(index=True, max_length=32)
+    number: str = Field(max_length=50)
+    issuer: str = Field(max_length=100)
+    valid_from: date
+    valid_until: date
+    recorded_at: datetime
+
+
+class BlacklistEntryRow(Base, table=True):
+    """INST-7 信用黑名单."""
+
+    __tablename__ = "blacklist_entry"
+
+    id: int | None = Field(default=None, primary_key=True)
+    institution_id: str = Field(index=True, max_length=32)
+    reason: str = Field(max_length=500)
+    evidence: str = Field(default="", max_length=200)
+    actor: str = Field(max_length=100)
+    qualification_revoked: bool = False
+    blacklisted_at: datetime
+
+
+class QualityAssessmentRow(Base, table=True):
+    """INST-8: a quality assessment with its findings (a JSON list)."""
+
+    __tablename__ = "quality_assessment"
+
+    id: int | None = Field(default=None, primary_key=True)
+    institution_id: str = Field(index=True, max_length=32)
+    assess_date: date
+    findings: str
+    qualification_withdrawn: bool = False
+    actor: str = Field(max_length=100)
+    recorded_at: datetime
+
+
+class QuotaPhaseRow(Base, table=True):
+    """INST-3: the phase a province admin set, overriding the reference data's default."""
+
+    __tablename__ = "quota_phase"
+
+    province_code: str = Field(primary_key=True, max_length=6)
+    occupation_code: str = Field(primary_key=True, max_length=10)
+    phase: int
+    setter: str = Field(max_length=100)
+    set_at: datetime
+
+
+class LockRow(Base, table=True):
+    """A named lock a transaction holds while it counts or claims something shared:
+    the places of a quota (INST-3), numbering parts (CERT-1)."""
+
+    __tablename__ = "named_lock"
+
+    name: str = Field(primary_key=True, max_length=100)
+
+
+class NumberingSeriesRow(Base, table=True):
+    """CERT-1: parts 1–4 of the certificate number, one organisation (USCC) each."""
+
+    __tablename__ = "numbering_series"
+
+    prefix: str = Field(primary_key=True, max_length=13)
+    uscc: str = Field(max_length=18)
+    institution_id: str = Field(max_length=32)
+
+
+class TeacherRow(Base, table=True):
+    """INST-4 培训教师."""
+
+    __tablename__ = "teacher"
+    __table_args__ = (UniqueConstraint("person_id", "institution_id"),)
+
+    id: str = Field(primary_key=True, max_length=32)
+    person_id: str = Field(max_length=32)
+    full_name: str = Field(max_length=50)
+    institution_id: str = Field(index=True, max_length=32)
+    created_at: datetime
+
+
+class TeacherAssessmentRow(Base, table=True):
+    __tablename__ = "teacher_assessment"
+
+    id: int | None = Field(default=None, primary_key=True)
+    teacher_id: str = Field(index=True, max_length=32)
+    assess_date: date
+    passed: bool
+    assessor: str = Field(max_length=100)
+    notes: str = Field(default="", max_length=500)
+    actor: str = Field(max_length=100)
+    recorded_at: datetime
+
+
+class SupervisorRow(Base, table=True):
+    """INST-5 督导员."""
+
+    __tablename__ = "supervisor"
+
+    id: str = Field(primary_key=True, max_length=32)
+    person_id: str = Field(index=True, max_length=32)
+    full_name: str = Field(max_length=50)
+    affiliation: str = Field(max_length=100)
+    term_start: date
+    term_end: date
+    appointer: str = Field(max_length=100)
+    created_at: datetime
+
+
+class SupervisionVisitRow(Base, table=True):
+    """INST-5: an on-site visit and its findings (a JSON list)."""
+
+    __tablename__ = "supervision_visit"
+
+    id: str = Field(primary_key=True, max_length=32)
+    supervisor_id: str = Field(index=True, max_length=32)
+    institution_id: str = Field(index=True, max_length=32)
+    region_code: str = Field(max_length=6)  # the institution's, for a city's bulletin
+    visit_date: date = Field(index=True)
+    findings: str
+    recorded_at: datetime

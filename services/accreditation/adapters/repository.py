@@ -1,8 +1,9 @@
 """accreditation's aggregates to and from its rows."""
 
+import json
 from datetime import date
 
-from sqlalchemy import case, func, insert, select
+from sqlalchemy import case, func, insert, or_, select
 from sqlalchemy.exc import IntegrityError
 
 from anbao.accreditation.v1 import accreditation_pb2 as pb
@@ -15,17 +16,40 @@ from ..domain.evaluators import (Affiliation, AnnualAssessment, Evaluator,
                                  PreAppointmentTraining, Term)
 from ..domain.pass_rates import SessionOutcome
 from ..domain.exams import Candidate, ExamSession, ScoreEntry, Scores
-from ..domain.institutions import ENDED, Institution, NumberingParts, StatusChange
-from .orm import (CandidateRow, EvaluatorAffiliationRow, EvaluatorAssessmentRow,
-                  EvaluatorRow, EvaluatorTermRow, ExamSessionRow, InstitutionRow,
-                  OrganisationRow, PreAppointmentTrainingRow, ScoreChangeRow,
-                  SessionEvaluatorRow, StatusChangeRow)
+from ..domain.calls import CallForApplications
+from ..domain.institutions import (ENDED, HOLDING, BlacklistEntry, Institution, NumberingParts,
+                                   QualityAssessment, SelectionDecision, StatusChange)
+from ..domain.licences import TrainingLicence
+from ..domain.quotas import QuotaPhase
+from ..domain.supervisors import Finding, SupervisionVisit, Supervisor
+from ..domain.teachers import Teacher, TeacherAssessment
+from .orm import (BlacklistEntryRow, CallForApplicationsRow, CandidateRow,
+                  EvaluatorAffiliationRow, EvaluatorAssessmentRow, EvaluatorRow,
+                  EvaluatorTermRow, ExamSessionRow, InstitutionOccupationRow, InstitutionRow,
+                  LockRow, NumberingSeriesRow, OrganisationRow, PreAppointmentTrainingRow,
+                  QualityAssessmentRow, QuotaPhaseRow, ScoreChangeRow, SelectionDecisionRow,
+                  SessionEvaluatorRow, StatusChangeRow, SupervisionVisitRow, SupervisorRow,
+                  TeacherAssessmentRow, TeacherRow, TrainingLicenceRow)
+
+
+def _lock(session, name: str) -> None:
+    """Creates the named lock's row if missing, then locks it until the transaction ends
+    (a PostgreSQL row lock; SQLite write transactions are serial, BEGIN IMMEDIATE)."""
+    try:
+        with session.begin_nested():
+            session.execute(insert(LockRow).values(name=name))
+    except IntegrityError:
+        pass
+    session.execute(select(LockRow).where(LockRow.name == name).with_for_update())
 
 
 class Institutions(Repository[Institution]):
+    # the institution's append-only lists and the rows that hold them
+    _LISTS = ("history", "decisions", "licences", "blacklist", "quality_assessments")
+
     def __init__(self, session):
         super().__init__(session)
-        self._stored_history: dict[str, int] = {}  # history entries already in rows
+        self._stored: dict[tuple[str, str], int] = {}  # (id, list) → entries already in rows
 
     def get(self, institution_id: str) -> Institution:
         row = self.session.get(InstitutionRow, institution_id)
@@ -33,34 +57,70 @@ class Institutions(Repository[Institution]):
             raise NotFound(f"institutions/{institution_id} does not exist")
         return self._track(self._load(row))
 
+    def _children(self, row_type, institution_id: str):
+        return self.session.scalars(select(row_type).where(
+            row_type.institution_id == institution_id).order_by(row_type.id)).all()
+
     def _load(self, row: InstitutionRow) -> Institution:
         history = self.session.scalars(select(StatusChangeRow).where(
             StatusChangeRow.institution_id == row.id).order_by(StatusChangeRow.id))
+        codes = self.session.scalars(select(InstitutionOccupationRow.occupation_code).where(
+            InstitutionOccupationRow.institution_id == row.id)
+            .order_by(InstitutionOccupationRow.occupation_code)).all()
         institution = Institution(
             id=row.id, display_name=row.display_name, uscc=row.uscc, role=row.role,
             region_code=row.region_code, created_at=row.created_at, status=row.status,
             numbering=NumberingParts(row.category, row.ministry_code, row.site_serial),
             history=[StatusChange(h.from_status, h.to_status, h.actor, h.reason, h.changed_at)
-                     for h in history])
-        self._stored_history[row.id] = len(institution.history)
+                     for h in history],
+            call_id=row.call_id, occupation_codes=tuple(codes),
+            legal_representative=row.legal_representative, parent_uscc=row.parent_uscc,
+            decisions=[SelectionDecision(d.department, d.outcome, d.actor, d.reason,
+                                         d.decided_at)
+                       for d in self._children(SelectionDecisionRow, row.id)],
+            licences=[TrainingLicence(x.number, x.issuer, x.valid_from, x.valid_until,
+                                      x.recorded_at)
+                      for x in self._children(TrainingLicenceRow, row.id)],
+            blacklist=[BlacklistEntry(b.reason, b.evidence, b.actor, b.qualification_revoked,
+                                      b.blacklisted_at)
+                       for b in self._children(BlacklistEntryRow, row.id)],
+            quality_assessments=[QualityAssessment(q.assess_date, tuple(json.loads(q.findings)),
+                                                   q.qualification_withdrawn, q.actor,
+                                                   q.recorded_at)
+                                 for q in self._children(QualityAssessmentRow, row.id)])
+        for name in self._LISTS:
+            self._stored[(row.id, name)] = len(getattr(institution, name))
         return institution
 
     def page(self, role: int, page: paging.Page, *, division: str = "",
-             institution: str = "") -> tuple[list[Institution], str]:
+             institution: str = "", status: int = 0, region: str = "",
+             occupation: str = "") -> tuple[list[Institution], str]:
         stmt = select(InstitutionRow)
         if role:
             stmt = stmt.where(InstitutionRow.role == role)
-        if division:
-            stmt = stmt.where(InstitutionRow.region_code.startswith(
-                divisions.division_prefix(division)))
+        if status:
+            stmt = stmt.where(InstitutionRow.status == status)
+        for area in (division, region):
+            if area:
+                stmt = stmt.where(InstitutionRow.region_code.startswith(
+                    divisions.division_prefix(area)))
+        if occupation:
+            stmt = stmt.where(InstitutionRow.id.in_(
+                select(InstitutionOccupationRow.institution_id).where(
+                    InstitutionOccupationRow.occupation_code == occupation)))
         if institution:
             stmt = stmt.where(InstitutionRow.id == institution)
         rows, token = paging.fetch_page(self.session, stmt, InstitutionRow.id, page)
         return [self._load(r) for r in rows], token
 
+    def of_call(self, call_id: str) -> dict[str, int]:
+        """INST-1: the applications filed against a call, with their statuses."""
+        return dict(self.session.execute(select(InstitutionRow.id, InstitutionRow.status).where(
+            InstitutionRow.call_id == call_id)).all())
+
     def lock_organisation(self, uscc: str) -> None:
-        """Serialises role changes of one USCC (PostgreSQL row lock; SQLite writes are
-        serial), so two concurrent applications cannot both pass INST-2."""
+        """Serialises role changes of one USCC, so two concurrent applications cannot
+        both pass INST-2."""
         try:
             with self.session.begin_nested():
                 self.session.execute(insert(OrganisationRow).values(uscc=uscc,
@@ -70,12 +130,58 @@ class Institutions(Repository[Institution]):
         self.session.execute(select(OrganisationRow).where(OrganisationRow.uscc == uscc)
                              .with_for_update())
 
+    def lock_quota(self, province_code: str, occupation_code: str) -> None:
+        """INST-3: one selection at a time counts a province's places of an occupation."""
+        _lock(self.session, f"quota/{province_code}/{occupation_code}")
+
+    def lock_institution(self, institution_id: str) -> None:
+        """One change of an institution at a time."""
+        _lock(self.session, f"institution/{institution_id}")
+
+    def lock_numbering(self, prefix: str) -> None:
+        """CERT-1: one claim of numbering parts 1–4 at a time."""
+        _lock(self.session, f"numbering/{prefix}")
+
+    def quota_holders(self, occupation_code: str, prefix: str, excluding: str) -> list[str]:
+        """INST-3: training institutions of the occupation in the divisions starting with
+        `prefix` that hold, or are selected to hold, a place."""
+        return list(self.session.scalars(select(InstitutionRow.id).where(
+            InstitutionRow.role == pb.INSTITUTION_ROLE_TRAINING,
+            InstitutionRow.status.in_(HOLDING), InstitutionRow.id != excluding,
+            InstitutionRow.region_code.startswith(prefix),
+            InstitutionRow.id.in_(select(InstitutionOccupationRow.institution_id).where(
+                InstitutionOccupationRow.occupation_code == occupation_code)))
+            .order_by(InstitutionRow.id)))
+
     def held_roles(self, uscc: str, excluding: str = "") -> dict[int, str]:
         """The roles a USCC holds through institutions not ended, with one holder each."""
         rows = self.session.execute(select(InstitutionRow.role, InstitutionRow.id).where(
             InstitutionRow.uscc == uscc, InstitutionRow.id != excluding,
             InstitutionRow.status.not_in(ENDED))).all()
         return {role: iid for role, iid in rows}
+
+    def possible_affiliates(self, uscc: str, legal_representative: str,
+                            parent_uscc: str) -> list[Institution]:
+        """INST-2: institutions not ended sharing the legal representative, or related
+        by a declared parent, in either direction."""
+        related = [InstitutionRow.parent_uscc == uscc]
+        if legal_representative:
+            related.append(InstitutionRow.legal_representative == legal_representative)
+        if parent_uscc:
+            related.append(InstitutionRow.uscc == parent_uscc)
+        rows = self.session.scalars(select(InstitutionRow).where(
+            or_(*related), InstitutionRow.uscc != uscc, InstitutionRow.status.not_in(ENDED))
+            .order_by(InstitutionRow.id).limit(1000))
+        return [self._load(r) for r in rows]
+
+    def numbering_holder(self, prefix: str) -> str | None:
+        """CERT-1: the USCC that parts 1–4 belong to, if any."""
+        row = self.session.get(NumberingSeriesRow, prefix)
+        return row.uscc if row is not None else None
+
+    def names(self, ids: list[str]) -> dict[str, str]:
+        return dict(self.session.execute(select(InstitutionRow.id, InstitutionRow.display_name)
+                                         .where(InstitutionRow.id.in_(ids))).all())
 
     def _write(self, institution: Institution) -> None:
         row = self.session.get(InstitutionRow, institution.id)
@@ -85,15 +191,189 @@ class Institutions(Repository[Institution]):
                                  uscc=institution.uscc, role=institution.role,
                                  region_code=institution.region_code, category=n.category,
                                  ministry_code=n.ministry_code, site_serial=n.site_serial,
-                                 status=institution.status, created_at=institution.created_at)
+                                 status=institution.status, created_at=institution.created_at,
+                                 call_id=institution.call_id,
+                                 legal_representative=institution.legal_representative,
+                                 parent_uscc=institution.parent_uscc)
             self.session.add(row)
+            self.session.add_all(InstitutionOccupationRow(institution_id=institution.id,
+                                                          occupation_code=code)
+                                 for code in institution.occupation_codes)
+            if institution.role == pb.INSTITUTION_ROLE_EVALUATION:
+                prefix = institution.number_prefix
+                if self.session.get(NumberingSeriesRow, prefix) is None:
+                    self.session.add(NumberingSeriesRow(prefix=prefix, uscc=institution.uscc,
+                                                        institution_id=institution.id))
         row.status = institution.status
-        for h in institution.history[self._stored_history.get(institution.id, 0):]:
+        for h in self._new(institution, "history"):
             self.session.add(StatusChangeRow(institution_id=institution.id,
                                              from_status=h.from_status, to_status=h.to_status,
                                              actor=h.actor, reason=h.reason,
                                              changed_at=h.changed_at))
-        self._stored_history[institution.id] = len(institution.history)
+        for d in self._new(institution, "decisions"):
+            self.session.add(SelectionDecisionRow(
+                institution_id=institution.id, department=d.department, outcome=d.outcome,
+                actor=d.actor, reason=d.reason, decided_at=d.decided_at))
+        for x in self._new(institution, "licences"):
+            self.session.add(TrainingLicenceRow(
+                institution_id=institution.id, number=x.number, issuer=x.issuer,
+                valid_from=x.valid_from, valid_until=x.valid_until, recorded_at=x.recorded_at))
+        for b in self._new(institution, "blacklist"):
+            self.session.add(BlacklistEntryRow(
+                institution_id=institution.id, reason=b.reason, evidence=b.evidence,
+                actor=b.actor, qualification_revoked=b.qualification_revoked,
+                blacklisted_at=b.blacklisted_at))
+        for q in self._new(institution, "quality_assessments"):
+            self.session.add(QualityAssessmentRow(
+                institution_id=institution.id, assess_date=q.assess_date,
+                findings=json.dumps(list(q.findings), ensure_ascii=False),
+                qualification_withdrawn=q.qualification_withdrawn, actor=q.actor,
+                recorded_at=q.recorded_at))
+
+    def _new(self, institution: Institution, list_name: str) -> list:
+        """The entries of an append-only list not yet in rows (and now counted as in)."""
+        entries = getattr(institution, list_name)
+        key = (institution.id, list_name)
+        new, self._stored[key] = entries[self._stored.get(key, 0):], len(entries)
+        return new
+
+
+class Calls(Repository[CallForApplications]):
+    def get(self, call_id: str) -> CallForApplications:
+        row = self.session.get(CallForApplicationsRow, call_id)
+        if row is None:
+            raise NotFound(f"callsForApplications/{call_id} does not exist")
+        return self._track(CallForApplications(
+            id=row.id, title=row.title, role=row.role, occupation_code=row.occupation_code,
+            region_code=row.region_code, open_date=row.open_date, close_date=row.close_date,
+            creator=row.creator, created_at=row.created_at, published_at=row.published_at,
+            closed_at=row.closed_at, selected=row.selected.split(), rejected=row.rejected.split()))
+
+    def _write(self, call: CallForApplications) -> None:
+        row = self.session.get(CallForApplicationsRow, call.id)
+        if row is None:
+            row = CallForApplicationsRow(
+                id=call.id, title=call.title, role=call.role,
+                occupation_code=call.occupation_code, region_code=call.region_code,
+                open_date=call.open_date, close_date=call.close_date, creator=call.creator,
+                created_at=call.created_at)
+            self.session.add(row)
+        row.published_at, row.closed_at = call.published_at, call.closed_at
+        row.selected, row.rejected = " ".join(call.selected), " ".join(call.rejected)
+
+
+class QuotaPhases(Repository[QuotaPhase]):
+    def get(self, province_code: str, occupation_code: str) -> QuotaPhase | None:
+        row = self.session.get(QuotaPhaseRow, (province_code, occupation_code))
+        if row is None:
+            return None
+        return self._track(QuotaPhase(row.province_code, row.occupation_code, row.phase,
+                                      row.setter, row.set_at))
+
+    def _write(self, phase: QuotaPhase) -> None:
+        row = self.session.get(QuotaPhaseRow, (phase.province_code, phase.occupation_code))
+        if row is None:
+            row = QuotaPhaseRow(province_code=phase.province_code,
+                                occupation_code=phase.occupation_code, phase=phase.phase,
+                                setter=phase.setter, set_at=phase.set_at)
+            self.session.add(row)
+        row.phase, row.setter, row.set_at = phase.phase, phase.setter, phase.set_at
+
+
+class Teachers(Repository[Teacher]):
+    def __init__(self, session):
+        super().__init__(session)
+        self._stored: dict[str, int] = {}
+
+    def get(self, teacher_id: str) -> Teacher:
+        row = self.session.get(TeacherRow, teacher_id)
+        if row is None:
+            raise NotFound(f"teachers/{teacher_id} does not exist")
+        assessments = [TeacherAssessment(a.assess_date, a.passed, a.assessor, a.notes, a.actor,
+                                         a.recorded_at)
+                       for a in self.session.scalars(select(TeacherAssessmentRow).where(
+                           TeacherAssessmentRow.teacher_id == teacher_id)
+                           .order_by(TeacherAssessmentRow.id))]
+        self._stored[row.id] = len(assessments)
+        return self._track(Teacher(id=row.id, person_id=row.person_id, full_name=row.full_name,
+                                   institution_id=row.institution_id, created_at=row.created_at,
+                                   assessments=assessments))
+
+    def find(self, person_id: str, institution_id: str) -> str | None:
+        return self.session.scalars(select(TeacherRow.id).where(
+            TeacherRow.person_id == person_id,
+            TeacherRow.institution_id == institution_id)).first()
+
+    def _write(self, teacher: Teacher) -> None:
+        if self.session.get(TeacherRow, teacher.id) is None:
+            self.session.add(TeacherRow(id=teacher.id, person_id=teacher.person_id,
+                                        full_name=teacher.full_name,
+                                        institution_id=teacher.institution_id,
+                                        created_at=teacher.created_at))
+        for a in teacher.assessments[self._stored.get(teacher.id, 0):]:
+            self.session.add(TeacherAssessmentRow(
+                teacher_id=teacher.id, assess_date=a.assess_date, passed=a.passed,
+                assessor=a.assessor, notes=a.notes, actor=a.actor, recorded_at=a.recorded_at))
+        self._stored[teacher.id] = len(teacher.assessments)
+
+
+class Supervisors(Repository[Supervisor]):
+    def get(self, supervisor_id: str) -> Supervisor:
+        row = self.session.get(SupervisorRow, supervisor_id)
+        if row is None:
+            raise NotFound(f"supervisors/{supervisor_id} does not exist")
+        return self._track(Supervisor(
+            id=row.id, person_id=row.person_id, full_name=row.full_name,
+            affiliation=row.affiliation, term_start=row.term_start, term_end=row.term_end,
+            appointer=row.appointer, created_at=row.created_at))
+
+    def overlapping(self, person_id: str, start: date, end: date) -> str | None:
+        """INST-5: the person's appointment whose term overlaps [start, end), if any."""
+        return self.session.scalars(select(SupervisorRow.id).where(
+            SupervisorRow.person_id == person_id, SupervisorRow.term_start < end,
+            SupervisorRow.term_end > start)).first()
+
+    def _write(self, supervisor: Supervisor) -> None:
+        if self.session.get(SupervisorRow, supervisor.id) is None:
+            self.session.add(SupervisorRow(
+                id=supervisor.id, person_id=supervisor.person_id,
+                full_name=supervisor.full_name, affiliation=supervisor.affiliation,
+                term_start=supervisor.term_start, term_end=supervisor.term_end,
+                appointer=supervisor.appointer, created_at=supervisor.created_at))
+
+
+class SupervisionVisits(Repository[SupervisionVisit]):
+    def __init__(self, session):
+        super().__init__(session)
+        self._regions: dict[str, str] = {}
+
+    def add_visit(self, visit: SupervisionVisit, region_code: str) -> None:
+        self._regions[visit.id] = region_code
+        self.add(visit)
+
+    def between(self, start: date, end: date, region: str) -> list[SupervisionVisit]:
+        """INST-5: the visits from `start` to `end` inclusive in a division ("" = all)."""
+        stmt = select(SupervisionVisitRow).where(SupervisionVisitRow.visit_date >= start,
+                                                 SupervisionVisitRow.visit_date <= end)
+        if region:
+            stmt = stmt.where(SupervisionVisitRow.region_code.startswith(
+                divisions.division_prefix(region)))
+        return [SupervisionVisit(
+            id=r.id, supervisor_id=r.supervisor_id, institution_id=r.institution_id,
+            visit_date=r.visit_date, recorded_at=r.recorded_at,
+            findings=tuple(Finding(f["description"], f["serious"])
+                           for f in json.loads(r.findings)))
+            for r in self.session.scalars(stmt.order_by(SupervisionVisitRow.visit_date,
+                                                        SupervisionVisitRow.id))]
+
+    def _write(self, visit: SupervisionVisit) -> None:
+        if self.session.get(SupervisionVisitRow, visit.id) is None:
+            self.session.add(SupervisionVisitRow(
+                id=visit.id, supervisor_id=visit.supervisor_id,
+                institution_id=visit.institution_id, region_code=self._regions[visit.id],
+                visit_date=visit.visit_date, recorded_at=visit.recorded_at,
+                findings=json.dumps([{"description": f.description, "serious": f.serious}
+                                     for f in visit.findings], ensure_ascii=False)))
 
 
 class Evaluators(Repository[Evaluator]):
@@ -314,3 +594,8 @@ class AccreditationRepositories(Repositories):
         self.institutions = Institutions(session)
         self.evaluators = Evaluators(session)
         self.exam_sessions = ExamSessions(session)
+        self.calls = Calls(session)
+        self.quota_phases = QuotaPhases(session)
+        self.teachers = Teachers(session)
+        self.supervisors = Supervisors(session)
+        self.supervision_visits = SupervisionVisits(session)

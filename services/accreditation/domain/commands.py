@@ -12,32 +12,56 @@ from servicekit.errors import Violations
 from servicekit.names import resource_id
 from servicekit.uscc import InvalidUscc, validate_uscc
 
+from . import occupations
 from .exams import Scores, validate_occupation_level
 from .institutions import NumberingParts
+from .supervisors import Finding
 
 TARGET_STATUSES = frozenset(pb.InstitutionStatus.values()) - {
     pb.INSTITUTION_STATUS_UNSPECIFIED, pb.INSTITUTION_STATUS_APPLIED}
 
 
+def _uscc(value: str, field_name: str, v: Violations, required: bool = True) -> str:
+    if not value and not required:
+        return ""
+    try:
+        return validate_uscc(value)
+    except InvalidUscc as exc:
+        v.add(field_name, str(exc))
+        return value
+
+
+def _occupations(codes, field_name: str, v: Violations, required: bool) -> tuple[str, ...]:
+    codes = tuple(dict.fromkeys(codes))  # de-duplicated, in order
+    v.check(bool(codes) or not required, field_name, "is required")
+    for code in codes:
+        v.check(occupations.find(code) is not None, field_name, f"unknown occupation {code!r}")
+    return codes
+
+
 @dataclass(frozen=True)
 class CreateInstitution:
+    """An application (INST-1) against a call for applications."""
+
     actor: Caller
     display_name: str
     uscc: str
     role: int
     region_code: str
     numbering: NumberingParts
+    call_id: str = ""
+    occupation_codes: tuple[str, ...] = ()
+    legal_representative: str = ""
+    parent_uscc: str = ""
 
     @classmethod
     def parse(cls, actor: Caller, *, display_name: str, uscc: str, role: int,
               region_code: str, category: int, ministry_code: str,
-              site_serial: str) -> "CreateInstitution":
+              site_serial: str, call: str = "", occupation_codes=(),
+              legal_representative: str = "", parent_uscc: str = "") -> "CreateInstitution":
         v = Violations()
         name = v.text(display_name, "display_name", 100)
-        try:
-            uscc = validate_uscc(uscc)
-        except InvalidUscc as exc:
-            v.add("uscc", str(exc))
+        uscc = _uscc(uscc, "uscc", v)
         role_ok = v.check(role in (pb.INSTITUTION_ROLE_EVALUATION, pb.INSTITUTION_ROLE_TRAINING),
                           "role", "must be EVALUATION or TRAINING")
         v.check(divisions.is_known_division(region_code), "region_code",
@@ -45,8 +69,14 @@ class CreateInstitution:
         numbering = NumberingParts(category, ministry_code, site_serial)
         if role_ok:
             numbering.validate(v, role)
+        call_id = resource_id(call, "callsForApplications", "call", v)
+        codes = _occupations(occupation_codes, "occupation_codes", v, required=True)
+        legal = v.text(legal_representative, "legal_representative", 50, required=False)
+        parent = _uscc(parent_uscc, "parent_uscc", v, required=False)
+        v.check(not parent or parent != uscc, "parent_uscc", "must be another organisation")
         v.raise_if_any()
-        return cls(actor, name, uscc, role, region_code, numbering)
+        return cls(actor, name, uscc, role, region_code, numbering, call_id, codes, legal,
+                   parent)
 
 
 @dataclass(frozen=True)
@@ -60,15 +90,24 @@ class ListInstitutions:
     actor: Caller
     role: int
     page: paging.Page
+    status: int = 0
+    region_code: str = ""
+    occupation_code: str = ""
 
     @classmethod
-    def parse(cls, actor: Caller, *, role: int, page_size: int,
-              page_token: str) -> "ListInstitutions":
+    def parse(cls, actor: Caller, *, role: int, page_size: int, page_token: str,
+              status: int = 0, region_code: str = "",
+              occupation_code: str = "") -> "ListInstitutions":
         v = Violations()
         v.check(role in pb.InstitutionRole.values(), "role", "unknown role")
+        v.check(status in pb.InstitutionStatus.values(), "status", "unknown status")
+        v.check(not region_code or divisions.is_known_division(region_code), "region_code",
+                "is not a GB/T 2260 division code")
+        v.check(not occupation_code or occupations.find(occupation_code) is not None,
+                "occupation_code", "unknown occupation code")
         page = paging.Page.parse(page_size, page_token, v)
         v.raise_if_any()
-        return cls(actor, role, page)
+        return cls(actor, role, page, status, region_code, occupation_code)
 
 
 @dataclass(frozen=True)
@@ -359,3 +398,291 @@ class RecordScores:
 class CloseExamSession:
     actor: Caller
     session_id: str
+
+
+# institutions: calls, joint selection, quotas, teachers, supervisors, licences, blacklist
+
+@dataclass(frozen=True)
+class CreateCallForApplications:
+    actor: Caller
+    title: str
+    role: int
+    occupation_code: str
+    region_code: str
+    open_date: date
+    close_date: date
+
+    @classmethod
+    def parse(cls, actor: Caller, *, title: str, role: int, occupation_code: str,
+              region_code: str, open_date: dates.DateInput,
+              close_date: dates.DateInput) -> "CreateCallForApplications":
+        v = Violations()
+        title = v.text(title, "title", 200)
+        v.check(role in (pb.INSTITUTION_ROLE_EVALUATION, pb.INSTITUTION_ROLE_TRAINING),
+                "role", "must be EVALUATION or TRAINING")
+        v.check(not occupation_code or occupations.find(occupation_code) is not None,
+                "occupation_code", "unknown occupation code")
+        v.check(divisions.is_known_division(region_code), "region_code",
+                "is not a GB/T 2260 division code")
+        opens = dates.parse_date(open_date, "open_date", v, required=True)
+        closes = dates.parse_date(close_date, "close_date", v, required=True)
+        if opens and closes:
+            v.check(opens <= closes, "close_date", "must not be before open_date")
+        v.raise_if_any()
+        return cls(actor, title, role, occupation_code, region_code, opens, closes)
+
+
+@dataclass(frozen=True)
+class GetCallForApplications:
+    actor: Caller
+    call_id: str
+
+
+@dataclass(frozen=True)
+class DecideApplication:
+    actor: Caller
+    institution_id: str
+    outcome: int
+    reason: str
+
+    @classmethod
+    def parse(cls, actor: Caller, *, name: str, outcome: int, reason: str) -> "DecideApplication":
+        v = Violations()
+        iid = resource_id(name, "institutions", "name", v)
+        v.check(outcome in (pb.SELECTION_OUTCOME_APPROVED, pb.SELECTION_OUTCOME_REJECTED),
+                "outcome", "must be APPROVED or REJECTED")
+        reason = v.text(reason, "reason", 500)  # INST-1: every decision has one
+        v.raise_if_any()
+        return cls(actor, iid, outcome, reason)
+
+
+@dataclass(frozen=True)
+class PublishCallResult:
+    actor: Caller
+    call_id: str
+
+
+@dataclass(frozen=True)
+class CloseCallForApplications:
+    actor: Caller
+    call_id: str
+
+
+@dataclass(frozen=True)
+class CheckSeparation:
+    actor: Caller
+    uscc: str
+    role: int
+    legal_representative: str
+    parent_uscc: str
+
+    @classmethod
+    def parse(cls, actor: Caller, *, uscc: str, role: int, legal_representative: str,
+              parent_uscc: str) -> "CheckSeparation":
+        v = Violations()
+        uscc = _uscc(uscc, "uscc", v)
+        v.check(role in (pb.INSTITUTION_ROLE_EVALUATION, pb.INSTITUTION_ROLE_TRAINING),
+                "role", "must be EVALUATION or TRAINING")
+        legal = v.text(legal_representative, "legal_representative", 50, required=False)
+        parent = _uscc(parent_uscc, "parent_uscc", v, required=False)
+        v.raise_if_any()
+        return cls(actor, uscc, role, legal, parent)
+
+
+@dataclass(frozen=True)
+class SetQuotaPhase:
+    actor: Caller
+    province_code: str
+    occupation_code: str
+    phase: int
+
+    @classmethod
+    def parse(cls, actor: Caller, *, province_code: str, occupation_code: str,
+              phase: int) -> "SetQuotaPhase":
+        v = Violations()
+        v.check(divisions.is_known_division(province_code) and province_code.endswith("0000"),
+                "quota_phase.province_code", "must be a province's 6-digit code, e.g. 220000")
+        v.check(occupations.find(occupation_code) is not None, "quota_phase.occupation_code",
+                "unknown occupation code")
+        v.check(phase in pb.QuotaPhaseKind.values(), "quota_phase.phase", "unknown phase")
+        v.raise_if_any()
+        return cls(actor, province_code, occupation_code, phase)
+
+
+@dataclass(frozen=True)
+class RegisterTeacher:
+    actor: Caller
+    institution_id: str
+    person_id: str
+
+    @classmethod
+    def parse(cls, actor: Caller, *, institution: str, person: str) -> "RegisterTeacher":
+        v = Violations()
+        iid = resource_id(institution, "institutions", "institution", v)
+        pid = resource_id(person, "persons", "person", v)
+        v.raise_if_any()
+        return cls(actor, iid, pid)
+
+
+@dataclass(frozen=True)
+class RecordTeacherAssessment:
+    actor: Caller
+    teacher_id: str
+    assess_date: date
+    passed: bool
+    assessor: str
+    notes: str
+
+    @classmethod
+    def parse(cls, actor: Caller, *, teacher: str, assess_date: dates.DateInput, passed: bool,
+              assessor: str, notes: str) -> "RecordTeacherAssessment":
+        v = Violations()
+        tid = resource_id(teacher, "teachers", "teacher", v)
+        day = dates.parse_date(assess_date, "assess_date", v, required=True, not_future=True)
+        assessor = v.text(assessor, "assessor", 100)
+        notes = v.text(notes, "notes", 500, required=False)
+        v.raise_if_any()
+        return cls(actor, tid, day, passed, assessor, notes)
+
+
+@dataclass(frozen=True)
+class GetTeacher:
+    actor: Caller
+    teacher_id: str
+
+
+@dataclass(frozen=True)
+class AppointSupervisor:
+    actor: Caller
+    person_id: str
+    affiliation: str
+    term_start: date
+
+    @classmethod
+    def parse(cls, actor: Caller, *, person: str, affiliation: str,
+              term_start: dates.DateInput) -> "AppointSupervisor":
+        v = Violations()
+        pid = resource_id(person, "persons", "person", v)
+        affiliation = v.text(affiliation, "affiliation", 100)
+        start = dates.parse_date(term_start, "term_start", v, required=True)
+        v.raise_if_any()
+        return cls(actor, pid, affiliation, start)
+
+
+@dataclass(frozen=True)
+class RecordSupervisionVisit:
+    actor: Caller
+    supervisor_id: str
+    institution_id: str
+    visit_date: date
+    findings: tuple[Finding, ...]
+
+    @classmethod
+    def parse(cls, actor: Caller, *, supervisor: str, institution: str,
+              visit_date: dates.DateInput, findings) -> "RecordSupervisionVisit":
+        v = Violations()
+        sid = resource_id(supervisor, "supervisors", "supervisor", v)
+        iid = resource_id(institution, "institutions", "institution", v)
+        day = dates.parse_date(visit_date, "visit_date", v, required=True, not_future=True)
+        v.check(len(findings) <= 100, "findings", "at most 100")
+        parsed = tuple(Finding(v.text(f.description, f"findings[{i}].description", 500), f.serious)
+                       for i, f in enumerate(findings[:100]))
+        v.raise_if_any()
+        return cls(actor, sid, iid, day, parsed)
+
+
+@dataclass(frozen=True)
+class GetSupervisionBulletin:
+    actor: Caller
+    start_date: date
+    end_date: date
+    region_code: str
+
+    @classmethod
+    def parse(cls, actor: Caller, *, start_date: dates.DateInput, end_date: dates.DateInput,
+              region_code: str) -> "GetSupervisionBulletin":
+        v = Violations()
+        start = dates.parse_date(start_date, "start_date", v, required=True)
+        end = dates.parse_date(end_date, "end_date", v, required=True)
+        if start and end:
+            v.check(start <= end, "end_date", "must not be before start_date")
+            v.check((end - start).days <= 3660, "end_date", "a bulletin covers at most 10 years")
+        v.check(not region_code or divisions.is_known_division(region_code), "region_code",
+                "is not a GB/T 2260 division code")
+        v.raise_if_any()
+        return cls(actor, start, end, region_code)
+
+
+@dataclass(frozen=True)
+class RecordTrainingLicence:
+    actor: Caller
+    institution_id: str
+    number: str
+    issuer: str
+    valid_from: date
+    valid_until: date
+
+    @classmethod
+    def parse(cls, actor: Caller, *, name: str, number: str, issuer: str,
+              valid_from: dates.DateInput, valid_until: dates.DateInput) -> "RecordTrainingLicence":
+        v = Violations()
+        iid = resource_id(name, "institutions", "name", v)
+        number = v.text(number, "training_licence.number", 50)
+        issuer = v.text(issuer, "training_licence.issuer", 100)
+        start = dates.parse_date(valid_from, "training_licence.valid_from", v, required=True)
+        until = dates.parse_date(valid_until, "training_licence.valid_until", v, required=True)
+        if start and until:
+            v.check(start <= until, "training_licence.valid_until", "must not be before valid_from")
+        v.raise_if_any()
+        return cls(actor, iid, number, issuer, start, until)
+
+
+@dataclass(frozen=True)
+class BlacklistInstitution:
+    actor: Caller
+    institution_id: str
+    reason: str
+    evidence: str
+    revoke_qualification: bool
+
+    @classmethod
+    def parse(cls, actor: Caller, *, name: str, reason: str, evidence: str,
+              revoke_qualification: bool) -> "BlacklistInstitution":
+        v = Violations()
+        iid = resource_id(name, "institutions", "name", v)
+        reason = v.text(reason, "reason", 500)
+        evidence = v.text(evidence, "evidence", 200, required=False)
+        v.raise_if_any()
+        return cls(actor, iid, reason, evidence, revoke_qualification)
+
+
+@dataclass(frozen=True)
+class FraudFound:
+    """What the training service's FraudFound event tells accreditation (INST-7): its
+    consumer translates the event into this and calls `handlers.fraud_found`."""
+
+    event_id: str
+    institution_id: str
+    reason: str
+    evidence: str           # e.g. trainingClasses/{id}
+    revoke_qualification: bool = False
+
+
+@dataclass(frozen=True)
+class RecordQualityAssessment:
+    actor: Caller
+    institution_id: str
+    assess_date: date
+    findings: tuple[str, ...]
+    withdraw_qualification: bool
+
+    @classmethod
+    def parse(cls, actor: Caller, *, name: str, assess_date: dates.DateInput, findings,
+              withdraw_qualification: bool) -> "RecordQualityAssessment":
+        v = Violations()
+        iid = resource_id(name, "institutions", "name", v)
+        day = dates.parse_date(assess_date, "assess_date", v, required=True, not_future=True)
+        v.check(len(findings) <= 100, "findings", "at most 100")
+        texts = tuple(v.text(f, f"findings[{i}]", 500) for i, f in enumerate(findings[:100]))
+        v.raise_if_any()
+        return cls(actor, iid, day, texts, withdraw_qualification)

@@ -59,6 +59,37 @@ class PassRateUnit(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     PASS_RATE_UNIT_SESSION: _ClassVar[PassRateUnit]
     PASS_RATE_UNIT_EVALUATOR_YEAR: _ClassVar[PassRateUnit]
     PASS_RATE_UNIT_ORGANISATION_YEAR: _ClassVar[PassRateUnit]
+
+class Department(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    DEPARTMENT_UNSPECIFIED: _ClassVar[Department]
+    DEPARTMENT_POLICE: _ClassVar[Department]
+    DEPARTMENT_HUMAN_RESOURCES: _ClassVar[Department]
+
+class SelectionOutcome(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    SELECTION_OUTCOME_UNSPECIFIED: _ClassVar[SelectionOutcome]
+    SELECTION_OUTCOME_APPROVED: _ClassVar[SelectionOutcome]
+    SELECTION_OUTCOME_REJECTED: _ClassVar[SelectionOutcome]
+
+class AffiliateRelation(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    AFFILIATE_RELATION_UNSPECIFIED: _ClassVar[AffiliateRelation]
+    AFFILIATE_RELATION_SHARED_LEGAL_REPRESENTATIVE: _ClassVar[AffiliateRelation]
+    AFFILIATE_RELATION_DECLARED_PARENT: _ClassVar[AffiliateRelation]
+    AFFILIATE_RELATION_DECLARED_SUBSIDIARY: _ClassVar[AffiliateRelation]
+
+class QuotaPhaseKind(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    QUOTA_PHASE_KIND_UNSPECIFIED: _ClassVar[QuotaPhaseKind]
+    QUOTA_PHASE_KIND_PILOT: _ClassVar[QuotaPhaseKind]
+    QUOTA_PHASE_KIND_PROMOTION: _ClassVar[QuotaPhaseKind]
+
+class TeacherStatus(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    TEACHER_STATUS_UNSPECIFIED: _ClassVar[TeacherStatus]
+    TEACHER_STATUS_UNQUALIFIED: _ClassVar[TeacherStatus]
+    TEACHER_STATUS_QUALIFIED: _ClassVar[TeacherStatus]
 INSTITUTION_ROLE_UNSPECIFIED: InstitutionRole
 INSTITUTION_ROLE_EVALUATION: InstitutionRole
 INSTITUTION_ROLE_TRAINING: InstitutionRole
@@ -87,9 +118,25 @@ PASS_RATE_UNIT_UNSPECIFIED: PassRateUnit
 PASS_RATE_UNIT_SESSION: PassRateUnit
 PASS_RATE_UNIT_EVALUATOR_YEAR: PassRateUnit
 PASS_RATE_UNIT_ORGANISATION_YEAR: PassRateUnit
+DEPARTMENT_UNSPECIFIED: Department
+DEPARTMENT_POLICE: Department
+DEPARTMENT_HUMAN_RESOURCES: Department
+SELECTION_OUTCOME_UNSPECIFIED: SelectionOutcome
+SELECTION_OUTCOME_APPROVED: SelectionOutcome
+SELECTION_OUTCOME_REJECTED: SelectionOutcome
+AFFILIATE_RELATION_UNSPECIFIED: AffiliateRelation
+AFFILIATE_RELATION_SHARED_LEGAL_REPRESENTATIVE: AffiliateRelation
+AFFILIATE_RELATION_DECLARED_PARENT: AffiliateRelation
+AFFILIATE_RELATION_DECLARED_SUBSIDIARY: AffiliateRelation
+QUOTA_PHASE_KIND_UNSPECIFIED: QuotaPhaseKind
+QUOTA_PHASE_KIND_PILOT: QuotaPhaseKind
+QUOTA_PHASE_KIND_PROMOTION: QuotaPhaseKind
+TEACHER_STATUS_UNSPECIFIED: TeacherStatus
+TEACHER_STATUS_UNQUALIFIED: TeacherStatus
+TEACHER_STATUS_QUALIFIED: TeacherStatus
 
 class Institution(_message.Message):
-    __slots__ = ("name", "display_name", "uscc", "role", "status", "region_code", "category", "ministry_code", "site_serial", "history", "create_time")
+    __slots__ = ("name", "display_name", "uscc", "role", "status", "region_code", "category", "ministry_code", "site_serial", "history", "create_time", "call", "occupation_codes", "legal_representative", "parent_uscc", "selection_decisions", "training_licences", "blacklisted", "blacklist_entries", "quality_assessments")
     NAME_FIELD_NUMBER: _ClassVar[int]
     DISPLAY_NAME_FIELD_NUMBER: _ClassVar[int]
     USCC_FIELD_NUMBER: _ClassVar[int]
@@ -101,6 +148,15 @@ class Institution(_message.Message):
     SITE_SERIAL_FIELD_NUMBER: _ClassVar[int]
     HISTORY_FIELD_NUMBER: _ClassVar[int]
     CREATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    CALL_FIELD_NUMBER: _ClassVar[int]
+    OCCUPATION_CODES_FIELD_NUMBER: _ClassVar[int]
+    LEGAL_REPRESENTATIVE_FIELD_NUMBER: _ClassVar[int]
+    PARENT_USCC_FIELD_NUMBER: _ClassVar[int]
+    SELECTION_DECISIONS_FIELD_NUMBER: _ClassVar[int]
+    TRAINING_LICENCES_FIELD_NUMBER: _ClassVar[int]
+    BLACKLISTED_FIELD_NUMBER: _ClassVar[int]
+    BLACKLIST_ENTRIES_FIELD_NUMBER: _ClassVar[int]
+    QUALITY_ASSESSMENTS_FIELD_NUMBER: _ClassVar[int]
     name: str
     display_name: str
     uscc: str
@@ -112,7 +168,16 @@ class Institution(_message.Message):
     site_serial: str
     history: _containers.RepeatedCompositeFieldContainer[StatusChange]
     create_time: _timestamp_pb2.Timestamp
-    def __init__(self, name: _Optional[str] = ..., display_name: _Optional[str] = ..., uscc: _Optional[str] = ..., role: _Optional[_Union[InstitutionRole, str]] = ..., status: _Optional[_Union[InstitutionStatus, str]] = ..., region_code: _Optional[str] = ..., category: _Optional[_Union[OrganisationCategory, str]] = ..., ministry_code: _Optional[str] = ..., site_serial: _Optional[str] = ..., history: _Optional[_Iterable[_Union[StatusChange, _Mapping]]] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    call: str
+    occupation_codes: _containers.RepeatedScalarFieldContainer[str]
+    legal_representative: str
+    parent_uscc: str
+    selection_decisions: _containers.RepeatedCompositeFieldContainer[SelectionDecision]
+    training_licences: _containers.RepeatedCompositeFieldContainer[TrainingLicence]
+    blacklisted: bool
+    blacklist_entries: _containers.RepeatedCompositeFieldContainer[BlacklistEntry]
+    quality_assessments: _containers.RepeatedCompositeFieldContainer[QualityAssessment]
+    def __init__(self, name: _Optional[str] = ..., display_name: _Optional[str] = ..., uscc: _Optional[str] = ..., role: _Optional[_Union[InstitutionRole, str]] = ..., status: _Optional[_Union[InstitutionStatus, str]] = ..., region_code: _Optional[str] = ..., category: _Optional[_Union[OrganisationCategory, str]] = ..., ministry_code: _Optional[str] = ..., site_serial: _Optional[str] = ..., history: _Optional[_Iterable[_Union[StatusChange, _Mapping]]] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., call: _Optional[str] = ..., occupation_codes: _Optional[_Iterable[str]] = ..., legal_representative: _Optional[str] = ..., parent_uscc: _Optional[str] = ..., selection_decisions: _Optional[_Iterable[_Union[SelectionDecision, _Mapping]]] = ..., training_licences: _Optional[_Iterable[_Union[TrainingLicence, _Mapping]]] = ..., blacklisted: _Optional[bool] = ..., blacklist_entries: _Optional[_Iterable[_Union[BlacklistEntry, _Mapping]]] = ..., quality_assessments: _Optional[_Iterable[_Union[QualityAssessment, _Mapping]]] = ...) -> None: ...
 
 class StatusChange(_message.Message):
     __slots__ = ("from_status", "to_status", "actor", "reason", "change_time")
@@ -143,14 +208,20 @@ class GetInstitutionRequest(_message.Message):
     def __init__(self, name: _Optional[str] = ...) -> None: ...
 
 class ListInstitutionsRequest(_message.Message):
-    __slots__ = ("role", "page_size", "page_token")
+    __slots__ = ("role", "page_size", "page_token", "status", "region_code", "occupation_code")
     ROLE_FIELD_NUMBER: _ClassVar[int]
     PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
     PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    REGION_CODE_FIELD_NUMBER: _ClassVar[int]
+    OCCUPATION_CODE_FIELD_NUMBER: _ClassVar[int]
     role: InstitutionRole
     page_size: int
     page_token: str
-    def __init__(self, role: _Optional[_Union[InstitutionRole, str]] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
+    status: InstitutionStatus
+    region_code: str
+    occupation_code: str
+    def __init__(self, role: _Optional[_Union[InstitutionRole, str]] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ..., status: _Optional[_Union[InstitutionStatus, str]] = ..., region_code: _Optional[str] = ..., occupation_code: _Optional[str] = ...) -> None: ...
 
 class ListInstitutionsResponse(_message.Message):
     __slots__ = ("institutions", "next_page_token")
@@ -603,3 +674,399 @@ class ListPassRateAnomaliesRequest(_message.Message):
     page_size: int
     page_token: str
     def __init__(self, year: _Optional[int] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
+
+class SelectionDecision(_message.Message):
+    __slots__ = ("department", "outcome", "actor", "reason", "decide_time")
+    DEPARTMENT_FIELD_NUMBER: _ClassVar[int]
+    OUTCOME_FIELD_NUMBER: _ClassVar[int]
+    ACTOR_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    DECIDE_TIME_FIELD_NUMBER: _ClassVar[int]
+    department: Department
+    outcome: SelectionOutcome
+    actor: str
+    reason: str
+    decide_time: _timestamp_pb2.Timestamp
+    def __init__(self, department: _Optional[_Union[Department, str]] = ..., outcome: _Optional[_Union[SelectionOutcome, str]] = ..., actor: _Optional[str] = ..., reason: _Optional[str] = ..., decide_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class CallForApplications(_message.Message):
+    __slots__ = ("name", "title", "role", "occupation_code", "region_code", "open_date", "close_date", "creator", "create_time", "publish_time", "selected", "rejected", "close_time")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    TITLE_FIELD_NUMBER: _ClassVar[int]
+    ROLE_FIELD_NUMBER: _ClassVar[int]
+    OCCUPATION_CODE_FIELD_NUMBER: _ClassVar[int]
+    REGION_CODE_FIELD_NUMBER: _ClassVar[int]
+    OPEN_DATE_FIELD_NUMBER: _ClassVar[int]
+    CLOSE_DATE_FIELD_NUMBER: _ClassVar[int]
+    CREATOR_FIELD_NUMBER: _ClassVar[int]
+    CREATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    PUBLISH_TIME_FIELD_NUMBER: _ClassVar[int]
+    SELECTED_FIELD_NUMBER: _ClassVar[int]
+    REJECTED_FIELD_NUMBER: _ClassVar[int]
+    CLOSE_TIME_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    title: str
+    role: InstitutionRole
+    occupation_code: str
+    region_code: str
+    open_date: _date_pb2.Date
+    close_date: _date_pb2.Date
+    creator: str
+    create_time: _timestamp_pb2.Timestamp
+    publish_time: _timestamp_pb2.Timestamp
+    selected: _containers.RepeatedScalarFieldContainer[str]
+    rejected: _containers.RepeatedScalarFieldContainer[str]
+    close_time: _timestamp_pb2.Timestamp
+    def __init__(self, name: _Optional[str] = ..., title: _Optional[str] = ..., role: _Optional[_Union[InstitutionRole, str]] = ..., occupation_code: _Optional[str] = ..., region_code: _Optional[str] = ..., open_date: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., close_date: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., creator: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., publish_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., selected: _Optional[_Iterable[str]] = ..., rejected: _Optional[_Iterable[str]] = ..., close_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class CloseCallForApplicationsRequest(_message.Message):
+    __slots__ = ("name", "request_id")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    request_id: str
+    def __init__(self, name: _Optional[str] = ..., request_id: _Optional[str] = ...) -> None: ...
+
+class CreateCallForApplicationsRequest(_message.Message):
+    __slots__ = ("call_for_applications", "request_id")
+    CALL_FOR_APPLICATIONS_FIELD_NUMBER: _ClassVar[int]
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    call_for_applications: CallForApplications
+    request_id: str
+    def __init__(self, call_for_applications: _Optional[_Union[CallForApplications, _Mapping]] = ..., request_id: _Optional[str] = ...) -> None: ...
+
+class GetCallForApplicationsRequest(_message.Message):
+    __slots__ = ("name",)
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    def __init__(self, name: _Optional[str] = ...) -> None: ...
+
+class DecideApplicationRequest(_message.Message):
+    __slots__ = ("name", "outcome", "reason", "request_id")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    OUTCOME_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    outcome: SelectionOutcome
+    reason: str
+    request_id: str
+    def __init__(self, name: _Optional[str] = ..., outcome: _Optional[_Union[SelectionOutcome, str]] = ..., reason: _Optional[str] = ..., request_id: _Optional[str] = ...) -> None: ...
+
+class PublishCallResultRequest(_message.Message):
+    __slots__ = ("name", "request_id")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    request_id: str
+    def __init__(self, name: _Optional[str] = ..., request_id: _Optional[str] = ...) -> None: ...
+
+class CheckSeparationRequest(_message.Message):
+    __slots__ = ("uscc", "role", "legal_representative", "parent_uscc")
+    USCC_FIELD_NUMBER: _ClassVar[int]
+    ROLE_FIELD_NUMBER: _ClassVar[int]
+    LEGAL_REPRESENTATIVE_FIELD_NUMBER: _ClassVar[int]
+    PARENT_USCC_FIELD_NUMBER: _ClassVar[int]
+    uscc: str
+    role: InstitutionRole
+    legal_representative: str
+    parent_uscc: str
+    def __init__(self, uscc: _Optional[str] = ..., role: _Optional[_Union[InstitutionRole, str]] = ..., legal_representative: _Optional[str] = ..., parent_uscc: _Optional[str] = ...) -> None: ...
+
+class Affiliate(_message.Message):
+    __slots__ = ("institution", "relation")
+    INSTITUTION_FIELD_NUMBER: _ClassVar[int]
+    RELATION_FIELD_NUMBER: _ClassVar[int]
+    institution: str
+    relation: AffiliateRelation
+    def __init__(self, institution: _Optional[str] = ..., relation: _Optional[_Union[AffiliateRelation, str]] = ...) -> None: ...
+
+class CheckSeparationResponse(_message.Message):
+    __slots__ = ("allowed", "reason", "conflicting_institutions", "affiliates")
+    ALLOWED_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    CONFLICTING_INSTITUTIONS_FIELD_NUMBER: _ClassVar[int]
+    AFFILIATES_FIELD_NUMBER: _ClassVar[int]
+    allowed: bool
+    reason: str
+    conflicting_institutions: _containers.RepeatedScalarFieldContainer[str]
+    affiliates: _containers.RepeatedCompositeFieldContainer[Affiliate]
+    def __init__(self, allowed: _Optional[bool] = ..., reason: _Optional[str] = ..., conflicting_institutions: _Optional[_Iterable[str]] = ..., affiliates: _Optional[_Iterable[_Union[Affiliate, _Mapping]]] = ...) -> None: ...
+
+class QuotaPhase(_message.Message):
+    __slots__ = ("province_code", "occupation_code", "phase", "limit", "setter", "set_time")
+    PROVINCE_CODE_FIELD_NUMBER: _ClassVar[int]
+    OCCUPATION_CODE_FIELD_NUMBER: _ClassVar[int]
+    PHASE_FIELD_NUMBER: _ClassVar[int]
+    LIMIT_FIELD_NUMBER: _ClassVar[int]
+    SETTER_FIELD_NUMBER: _ClassVar[int]
+    SET_TIME_FIELD_NUMBER: _ClassVar[int]
+    province_code: str
+    occupation_code: str
+    phase: QuotaPhaseKind
+    limit: int
+    setter: str
+    set_time: _timestamp_pb2.Timestamp
+    def __init__(self, province_code: _Optional[str] = ..., occupation_code: _Optional[str] = ..., phase: _Optional[_Union[QuotaPhaseKind, str]] = ..., limit: _Optional[int] = ..., setter: _Optional[str] = ..., set_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class SetQuotaPhaseRequest(_message.Message):
+    __slots__ = ("quota_phase", "request_id")
+    QUOTA_PHASE_FIELD_NUMBER: _ClassVar[int]
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    quota_phase: QuotaPhase
+    request_id: str
+    def __init__(self, quota_phase: _Optional[_Union[QuotaPhase, _Mapping]] = ..., request_id: _Optional[str] = ...) -> None: ...
+
+class TeacherAssessment(_message.Message):
+    __slots__ = ("assess_date", "passed", "assessor", "notes", "actor", "record_time")
+    ASSESS_DATE_FIELD_NUMBER: _ClassVar[int]
+    PASSED_FIELD_NUMBER: _ClassVar[int]
+    ASSESSOR_FIELD_NUMBER: _ClassVar[int]
+    NOTES_FIELD_NUMBER: _ClassVar[int]
+    ACTOR_FIELD_NUMBER: _ClassVar[int]
+    RECORD_TIME_FIELD_NUMBER: _ClassVar[int]
+    assess_date: _date_pb2.Date
+    passed: bool
+    assessor: str
+    notes: str
+    actor: str
+    record_time: _timestamp_pb2.Timestamp
+    def __init__(self, assess_date: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., passed: _Optional[bool] = ..., assessor: _Optional[str] = ..., notes: _Optional[str] = ..., actor: _Optional[str] = ..., record_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class Teacher(_message.Message):
+    __slots__ = ("name", "person", "full_name", "institution", "status", "assessments")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    PERSON_FIELD_NUMBER: _ClassVar[int]
+    FULL_NAME_FIELD_NUMBER: _ClassVar[int]
+    INSTITUTION_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    ASSESSMENTS_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    person: str
+    full_name: str
+    institution: str
+    status: TeacherStatus
+    assessments: _containers.RepeatedCompositeFieldContainer[TeacherAssessment]
+    def __init__(self, name: _Optional[str] = ..., person: _Optional[str] = ..., full_name: _Optional[str] = ..., institution: _Optional[str] = ..., status: _Optional[_Union[TeacherStatus, str]] = ..., assessments: _Optional[_Iterable[_Union[TeacherAssessment, _Mapping]]] = ...) -> None: ...
+
+class RegisterTeacherRequest(_message.Message):
+    __slots__ = ("institution", "person", "request_id")
+    INSTITUTION_FIELD_NUMBER: _ClassVar[int]
+    PERSON_FIELD_NUMBER: _ClassVar[int]
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    institution: str
+    person: str
+    request_id: str
+    def __init__(self, institution: _Optional[str] = ..., person: _Optional[str] = ..., request_id: _Optional[str] = ...) -> None: ...
+
+class RecordTeacherAssessmentRequest(_message.Message):
+    __slots__ = ("teacher", "assess_date", "passed", "assessor", "notes", "request_id")
+    TEACHER_FIELD_NUMBER: _ClassVar[int]
+    ASSESS_DATE_FIELD_NUMBER: _ClassVar[int]
+    PASSED_FIELD_NUMBER: _ClassVar[int]
+    ASSESSOR_FIELD_NUMBER: _ClassVar[int]
+    NOTES_FIELD_NUMBER: _ClassVar[int]
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    teacher: str
+    assess_date: _date_pb2.Date
+    passed: bool
+    assessor: str
+    notes: str
+    request_id: str
+    def __init__(self, teacher: _Optional[str] = ..., assess_date: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., passed: _Optional[bool] = ..., assessor: _Optional[str] = ..., notes: _Optional[str] = ..., request_id: _Optional[str] = ...) -> None: ...
+
+class GetTeacherRequest(_message.Message):
+    __slots__ = ("name",)
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    def __init__(self, name: _Optional[str] = ...) -> None: ...
+
+class Supervisor(_message.Message):
+    __slots__ = ("name", "person", "full_name", "affiliation", "term_start", "term_end", "appointer")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    PERSON_FIELD_NUMBER: _ClassVar[int]
+    FULL_NAME_FIELD_NUMBER: _ClassVar[int]
+    AFFILIATION_FIELD_NUMBER: _ClassVar[int]
+    TERM_START_FIELD_NUMBER: _ClassVar[int]
+    TERM_END_FIELD_NUMBER: _ClassVar[int]
+    APPOINTER_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    person: str
+    full_name: str
+    affiliation: str
+    term_start: _date_pb2.Date
+    term_end: _date_pb2.Date
+    appointer: str
+    def __init__(self, name: _Optional[str] = ..., person: _Optional[str] = ..., full_name: _Optional[str] = ..., affiliation: _Optional[str] = ..., term_start: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., term_end: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., appointer: _Optional[str] = ...) -> None: ...
+
+class AppointSupervisorRequest(_message.Message):
+    __slots__ = ("person", "affiliation", "term_start", "request_id")
+    PERSON_FIELD_NUMBER: _ClassVar[int]
+    AFFILIATION_FIELD_NUMBER: _ClassVar[int]
+    TERM_START_FIELD_NUMBER: _ClassVar[int]
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    person: str
+    affiliation: str
+    term_start: _date_pb2.Date
+    request_id: str
+    def __init__(self, person: _Optional[str] = ..., affiliation: _Optional[str] = ..., term_start: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., request_id: _Optional[str] = ...) -> None: ...
+
+class SupervisionFinding(_message.Message):
+    __slots__ = ("description", "serious")
+    DESCRIPTION_FIELD_NUMBER: _ClassVar[int]
+    SERIOUS_FIELD_NUMBER: _ClassVar[int]
+    description: str
+    serious: bool
+    def __init__(self, description: _Optional[str] = ..., serious: _Optional[bool] = ...) -> None: ...
+
+class SupervisionVisit(_message.Message):
+    __slots__ = ("name", "supervisor", "institution", "visit_date", "findings", "record_time")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    SUPERVISOR_FIELD_NUMBER: _ClassVar[int]
+    INSTITUTION_FIELD_NUMBER: _ClassVar[int]
+    VISIT_DATE_FIELD_NUMBER: _ClassVar[int]
+    FINDINGS_FIELD_NUMBER: _ClassVar[int]
+    RECORD_TIME_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    supervisor: str
+    institution: str
+    visit_date: _date_pb2.Date
+    findings: _containers.RepeatedCompositeFieldContainer[SupervisionFinding]
+    record_time: _timestamp_pb2.Timestamp
+    def __init__(self, name: _Optional[str] = ..., supervisor: _Optional[str] = ..., institution: _Optional[str] = ..., visit_date: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., findings: _Optional[_Iterable[_Union[SupervisionFinding, _Mapping]]] = ..., record_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class RecordSupervisionVisitRequest(_message.Message):
+    __slots__ = ("supervisor", "institution", "visit_date", "findings", "request_id")
+    SUPERVISOR_FIELD_NUMBER: _ClassVar[int]
+    INSTITUTION_FIELD_NUMBER: _ClassVar[int]
+    VISIT_DATE_FIELD_NUMBER: _ClassVar[int]
+    FINDINGS_FIELD_NUMBER: _ClassVar[int]
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    supervisor: str
+    institution: str
+    visit_date: _date_pb2.Date
+    findings: _containers.RepeatedCompositeFieldContainer[SupervisionFinding]
+    request_id: str
+    def __init__(self, supervisor: _Optional[str] = ..., institution: _Optional[str] = ..., visit_date: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., findings: _Optional[_Iterable[_Union[SupervisionFinding, _Mapping]]] = ..., request_id: _Optional[str] = ...) -> None: ...
+
+class GetSupervisionBulletinRequest(_message.Message):
+    __slots__ = ("start_date", "end_date", "region_code")
+    START_DATE_FIELD_NUMBER: _ClassVar[int]
+    END_DATE_FIELD_NUMBER: _ClassVar[int]
+    REGION_CODE_FIELD_NUMBER: _ClassVar[int]
+    start_date: _date_pb2.Date
+    end_date: _date_pb2.Date
+    region_code: str
+    def __init__(self, start_date: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., end_date: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., region_code: _Optional[str] = ...) -> None: ...
+
+class SupervisionBulletinEntry(_message.Message):
+    __slots__ = ("institution", "display_name", "visit_count", "finding_count", "serious_finding_count", "visits")
+    INSTITUTION_FIELD_NUMBER: _ClassVar[int]
+    DISPLAY_NAME_FIELD_NUMBER: _ClassVar[int]
+    VISIT_COUNT_FIELD_NUMBER: _ClassVar[int]
+    FINDING_COUNT_FIELD_NUMBER: _ClassVar[int]
+    SERIOUS_FINDING_COUNT_FIELD_NUMBER: _ClassVar[int]
+    VISITS_FIELD_NUMBER: _ClassVar[int]
+    institution: str
+    display_name: str
+    visit_count: int
+    finding_count: int
+    serious_finding_count: int
+    visits: _containers.RepeatedCompositeFieldContainer[SupervisionVisit]
+    def __init__(self, institution: _Optional[str] = ..., display_name: _Optional[str] = ..., visit_count: _Optional[int] = ..., finding_count: _Optional[int] = ..., serious_finding_count: _Optional[int] = ..., visits: _Optional[_Iterable[_Union[SupervisionVisit, _Mapping]]] = ...) -> None: ...
+
+class SupervisionBulletin(_message.Message):
+    __slots__ = ("start_date", "end_date", "region_code", "visit_count", "finding_count", "entries")
+    START_DATE_FIELD_NUMBER: _ClassVar[int]
+    END_DATE_FIELD_NUMBER: _ClassVar[int]
+    REGION_CODE_FIELD_NUMBER: _ClassVar[int]
+    VISIT_COUNT_FIELD_NUMBER: _ClassVar[int]
+    FINDING_COUNT_FIELD_NUMBER: _ClassVar[int]
+    ENTRIES_FIELD_NUMBER: _ClassVar[int]
+    start_date: _date_pb2.Date
+    end_date: _date_pb2.Date
+    region_code: str
+    visit_count: int
+    finding_count: int
+    entries: _containers.RepeatedCompositeFieldContainer[SupervisionBulletinEntry]
+    def __init__(self, start_date: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., end_date: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., region_code: _Optional[str] = ..., visit_count: _Optional[int] = ..., finding_count: _Optional[int] = ..., entries: _Optional[_Iterable[_Union[SupervisionBulletinEntry, _Mapping]]] = ...) -> None: ...
+
+class TrainingLicence(_message.Message):
+    __slots__ = ("number", "issuer", "valid_from", "valid_until", "record_time")
+    NUMBER_FIELD_NUMBER: _ClassVar[int]
+    ISSUER_FIELD_NUMBER: _ClassVar[int]
+    VALID_FROM_FIELD_NUMBER: _ClassVar[int]
+    VALID_UNTIL_FIELD_NUMBER: _ClassVar[int]
+    RECORD_TIME_FIELD_NUMBER: _ClassVar[int]
+    number: str
+    issuer: str
+    valid_from: _date_pb2.Date
+    valid_until: _date_pb2.Date
+    record_time: _timestamp_pb2.Timestamp
+    def __init__(self, number: _Optional[str] = ..., issuer: _Optional[str] = ..., valid_from: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., valid_until: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., record_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class RecordTrainingLicenceRequest(_message.Message):
+    __slots__ = ("name", "training_licence", "request_id")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    TRAINING_LICENCE_FIELD_NUMBER: _ClassVar[int]
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    training_licence: TrainingLicence
+    request_id: str
+    def __init__(self, name: _Optional[str] = ..., training_licence: _Optional[_Union[TrainingLicence, _Mapping]] = ..., request_id: _Optional[str] = ...) -> None: ...
+
+class BlacklistEntry(_message.Message):
+    __slots__ = ("reason", "evidence", "actor", "qualification_revoked", "blacklist_time")
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    EVIDENCE_FIELD_NUMBER: _ClassVar[int]
+    ACTOR_FIELD_NUMBER: _ClassVar[int]
+    QUALIFICATION_REVOKED_FIELD_NUMBER: _ClassVar[int]
+    BLACKLIST_TIME_FIELD_NUMBER: _ClassVar[int]
+    reason: str
+    evidence: str
+    actor: str
+    qualification_revoked: bool
+    blacklist_time: _timestamp_pb2.Timestamp
+    def __init__(self, reason: _Optional[str] = ..., evidence: _Optional[str] = ..., actor: _Optional[str] = ..., qualification_revoked: _Optional[bool] = ..., blacklist_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class BlacklistInstitutionRequest(_message.Message):
+    __slots__ = ("name", "reason", "evidence", "revoke_qualification", "request_id")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    EVIDENCE_FIELD_NUMBER: _ClassVar[int]
+    REVOKE_QUALIFICATION_FIELD_NUMBER: _ClassVar[int]
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    reason: str
+    evidence: str
+    revoke_qualification: bool
+    request_id: str
+    def __init__(self, name: _Optional[str] = ..., reason: _Optional[str] = ..., evidence: _Optional[str] = ..., revoke_qualification: _Optional[bool] = ..., request_id: _Optional[str] = ...) -> None: ...
+
+class QualityAssessment(_message.Message):
+    __slots__ = ("assess_date", "findings", "qualification_withdrawn", "actor", "record_time")
+    ASSESS_DATE_FIELD_NUMBER: _ClassVar[int]
+    FINDINGS_FIELD_NUMBER: _ClassVar[int]
+    QUALIFICATION_WITHDRAWN_FIELD_NUMBER: _ClassVar[int]
+    ACTOR_FIELD_NUMBER: _ClassVar[int]
+    RECORD_TIME_FIELD_NUMBER: _ClassVar[int]
+    assess_date: _date_pb2.Date
+    findings: _containers.RepeatedScalarFieldContainer[str]
+    qualification_withdrawn: bool
+    actor: str
+    record_time: _timestamp_pb2.Timestamp
+    def __init__(self, assess_date: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., findings: _Optional[_Iterable[str]] = ..., qualification_withdrawn: _Optional[bool] = ..., actor: _Optional[str] = ..., record_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class RecordQualityAssessmentRequest(_message.Message):
+    __slots__ = ("name", "assess_date", "findings", "withdraw_qualification", "request_id")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    ASSESS_DATE_FIELD_NUMBER: _ClassVar[int]
+    FINDINGS_FIELD_NUMBER: _ClassVar[int]
+    WITHDRAW_QUALIFICATION_FIELD_NUMBER: _ClassVar[int]
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    assess_date: _date_pb2.Date
+    findings: _containers.RepeatedScalarFieldContainer[str]
+    withdraw_qualification: bool
+    request_id: str
+    def __init__(self, name: _Optional[str] = ..., assess_date: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., findings: _Optional[_Iterable[str]] = ..., withdraw_qualification: _Optional[bool] = ..., request_id: _Optional[str] = ...) -> None: ...

@@ -135,6 +135,86 @@ class AccreditationServiceStub:
                 request_serializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.ListPassRateAnomaliesRequest.SerializeToString,
                 response_deserializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.ListPassRatesResponse.FromString,
                 _registered_method=True)
+        self.CreateCallForApplications = channel.unary_unary(
+                '/anbao.accreditation.v1.AccreditationService/CreateCallForApplications',
+                request_serializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.CreateCallForApplicationsRequest.SerializeToString,
+                response_deserializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.CallForApplications.FromString,
+                _registered_method=True)
+        self.GetCallForApplications = channel.unary_unary(
+                '/anbao.accreditation.v1.AccreditationService/GetCallForApplications',
+                request_serializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.GetCallForApplicationsRequest.SerializeToString,
+                response_deserializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.CallForApplications.FromString,
+                _registered_method=True)
+        self.DecideApplication = channel.unary_unary(
+                '/anbao.accreditation.v1.AccreditationService/DecideApplication',
+                request_serializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.DecideApplicationRequest.SerializeToString,
+                response_deserializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.Institution.FromString,
+                _registered_method=True)
+        self.CloseCallForApplications = channel.unary_unary(
+                '/anbao.accreditation.v1.AccreditationService/CloseCallForApplications',
+                request_serializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.CloseCallForApplicationsRequest.SerializeToString,
+                response_deserializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.CallForApplications.FromString,
+                _registered_method=True)
+        self.PublishCallResult = channel.unary_unary(
+                '/anbao.accreditation.v1.AccreditationService/PublishCallResult',
+                request_serializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.PublishCallResultRequest.SerializeToString,
+                response_deserializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.CallForApplications.FromString,
+                _registered_method=True)
+        self.CheckSeparation = channel.unary_unary(
+                '/anbao.accreditation.v1.AccreditationService/CheckSeparation',
+                request_serializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.CheckSeparationRequest.SerializeToString,
+                response_deserializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.CheckSeparationResponse.FromString,
+                _registered_method=True)
+        self.SetQuotaPhase = channel.unary_unary(
+                '/anbao.accreditation.v1.AccreditationService/SetQuotaPhase',
+                request_serializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.SetQuotaPhaseRequest.SerializeToString,
+                response_deserializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.QuotaPhase.FromString,
+                _registered_method=True)
+        self.RegisterTeacher = channel.unary_unary(
+                '/anbao.accreditation.v1.AccreditationService/RegisterTeacher',
+                request_serializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.RegisterTeacherRequest.SerializeToString,
+                response_deserializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.Teacher.FromString,
+                _registered_method=True)
+        self.RecordTeacherAssessment = channel.unary_unary(
+                '/anbao.accreditation.v1.AccreditationService/RecordTeacherAssessment',
+                request_serializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.RecordTeacherAssessmentRequest.SerializeToString,
+                response_deserializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.Teacher.FromString,
+                _registered_method=True)
+        self.GetTeacher = channel.unary_unary(
+                '/anbao.accreditation.v1.AccreditationService/GetTeacher',
+                request_serializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.GetTeacherRequest.SerializeToString,
+                response_deserializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.Teacher.FromString,
+                _registered_method=True)
+        self.AppointSupervisor = channel.unary_unary(
+                '/anbao.accreditation.v1.AccreditationService/AppointSupervisor',
+                request_serializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.AppointSupervisorRequest.SerializeToString,
+                response_deserializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.Supervisor.FromString,
+                _registered_method=True)
+        self.RecordSupervisionVisit = channel.unary_unary(
+                '/anbao.accreditation.v1.AccreditationService/RecordSupervisionVisit',
+                request_serializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.RecordSupervisionVisitRequest.SerializeToString,
+                response_deserializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.SupervisionVisit.FromString,
+                _registered_method=True)
+        self.GetSupervisionBulletin = channel.unary_unary(
+                '/anbao.accreditation.v1.AccreditationService/GetSupervisionBulletin',
+                request_serializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.GetSupervisionBulletinRequest.SerializeToString,
+                response_deserializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.SupervisionBulletin.FromString,
+                _registered_method=True)
+        self.RecordTrainingLicence = channel.unary_unary(
+                '/anbao.accreditation.v1.AccreditationService/RecordTrainingLicence',
+                request_serializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.RecordTrainingLicenceRequest.SerializeToString,
+                response_deserializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.Institution.FromString,
+                _registered_method=True)
+        self.BlacklistInstitution = channel.unary_unary(
+                '/anbao.accreditation.v1.AccreditationService/BlacklistInstitution',
+                request_serializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.BlacklistInstitutionRequest.SerializeToString,
+                response_deserializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.Institution.FromString,
+                _registered_method=True)
+        self.RecordQualityAssessment = channel.unary_unary(
+                '/anbao.accreditation.v1.AccreditationService/RecordQualityAssessment',
+                request_serializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.RecordQualityAssessmentRequest.SerializeToString,
+                response_deserializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.Institution.FromString,
+                _registered_method=True)
 
 
 class AccreditationServiceServicer:
@@ -275,6 +355,118 @@ class AccreditationServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def CreateCallForApplications(self, request, context):
+        """INST-1: a public call for applications (公开征集) with its window; applications
+        (CreateInstitution) are filed against an open call.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetCallForApplications(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DecideApplication(self, request, context):
+        """INST-1 joint selection: the token's department (police or human resources) approves
+        or rejects an application; SELECTED once both approved, REJECTED once one rejected.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CloseCallForApplications(self, request, context):
+        """INST-1: ends a call's window early (from now on it takes no applications).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def PublishCallResult(self, request, context):
+        """INST-1: publishes the call's result once its window has closed and every
+        application is decided; a selected institution is confirmed ACTIVE only after.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CheckSeparation(self, request, context):
+        """INST-2 as a dry run: whether the USCC may take the role, and affiliates (a shared
+        legal representative, a declared parent) holding the other role, flagged not refused.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SetQuotaPhase(self, request, context):
+        """INST-3: the quota phase of a province and occupation (reference data).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RegisterTeacher(self, request, context):
+        """INST-4: teachers of training institutions and their provincial assessments.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RecordTeacherAssessment(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetTeacher(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def AppointSupervisor(self, request, context):
+        """INST-5: supervisors (督导员), their on-site visits and the periodic bulletin.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RecordSupervisionVisit(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetSupervisionBulletin(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RecordTrainingLicence(self, request, context):
+        """INST-6: a training institution's 保安培训许可证.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def BlacklistInstitution(self, request, context):
+        """INST-7: puts an institution on the credit blacklist (optionally revoking it).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RecordQualityAssessment(self, request, context):
+        """INST-8: a quality assessment of a training institution, which may withdraw its
+        training qualification (REVOKED) for poor quality.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_AccreditationServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -377,6 +569,86 @@ def add_AccreditationServiceServicer_to_server(servicer, server):
                     servicer.ListPassRateAnomalies,
                     request_deserializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.ListPassRateAnomaliesRequest.FromString,
                     response_serializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.ListPassRatesResponse.SerializeToString,
+            ),
+            'CreateCallForApplications': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateCallForApplications,
+                    request_deserializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.CreateCallForApplicationsRequest.FromString,
+                    response_serializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.CallForApplications.SerializeToString,
+            ),
+            'GetCallForApplications': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetCallForApplications,
+                    request_deserializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.GetCallForApplicationsRequest.FromString,
+                    response_serializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.CallForApplications.SerializeToString,
+            ),
+            'DecideApplication': grpc.unary_unary_rpc_method_handler(
+                    servicer.DecideApplication,
+                    request_deserializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.DecideApplicationRequest.FromString,
+                    response_serializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.Institution.SerializeToString,
+            ),
+            'CloseCallForApplications': grpc.unary_unary_rpc_method_handler(
+                    servicer.CloseCallForApplications,
+                    request_deserializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.CloseCallForApplicationsRequest.FromString,
+                    response_serializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.CallForApplications.SerializeToString,
+            ),
+            'PublishCallResult': grpc.unary_unary_rpc_method_handler(
+                    servicer.PublishCallResult,
+                    request_deserializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.PublishCallResultRequest.FromString,
+                    response_serializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.CallForApplications.SerializeToString,
+            ),
+            'CheckSeparation': grpc.unary_unary_rpc_method_handler(
+                    servicer.CheckSeparation,
+                    request_deserializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.CheckSeparationRequest.FromString,
+                    response_serializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.CheckSeparationResponse.SerializeToString,
+            ),
+            'SetQuotaPhase': grpc.unary_unary_rpc_method_handler(
+                    servicer.SetQuotaPhase,
+                    request_deserializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.SetQuotaPhaseRequest.FromString,
+                    response_serializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.QuotaPhase.SerializeToString,
+            ),
+            'RegisterTeacher': grpc.unary_unary_rpc_method_handler(
+                    servicer.RegisterTeacher,
+                    request_deserializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.RegisterTeacherRequest.FromString,
+                    response_serializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.Teacher.SerializeToString,
+            ),
+            'RecordTeacherAssessment': grpc.unary_unary_rpc_method_handler(
+                    servicer.RecordTeacherAssessment,
+                    request_deserializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.RecordTeacherAssessmentRequest.FromString,
+                    response_serializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.Teacher.SerializeToString,
+            ),
+            'GetTeacher': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetTeacher,
+                    request_deserializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.GetTeacherRequest.FromString,
+                    response_serializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.Teacher.SerializeToString,
+            ),
+            'AppointSupervisor': grpc.unary_unary_rpc_method_handler(
+                    servicer.AppointSupervisor,
+                    request_deserializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.AppointSupervisorRequest.FromString,
+                    response_serializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.Supervisor.SerializeToString,
+            ),
+            'RecordSupervisionVisit': grpc.unary_unary_rpc_method_handler(
+                    servicer.RecordSupervisionVisit,
+                    request_deserializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.RecordSupervisionVisitRequest.FromString,
+                    response_serializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.SupervisionVisit.SerializeToString,
+            ),
+            'GetSupervisionBulletin': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetSupervisionBulletin,
+                    request_deserializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.GetSupervisionBulletinRequest.FromString,
+                    response_serializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.SupervisionBulletin.SerializeToString,
+            ),
+            'RecordTrainingLicence': grpc.unary_unary_rpc_method_handler(
+                    servicer.RecordTrainingLicence,
+                    request_deserializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.RecordTrainingLicenceRequest.FromString,
+                    response_serializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.Institution.SerializeToString,
+            ),
+            'BlacklistInstitution': grpc.unary_unary_rpc_method_handler(
+                    servicer.BlacklistInstitution,
+                    request_deserializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.BlacklistInstitutionRequest.FromString,
+                    response_serializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.Institution.SerializeToString,
+            ),
+            'RecordQualityAssessment': grpc.unary_unary_rpc_method_handler(
+                    servicer.RecordQualityAssessment,
+                    request_deserializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.RecordQualityAssessmentRequest.FromString,
+                    response_serializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.Institution.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -920,6 +1192,438 @@ class AccreditationService:
             '/anbao.accreditation.v1.AccreditationService/ListPassRateAnomalies',
             anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.ListPassRateAnomaliesRequest.SerializeToString,
             anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.ListPassRatesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateCallForApplications(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/anbao.accreditation.v1.AccreditationService/CreateCallForApplications',
+            anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.CreateCallForApplicationsRequest.SerializeToString,
+            anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.CallForApplications.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetCallForApplications(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/anbao.accreditation.v1.AccreditationService/GetCallForApplications',
+            anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.GetCallForApplicationsRequest.SerializeToString,
+            anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.CallForApplications.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DecideApplication(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/anbao.accreditation.v1.AccreditationService/DecideApplication',
+            anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.DecideApplicationRequest.SerializeToString,
+            anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.Institution.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CloseCallForApplications(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/anbao.accreditation.v1.AccreditationService/CloseCallForApplications',
+            anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.CloseCallForApplicationsRequest.SerializeToString,
+            anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.CallForApplications.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def PublishCallResult(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/anbao.accreditation.v1.AccreditationService/PublishCallResult',
+            anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.PublishCallResultRequest.SerializeToString,
+            anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.CallForApplications.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CheckSeparation(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/anbao.accreditation.v1.AccreditationService/CheckSeparation',
+            anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.CheckSeparationRequest.SerializeToString,
+            anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.CheckSeparationResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SetQuotaPhase(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/anbao.accreditation.v1.AccreditationService/SetQuotaPhase',
+            anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.SetQuotaPhaseRequest.SerializeToString,
+            anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.QuotaPhase.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RegisterTeacher(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/anbao.accreditation.v1.AccreditationService/RegisterTeacher',
+            anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.RegisterTeacherRequest.SerializeToString,
+            anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.Teacher.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RecordTeacherAssessment(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/anbao.accreditation.v1.AccreditationService/RecordTeacherAssessment',
+            anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.RecordTeacherAssessmentRequest.SerializeToString,
+            anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.Teacher.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetTeacher(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/anbao.accreditation.v1.AccreditationService/GetTeacher',
+            anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.GetTeacherRequest.SerializeToString,
+            anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.Teacher.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def AppointSupervisor(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/anbao.accreditation.v1.AccreditationService/AppointSupervisor',
+            anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.AppointSupervisorRequest.SerializeToString,
+            anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.Supervisor.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RecordSupervisionVisit(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/anbao.accreditation.v1.AccreditationService/RecordSupervisionVisit',
+            anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.RecordSupervisionVisitRequest.SerializeToString,
+            anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.SupervisionVisit.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetSupervisionBulletin(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/anbao.accreditation.v1.AccreditationService/GetSupervisionBulletin',
+            anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.GetSupervisionBulletinRequest.SerializeToString,
+            anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.SupervisionBulletin.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RecordTrainingLicence(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/anbao.accreditation.v1.AccreditationService/RecordTrainingLicence',
+            anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.RecordTrainingLicenceRequest.SerializeToString,
+            anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.Institution.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def BlacklistInstitution(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/anbao.accreditation.v1.AccreditationService/BlacklistInstitution',
+            anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.BlacklistInstitutionRequest.SerializeToString,
+            anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.Institution.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RecordQualityAssessment(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/anbao.accreditation.v1.AccreditationService/RecordQualityAssessment',
+            anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.RecordQualityAssessmentRequest.SerializeToString,
+            anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.Institution.FromString,
             options,
             channel_credentials,
             insecure,

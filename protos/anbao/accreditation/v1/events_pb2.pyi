@@ -127,3 +127,61 @@ class EvaluatorStatusChanged(_message.Message):
     to_status: _accreditation_pb2.EvaluatorStatus
     reason: str
     def __init__(self, event_id: _Optional[str] = ..., occur_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., evaluator: _Optional[str] = ..., from_status: _Optional[_Union[_accreditation_pb2.EvaluatorStatus, str]] = ..., to_status: _Optional[_Union[_accreditation_pb2.EvaluatorStatus, str]] = ..., reason: _Optional[str] = ...) -> None: ...
+
+class TeacherAssessed(_message.Message):
+    __slots__ = ("event_id", "occur_time", "teacher", "person", "institution", "assess_date", "passed", "status")
+    EVENT_ID_FIELD_NUMBER: _ClassVar[int]
+    OCCUR_TIME_FIELD_NUMBER: _ClassVar[int]
+    TEACHER_FIELD_NUMBER: _ClassVar[int]
+    PERSON_FIELD_NUMBER: _ClassVar[int]
+    INSTITUTION_FIELD_NUMBER: _ClassVar[int]
+    ASSESS_DATE_FIELD_NUMBER: _ClassVar[int]
+    PASSED_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    event_id: str
+    occur_time: _timestamp_pb2.Timestamp
+    teacher: str
+    person: str
+    institution: str
+    assess_date: _date_pb2.Date
+    passed: bool
+    status: _accreditation_pb2.TeacherStatus
+    def __init__(self, event_id: _Optional[str] = ..., occur_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., teacher: _Optional[str] = ..., person: _Optional[str] = ..., institution: _Optional[str] = ..., assess_date: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., passed: _Optional[bool] = ..., status: _Optional[_Union[_accreditation_pb2.TeacherStatus, str]] = ...) -> None: ...
+
+class TeacherQualified(_message.Message):
+    __slots__ = ("event_id", "occur_time", "teacher", "person", "full_name", "institution", "assess_date")
+    EVENT_ID_FIELD_NUMBER: _ClassVar[int]
+    OCCUR_TIME_FIELD_NUMBER: _ClassVar[int]
+    TEACHER_FIELD_NUMBER: _ClassVar[int]
+    PERSON_FIELD_NUMBER: _ClassVar[int]
+    FULL_NAME_FIELD_NUMBER: _ClassVar[int]
+    INSTITUTION_FIELD_NUMBER: _ClassVar[int]
+    ASSESS_DATE_FIELD_NUMBER: _ClassVar[int]
+    event_id: str
+    occur_time: _timestamp_pb2.Timestamp
+    teacher: str
+    person: str
+    full_name: str
+    institution: str
+    assess_date: _date_pb2.Date
+    def __init__(self, event_id: _Optional[str] = ..., occur_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., teacher: _Optional[str] = ..., person: _Optional[str] = ..., full_name: _Optional[str] = ..., institution: _Optional[str] = ..., assess_date: _Optional[_Union[_date_pb2.Date, _Mapping]] = ...) -> None: ...
+
+class InstitutionBlacklisted(_message.Message):
+    __slots__ = ("event_id", "occur_time", "institution", "uscc", "role", "reason", "evidence", "qualification_revoked")
+    EVENT_ID_FIELD_NUMBER: _ClassVar[int]
+    OCCUR_TIME_FIELD_NUMBER: _ClassVar[int]
+    INSTITUTION_FIELD_NUMBER: _ClassVar[int]
+    USCC_FIELD_NUMBER: _ClassVar[int]
+    ROLE_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    EVIDENCE_FIELD_NUMBER: _ClassVar[int]
+    QUALIFICATION_REVOKED_FIELD_NUMBER: _ClassVar[int]
+    event_id: str
+    occur_time: _timestamp_pb2.Timestamp
+    institution: str
+    uscc: str
+    role: _accreditation_pb2.InstitutionRole
+    reason: str
+    evidence: str
+    qualification_revoked: bool
+    def __init__(self, event_id: _Optional[str] = ..., occur_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., institution: _Optional[str] = ..., uscc: _Optional[str] = ..., role: _Optional[_Union[_accreditation_pb2.InstitutionRole, str]] = ..., reason: _Optional[str] = ..., evidence: _Optional[str] = ..., qualification_revoked: _Optional[bool] = ...) -> None: ...
