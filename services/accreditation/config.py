@@ -17,3 +17,6 @@ class AccreditationSettings(ServiceSettings):
     evaluator_term_years: int = 3
     # ASMT-3: a 保安员证 obtained within this many years exempts 五级 candidates from theory
     guard_certificate_exemption_years: int = 3
+    # reference data files; empty: the packaged data/eligibility.toml and data/assessment.toml
+    eligibility_file: str = ""   # ASMT-5 routes
+    assessment_file: str = ""    # ASMT-6 modes, ASMT-7 modules, ASMT-10 site occupations, CERT-5 issuers
