@@ -1,1 +1,0 @@
-../../../libs/servicekit/revision_template/script.py.mako
