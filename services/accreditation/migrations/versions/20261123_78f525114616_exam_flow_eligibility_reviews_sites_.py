@@ -115,6 +115,14 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('exam_mode', sa.Integer(), nullable=False, server_default='0'))
         batch_op.add_column(sa.Column('exam_site_id', sa.String(length=32), nullable=False, server_default=''))
 
+    # the defaults filled the rows there were; new rows get their values from the models
+    for table, columns in (("candidate", ("module_scores", "application_state", "route")),
+                           ("candidate_score_change", ("module_scores", "evaluator_id",
+                                                       "appeal_id")),
+                           ("exam_session", ("exam_mode", "exam_site_id"))):
+        with op.batch_alter_table(table, schema=None) as batch_op:
+            for column in columns:
+                batch_op.alter_column(column, server_default=None)
     # ### end Alembic commands ###
 
 

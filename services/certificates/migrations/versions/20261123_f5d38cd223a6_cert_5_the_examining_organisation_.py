@@ -18,6 +18,10 @@ def upgrade() -> None:
     with op.batch_alter_table('certificate', schema=None) as batch_op:
         batch_op.add_column(sa.Column('evaluation_organisation', sa.String(length=100), nullable=False, server_default=''))
 
+    # the default filled the rows there were; new rows get their value from the model
+    with op.batch_alter_table('certificate', schema=None) as batch_op:
+        batch_op.alter_column('evaluation_organisation', server_default=None)
+
     # ### end Alembic commands ###
 
 
