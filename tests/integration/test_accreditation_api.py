@@ -207,6 +207,16 @@ async def test_asmt9_reviews_asmt10_sites_asmt11_launches_over_grpc(system):
         acc.SecondReviewApplicationRequest(candidate=candidate.name, approved=True,
                                            reason="复审"), metadata=stubs.metadata))
     assert (code, reason) == (grpc.StatusCode.FAILED_PRECONDITION, "ASMT_9_FIRST_REVIEW_PENDING")
+    # 初审 is the organisation's, 复审 the province's: neither does the other's
+    own = system.stubs("eval_org", org.name)
+    code, _, _ = await refused(own.accreditation.SecondReviewApplication(
+        acc.SecondReviewApplicationRequest(candidate=candidate.name, approved=True,
+                                           reason="复审"), metadata=own.metadata))
+    assert code == grpc.StatusCode.PERMISSION_DENIED
+    code, _, _ = await refused(stubs.accreditation.FirstReviewApplication(
+        acc.FirstReviewApplicationRequest(candidate=candidate.name, approved=True,
+                                          reason="初审"), metadata=stubs.metadata))
+    assert code == grpc.StatusCode.PERMISSION_DENIED
     code, _, reason = await refused(builders.score(system, session, candidate))
     assert (code, reason) == (grpc.StatusCode.FAILED_PRECONDITION, "ASMT_9_NOT_APPROVED")
     code, violations, _ = await refused(stubs.accreditation.EnrollCandidate(

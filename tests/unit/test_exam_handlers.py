@@ -343,6 +343,9 @@ def test_asmt10_computer_based_guard_exams_only_at_registered_sites(uows, people
     session = exam(uows, org, 5, GUARD, place.name)
     assert session.exam_site_id == place.id
     assert exam(uows, org, 3, ADMINISTRATOR).exam_site_id == ""  # not a 保安员 exam
+    # a site that is named must be registered, even where none is required
+    refused("ASMT_10_EXAM_SITE", lambda: exam(uows, org, 3, ADMINISTRATOR,
+                                              "examSites/unregistered"))
 
 
 # ASMT-11 levels launched one at a time
