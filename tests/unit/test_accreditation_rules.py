@@ -13,7 +13,7 @@ from services.accreditation.domain.evaluators import (Evaluator, PreAppointmentT
 from services.accreditation.domain.exams import (ExamSession, PersonFacts, Scores,
                                                  theory_exempt, validate_occupation_level)
 from services.accreditation.domain import assessment, eligibility
-from services.accreditation.domain.eligibility import DeclaredFact
+from services.accreditation.domain.eligibility import DeclaredFact, HeldCertificate
 from services.accreditation.domain.institutions import (Institution, NumberingParts,
                                                         check_separation)
 
@@ -275,3 +275,40 @@ def test_eligibility_data_is_checked_when_loaded():
     with pytest.raises(ValueError):
         eligibility.parse('[[route]]\noccupation = "3-02-02-00"\nlevel = 3\nid = "r"\n'
                           'facts = { unknown = 1 }\n')
+
+
+def _meeting(route) -> tuple[list[DeclaredFact], list[HeldCertificate]]:
+    facts = [DeclaredFact(kind, 0 if need is True else need, "证明材料")
+             for kind, need in route.facts]
+    held = [HeldCertificate("N1", "p", *route.certificate)] if route.certificate else []
+    return facts, held
+
+
+@pytest.mark.parametrize("route", ELIGIBILITY.routes, ids=lambda r: f"{r.occupation_code}-{r.level}-{r.id}")
+def test_asmt5_each_configured_route_admits_exactly_what_it_requires(route):
+    facts, held = _meeting(route)
+    assert ELIGIBILITY.check(route.occupation_code, route.level, facts, held).id == route.id
+    for kind, need in route.facts:  # one requirement short: a year less, or undeclared
+        fewer = [f for f in facts if f.kind != kind] + (
+            [DeclaredFact(kind, need - 1, "证明材料")] if need is not True and need > 1 else [])
+        with pytest.raises(FailedPrecondition) as caught:
+            ELIGIBILITY.check(route.occupation_code, route.level, fewer, held)
+        assert caught.value.reason == "ASMT_5_NOT_ELIGIBLE"
+    if route.certificate:
+        with pytest.raises(FailedPrecondition):
+            ELIGIBILITY.check(route.occupation_code, route.level, facts, [])
+        revoked = [HeldCertificate("N1", "p", *route.certificate, valid=False)]
+        with pytest.raises(FailedPrecondition):
+            ELIGIBILITY.check(route.occupation_code, route.level, facts, revoked)
+
+
+def test_asmt5_routes_are_those_of_the_coding_rules_and_no_others():
+    configured = {(r.occupation_code, r.level) for r in ELIGIBILITY.routes}
+    assert configured == {("3-02-02-00", 3), ("3-02-02-00", 2), ("3-02-02-00", 1),
+                          ("4-07-05-01", 5), ("4-07-05-01", 4)}
+    assert [len(ELIGIBILITY.routes_for("3-02-02-00", level)) for level in (3, 2, 1)] == [5, 5, 5]
+    assert [len(ELIGIBILITY.routes_for("4-07-05-01", level)) for level in (5, 4)] == [3, 1]
+    for level in (3, 2, 1):
+        with pytest.raises(FailedPrecondition) as caught:
+            ELIGIBILITY.check("4-07-05-01", level, [], [])
+        assert caught.value.reason == "ASMT_5_NO_ROUTE"
