@@ -23,7 +23,7 @@ from services.accreditation.domain import commands as c
 from services.accreditation.domain.eligibility import DeclaredFact
 from services.accreditation.domain.exams import Scores
 from tests.unit.accreditation_world import (ADMIN, ADMINISTRATOR, GUARD, ONE_YEAR, RULES,
-                                            TWO_YEARS, People, active_org, enrol, evaluator,
+                                            People, active_org, enrol, evaluator,
                                             evaluator_token, exam, finish, launch, modules,
                                             move, org_token, review, score, site)
 from tests.unit.memory import MemoryUnitOfWorks
