@@ -269,10 +269,13 @@ class ExamSession:
     def name(self) -> str:
         return f"examSessions/{self.id}"
 
-    def _require_open(self) -> None:
+    def _require_not_closed(self) -> None:
         if self.state == pb.EXAM_SESSION_STATE_CLOSED:
             raise FailedPrecondition("ASMT_8_SESSION_CLOSED",
                                      "the exam session is closed; its results are final")
+
+    def _require_open(self) -> None:
+        self._require_not_closed()
         if self.state != pb.EXAM_SESSION_STATE_OPEN:
             raise FailedPrecondition("ASMT_8_SIGNED_OFF", "the exam session is signed off; "
                                      "nothing changes unless the province returns it")
@@ -382,8 +385,7 @@ class ExamSession:
                       institution: Institution, at: datetime) -> None:
         """CERT-5 评价发证审核: the province checks the signed-off results; a refusal
         returns the session to the organisation (open again), with the reason kept."""
-        if self.state == pb.EXAM_SESSION_STATE_CLOSED:
-            self._require_open()
+        self._require_not_closed()
         if self.state != pb.EXAM_SESSION_STATE_SIGNED_OFF:
             raise FailedPrecondition("CERT_5_NOT_SIGNED_OFF", "the province checks results "
                                      "the organisation has signed off")
@@ -395,8 +397,7 @@ class ExamSession:
               at: datetime) -> None:
         """ASMT-8: results are final once signed off and checked (CERT-5); each passer gets
         one AssessmentPassed naming who issues the certificate."""
-        if self.state == pb.EXAM_SESSION_STATE_CLOSED:
-            self._require_open()
+        self._require_not_closed()
         if self.state != pb.EXAM_SESSION_STATE_CHECKED:
             raise FailedPrecondition("CERT_5_NOT_CHECKED", "a session closes after the "
                                      "organisation's sign-off and the province's check of its "
