@@ -108,6 +108,7 @@ SERVICES: tuple[Service, ...] = (
         settings="services.accreditation.config:AccreditationSettings",
         build="services.accreditation.bootstrap:build",
         publishes=("anbao.accreditation.v1.events_pb2",),
+        consumes=("anbao.certificates.v1.events_pb2",),
         secrets=("audit_key",),
         calls=("registry",)),
     Service(

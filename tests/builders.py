@@ -100,16 +100,102 @@ async def evaluator(stubs, org, occupation: str = "3-02-02-00", max_level: int =
         max_level=max_level, affiliations=list(affiliations)), metadata=stubs.metadata)
 
 
-async def session(stubs, org, occupation: str = "3-02-02-00", level: int = 3, assign: bool = True):
+GUARD, ADMINISTRATOR = "4-07-05-01", "3-02-02-00"
+# ASMT-5: a route of 保卫管理员 三级 (two years in the occupation) and of 保安员 五级 (one)
+TWO_YEARS = (acc.DeclaredFact(kind="occupation_years", years=2, evidence="劳动合同 2022-001"),)
+ONE_YEAR = (acc.DeclaredFact(kind="occupation_years", years=1, evidence="劳动合同 2022-001"),)
+# ASMT-7: 保卫管理员's modules
+MODULES = ("组织防范", "技术防范", "保卫管理", "应急管理", "培训与指导")
+
+
+async def launched(stubs, occupation: str = ADMINISTRATOR, level: int = 3,
+                   province: str = "220000") -> None:
+    """ASMT-11: the occupation's levels up to `level` launched in the province."""
+    import grpc
+
+    lowest = 5 if occupation == GUARD else 3
+    for each in range(lowest, level - 1, -1):
+        try:
+            await stubs.accreditation.LaunchLevel(acc.LaunchLevelRequest(
+                province=province, occupation_code=occupation, level=each),
+                metadata=stubs.metadata)
+        except grpc.aio.AioRpcError as exc:
+            if exc.code() != grpc.StatusCode.ALREADY_EXISTS:
+                raise
+
+
+async def exam_site(stubs):
+    """ASMT-10: a registered national 保安员 exam site."""
+    return await stubs.accreditation.RegisterExamSite(acc.RegisterExamSiteRequest(
+        exam_site=acc.ExamSite(display_name="长春考点", region_code="220102",
+                               filing_number=f"国保考点-{next(_seq):06d}")),
+        metadata=stubs.metadata)
+
+
+async def session(stubs, org, occupation: str = ADMINISTRATOR, level: int = 3,
+                  assign: bool = True):
+    """An exam session of an organisation (region 2201), its level launched; a 保安员
+    computer-based one at a registered site."""
+    await launched(stubs, occupation, level)
+    site = await exam_site(stubs) if occupation == GUARD and level >= 3 else None
     created = await stubs.accreditation.CreateExamSession(acc.CreateExamSessionRequest(
         exam_session=acc.ExamSession(institution=org.name, occupation_code=occupation,
-                                     level=level, exam_date=dates.to_proto(dates.today()))),
+                                     level=level, exam_date=dates.to_proto(dates.today()),
+                                     exam_site=site.name if site else "")),
         metadata=stubs.metadata)
     if assign:
         examiner = await evaluator(stubs, org, occupation)
         created = await stubs.accreditation.AssignEvaluator(acc.AssignEvaluatorRequest(
             exam_session=created.name, evaluator=examiner.name), metadata=stubs.metadata)
     return created
+
+
+async def admit(system, session, someone, facts=TWO_YEARS):
+    """An application enrolled and passed through both reviews (ASMT-9): 初审 by the
+    organisation, 复审 by the province."""
+    admin = system.stubs()
+    org = system.stubs("eval_org", session.institution)
+    candidate = await admin.accreditation.EnrollCandidate(acc.EnrollCandidateRequest(
+        exam_session=session.name, person=someone.name, facts=list(facts)),
+        metadata=admin.metadata)
+    await org.accreditation.FirstReviewApplication(acc.FirstReviewApplicationRequest(
+        candidate=candidate.name, approved=True, reason="资料齐全"), metadata=org.metadata)
+    return await admin.accreditation.SecondReviewApplication(
+        acc.SecondReviewApplicationRequest(candidate=candidate.name, approved=True,
+                                           reason="复审通过"), metadata=admin.metadata)
+
+
+def examiner(system, session):
+    """Stubs with the token of the session's first assigned evaluator."""
+    return system.stubs("evaluator", session.evaluators[0])
+
+
+async def score(system, session, candidate, theory=80, skill=80, review=None):
+    """Scores entered by the session's evaluator, with the modules where the occupation
+    has them (ASMT-7)."""
+    stubs = examiner(system, session)
+    modules = [acc.ModuleScore(module=m, score=skill) for m in MODULES] \
+        if session.occupation_code == ADMINISTRATOR else []
+    return await stubs.accreditation.RecordScores(acc.RecordScoresRequest(
+        candidate=candidate.name, theory_score=theory, skill_score=skill, review_score=review,
+        module_scores=modules), metadata=stubs.metadata)
+
+
+async def sign_off_and_check(system, session):
+    """The organisation signs off, the province checks the results (CERT-5)."""
+    org, admin = system.stubs("eval_org", session.institution), system.stubs()
+    await org.accreditation.SignOffExamSession(acc.SignOffExamSessionRequest(
+        name=session.name, reason="评分完毕"), metadata=org.metadata)
+    return await admin.accreditation.CheckExamResults(acc.CheckExamResultsRequest(
+        name=session.name, approved=True, reason="审核通过"), metadata=admin.metadata)
+
+
+async def finish(system, session):
+    """Signed off, checked, closed: each passer's AssessmentPassed is on its way."""
+    await sign_off_and_check(system, session)
+    admin = system.stubs()
+    return await admin.accreditation.CloseExamSession(acc.CloseExamSessionRequest(
+        name=session.name), metadata=admin.metadata)
 
 
 def assessment_passed(i: int, level: int = 3):

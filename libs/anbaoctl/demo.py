@@ -1,5 +1,7 @@
 """`anbao demo`: the whole flow through the public APIs — people, institutions,
-evaluators, an exam session, certificates, the talent pool and the public lookup.
+evaluators, an exam session (applications reviewed twice, scores by the assigned
+evaluator, the organisation's sign-off, the province's check of results), certificates,
+the talent pool and the public lookup.
 The e2e test runs this same walk against an in-process system."""
 
 import asyncio
@@ -25,6 +27,9 @@ from servicekit.uscc import make_uscc
 
 ADMINISTRATOR = "3-02-02-00"  # 保卫管理员
 REGION = "220102"             # 吉林省长春市南关区
+PROVINCE = "220000"           # 吉林省
+# ASMT-7: the modules a 保卫管理员's skill assessment scores
+MODULES = ("组织防范", "技术防范", "保卫管理", "应急管理", "培训与指导")
 
 
 @dataclass
@@ -162,30 +167,77 @@ async def run_demo(endpoints: Endpoints, issuer: tokens.TokenIssuer,
         say(f"   {evaluator.name}  {evaluator.full_name}  term "
             f"{dates.of_proto(evaluator.term_start)} – {dates.of_proto(evaluator.term_end)}")
 
-        say("4. An exam session for 保卫管理员 三级, scored and closed")
+        say("4. The province launches 保卫管理员 三级 (ASMT-11); an exam session (ASMT-6 mode)")
+        try:
+            await accreditation.LaunchLevel(acc.LaunchLevelRequest(
+                province=PROVINCE, occupation_code=ADMINISTRATOR, level=3,
+                request_id=str(uuid.uuid4())), metadata=admin, timeout=10)
+            say(f"   levelLaunches/{PROVINCE}-{ADMINISTRATOR}-3 launched")
+        except grpc.aio.AioRpcError as exc:  # an earlier demo run launched it
+            if exc.code() != grpc.StatusCode.ALREADY_EXISTS:
+                raise
+            say("   already launched by an earlier run")
         session = await accreditation.CreateExamSession(acc.CreateExamSessionRequest(
             exam_session=acc.ExamSession(institution=org.name, occupation_code=ADMINISTRATOR,
                                          level=3, exam_date=dates.to_proto(dates.today())),
             request_id=str(uuid.uuid4())), metadata=org_token, timeout=10)
+        say(f"   {session.name}  {acc.ExamMode.Name(session.exam_mode)}")
         await accreditation.AssignEvaluator(acc.AssignEvaluatorRequest(
             exam_session=session.name, evaluator=evaluator.name), metadata=org_token, timeout=10)
+
+        say("5. Applications (ASMT-5 routes), reviewed by the organisation (初审) and the "
+            "province (复审) (ASMT-9)")
+        facts = {"张伟": [acc.DeclaredFact(kind="occupation_years", years=3,
+                                           evidence="劳动合同 2021-0317")],
+                 "李娜": [acc.DeclaredFact(kind="bachelor_degree", evidence="学位证书 10183"),
+                          acc.DeclaredFact(kind="occupation_years", years=1,
+                                           evidence="劳动合同 2023-0902")],
+                 "欧阳明远": [acc.DeclaredFact(kind="military_years", years=6,
+                                               evidence="退役军人证 0091")]}
+        candidates = {}
+        for full_name, declared in facts.items():
+            candidate = await accreditation.EnrollCandidate(acc.EnrollCandidateRequest(
+                exam_session=session.name, person=people[full_name].name, facts=declared),
+                metadata=org_token, timeout=10)
+            await accreditation.FirstReviewApplication(acc.FirstReviewApplicationRequest(
+                candidate=candidate.name, approved=True, reason="资格初审通过"),
+                metadata=org_token, timeout=10)
+            candidate = await accreditation.SecondReviewApplication(
+                acc.SecondReviewApplicationRequest(candidate=candidate.name, approved=True,
+                                                   reason="资格复审通过"),
+                metadata=admin, timeout=10)
+            candidates[full_name] = candidate
+            say(f"   {full_name}: route {candidate.eligibility_route} → "
+                f"{acc.ApplicationState.Name(candidate.application_state)}")
+
+        say("6. Scores by the assigned evaluator, with the 保卫管理员 modules (ASMT-7)")
+        evaluator_token = (("authorization", "Bearer " + issuer.mint(
+            "demo-evaluator", "evaluator", scope=evaluator.name)),)
         scores = {"张伟": (88, 91), "李娜": (76, 64), "欧阳明远": (55, 80)}
         for full_name, (theory, skill) in scores.items():
-            candidate = await accreditation.EnrollCandidate(acc.EnrollCandidateRequest(
-                exam_session=session.name, person=people[full_name].name),
-                metadata=org_token, timeout=10)
             scored = await accreditation.RecordScores(acc.RecordScoresRequest(
-                candidate=candidate.name, theory_score=theory, skill_score=skill),
-                metadata=org_token, timeout=10)
+                candidate=candidates[full_name].name, theory_score=theory, skill_score=skill,
+                module_scores=[acc.ModuleScore(module=m, score=skill) for m in MODULES]),
+                metadata=evaluator_token, timeout=10)
             outcome = acc.AssessmentResult.Name(scored.result).removeprefix("ASSESSMENT_RESULT_")
             say(f"   {full_name}: theory {theory}, skill {skill} → {outcome}")
             (result.passed_persons if outcome == "PASSED" else result.failed_persons).append(
                 people[full_name].name)
-        closed = await accreditation.CloseExamSession(acc.CloseExamSessionRequest(
-            name=session.name, request_id=str(uuid.uuid4())), metadata=org_token, timeout=10)
-        say(f"   {closed.name} {acc.ExamSessionState.Name(closed.state)}")
 
-        say("5. Waiting for the signed certificates (AssessmentPassed → certificates)")
+        say("7. Sign-off by the organisation, the province's check of results (CERT-5), close")
+        await accreditation.SignOffExamSession(acc.SignOffExamSessionRequest(
+            name=session.name, reason="评分完毕", request_id=str(uuid.uuid4())),
+            metadata=org_token, timeout=10)
+        await accreditation.CheckExamResults(acc.CheckExamResultsRequest(
+            name=session.name, approved=True, reason="评价发证审核通过",
+            request_id=str(uuid.uuid4())), metadata=admin, timeout=10)
+        closed = await accreditation.CloseExamSession(acc.CloseExamSessionRequest(
+            name=session.name, request_id=str(uuid.uuid4())), metadata=admin, timeout=10)
+        for step in closed.steps:
+            say(f"   → {acc.ExamSessionState.Name(step.to_state)} by {step.actor}"
+                + (f": {step.reason}" if step.reason else ""))
+
+        say("8. Waiting for the signed certificates (AssessmentPassed → certificates)")
         for person in result.passed_persons:
             async def issued(person=person):
                 answer = await certificates.ListCertificates(cert.ListCertificatesRequest(
@@ -200,7 +252,7 @@ async def run_demo(endpoints: Endpoints, issuer: tokens.TokenIssuer,
                 person=person), metadata=admin, timeout=10)
             say(f"   {person} failed: {len(answer.certificates)} certificate(s)")
 
-        say("6. Waiting for the talent pool (CertificateIssued → registry)")
+        say("9. Waiting for the talent pool (CertificateIssued → registry)")
 
         async def pooled():
             answer = await registry.SearchTalent(reg.SearchTalentRequest(
@@ -212,7 +264,7 @@ async def run_demo(endpoints: Endpoints, issuer: tokens.TokenIssuer,
         say(f"   {len(result.passed_persons)} people found in the pool by occupation, level, "
             "province and industry")
 
-        say("7. Public lookup over HTTP (number + holder name, no login)")
+        say("10. Public lookup over HTTP (number + holder name, no login)")
         number, holder = result.certificate_numbers[0], "张伟"
         async with aiohttp.ClientSession() as http:
             url = f"{endpoints.http['certificates']}/api/v1/certificates/{number}"
@@ -233,7 +285,7 @@ async def run_demo(endpoints: Endpoints, issuer: tokens.TokenIssuer,
         if not result.lookup.get("signatureVerified"):
             raise RuntimeError("the certificate's signature did not verify")
 
-        say("8. Suspending and reinstating a certificate (CERT-3)")
+        say("11. Suspending and reinstating a certificate (CERT-3)")
         name = f"certificates/{result.certificate_numbers[-1]}"
         for change, request in (
                 (certificates.SuspendCertificate, cert.SuspendCertificateRequest(

@@ -86,7 +86,8 @@ def call_rpc(service: str = typer.Argument(..., help=" or ".join(manifest.NAMES)
 @app.command()
 def token(role: str = typer.Option("", help=f"one of {', '.join(sorted(tokens.ROLES))}"),
           scope: str = typer.Option("", help="a city_admin's division code (320500), an "
-                                             "institution's institutions/{id}"),
+                                             "institution's institutions/{id}, an "
+                                             "evaluator's evaluators/{id}"),
           subject: str = typer.Option("cli", help="who the token is for"),
           service: str = typer.Option(
               "", help="the `service` token a service presents to those it calls: "

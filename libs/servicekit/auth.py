@@ -1,6 +1,7 @@
 """Who may call what, as data. A service's policy is one table: for each RPC, the roles
 allowed and how far each reaches — every resource (ANY), the resources of the token's
-own division (DIVISION, a city admin) or of its own institution (INSTITUTION). An RPC
+own division (DIVISION, a city admin), of its own institution (INSTITUTION) or those an
+evaluator is assigned to (EVALUATOR: the resource names the evaluators it admits). An RPC
 not in the table is denied to everyone; a role not listed for an RPC is denied.
 
 The interceptor checks the method and the role (`authorize`); a handler, once it has
@@ -12,7 +13,7 @@ tells which."""
 import contextvars
 from dataclasses import dataclass, replace
 from enum import StrEnum
-from typing import Mapping
+from typing import Iterable, Mapping
 
 from . import divisions
 from .errors import PermissionDenied, Unauthenticated
@@ -25,12 +26,14 @@ class Reach(StrEnum):
     ANY = "any"
     DIVISION = "division"
     INSTITUTION = "institution"
+    EVALUATOR = "evaluator"
 
 
 # which reaches each role's scope can express
 _REACHES = {"province_admin": {Reach.ANY}, "auditor": {Reach.ANY}, "service": {Reach.ANY},
             "city_admin": {Reach.DIVISION}, "eval_org": {Reach.INSTITUTION},
-            "training_org": {Reach.INSTITUTION}, PUBLIC: {Reach.ANY}}
+            "training_org": {Reach.INSTITUTION}, "evaluator": {Reach.EVALUATOR},
+            PUBLIC: {Reach.ANY}}
 
 Policy = Mapping[str, Mapping[str, Reach]]  # method → role → reach
 
@@ -50,7 +53,9 @@ def check_policy(policy: Policy, methods: list[str]) -> None:
 class Caller:
     subject: str
     role: str
-    scope: str = ""   # a division code (city_admin) or institutions/{id} (eval_org, training_org)
+    # a division code (city_admin), institutions/{id} (eval_org, training_org) or
+    # evaluators/{id} (evaluator)
+    scope: str = ""
     reach: Reach = Reach.ANY  # how far this caller reaches in the current RPC
     department: str = ""  # an admin's department (tokens.DEPARTMENTS), where one is named
 
@@ -88,12 +93,16 @@ def authorize(policy: Policy, method: str, bearer: str | None,
     return replace(caller, reach=reach if caller.role in grants else Reach.ANY)
 
 
-def reaches(caller: Caller, *, region: str = "", institution: str = "") -> bool:
-    """Whether the caller reaches a resource in `region` belonging to `institution`."""
+def reaches(caller: Caller, *, region: str = "", institution: str = "",
+            evaluators: Iterable[str] = ()) -> bool:
+    """Whether the caller reaches a resource in `region` belonging to `institution`, which
+    the evaluators with IDs `evaluators` may act on."""
     if caller.reach == Reach.ANY:
         return True
     if caller.reach == Reach.DIVISION:
         return bool(region) and divisions.within(region, caller.scope)
+    if caller.reach == Reach.EVALUATOR:
+        return caller.scope.removeprefix("evaluators/") in set(evaluators)
     return bool(institution) and caller.scope == f"institutions/{institution}"
 
 
@@ -101,9 +110,15 @@ def reaches(caller: Caller, *, region: str = "", institution: str = "") -> bool:
 OUT_OF_REACH = "the resource does not exist or is not in your scope"
 
 
-def require_reach(caller: Caller, *, region: str = "", institution: str = "") -> None:
-    if not reaches(caller, region=region, institution=institution):
+def require_reach(caller: Caller, *, region: str = "", institution: str = "",
+                  evaluators: Iterable[str] = ()) -> None:
+    if not reaches(caller, region=region, institution=institution, evaluators=evaluators):
         raise PermissionDenied(OUT_OF_REACH)
+
+
+def evaluator_of(caller: Caller) -> str:
+    """The evaluator ID an EVALUATOR caller acts as ("" for any other)."""
+    return caller.scope.removeprefix("evaluators/") if caller.reach == Reach.EVALUATOR else ""
 
 
 def division_of(caller: Caller) -> str:
@@ -127,5 +142,5 @@ def region_in_scope(caller: Caller, requested: str) -> str:
 
 
 __all__ = ["PUBLIC", "ROLES", "Reach", "Policy", "Caller", "ANONYMOUS", "authorize",
-           "require_reach", "reaches", "division_of", "institution_of", "region_in_scope",
+           "require_reach", "reaches", "division_of", "evaluator_of", "institution_of", "region_in_scope",
            "check_policy", "current_caller", "set_caller", "reset_caller"]

@@ -25,12 +25,12 @@ from .errors import Unauthenticated
 
 ISSUER = "anbao"
 TYPE = "at+jwt"
-ROLES = frozenset({"province_admin", "city_admin", "eval_org", "training_org", "auditor",
-                   "service"})
+ROLES = frozenset({"province_admin", "city_admin", "eval_org", "training_org", "evaluator",
+                   "auditor", "service"})
 HOUR = 3600
 # the longest a token of each role may live; a leaked token is worth little for long
 MAX_TTL = {"province_admin": 12 * HOUR, "city_admin": 12 * HOUR, "eval_org": 12 * HOUR,
-           "training_org": 12 * HOUR, "auditor": 12 * HOUR,
+           "training_org": 12 * HOUR, "evaluator": 12 * HOUR, "auditor": 12 * HOUR,
            # a service presents its token for as long as it runs (until mTLS identities)
            "service": 30 * 24 * HOUR}
 # the department an admin acts for, where the notices require police and human resources
@@ -49,11 +49,13 @@ def validate_scope(role: str, scope: str) -> str:
         if not (divisions.is_known_division(scope) and not scope.endswith("0000")):
             raise ValueError("a city_admin's scope is the 6-digit code of its city or county "
                              "(GB/T 2260), e.g. 320500")
-    elif role in ("eval_org", "training_org"):
-        iid = scope.removeprefix("institutions/")
-        if not (scope.startswith("institutions/") and 0 < len(iid) <= 32 and iid.isascii()
-                and iid.isalnum()):
-            raise ValueError(f"a {role}'s scope is institutions/{{id}}")
+    elif role in ("eval_org", "training_org", "evaluator"):
+        # an evaluator (考评员) acts as one appointment: evaluators/{id}
+        collection = "evaluators" if role == "evaluator" else "institutions"
+        rid = scope.removeprefix(f"{collection}/")
+        if not (scope.startswith(f"{collection}/") and 0 < len(rid) <= 32 and rid.isascii()
+                and rid.isalnum()):
+            raise ValueError(f"a {role}'s scope is {collection}/{{id}}")
     elif scope:
         raise ValueError(f"a {role} token has no scope")
     return scope

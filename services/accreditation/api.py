@@ -11,14 +11,17 @@ from servicekit.messagebus import MessageBus
 from servicekit.names import require_id
 
 from .domain import commands as c
-from .domain.evaluators import AssessmentSchedule, Evaluator, PreAppointmentTraining
-from .domain.pass_rates import Monitoring, PassRate
-from .domain.exams import Candidate, ExamSession, Scores
 from .domain.calls import CallForApplications
+from .domain.eligibility import DeclaredFact
+from .domain.evaluators import AssessmentSchedule, Evaluator, PreAppointmentTraining
+from .domain.exams import Appeal, Candidate, ExamSession, Scores
 from .domain.institutions import Institution
+from .domain.launches import LevelLaunch
+from .domain.pass_rates import Monitoring, PassRate
 from .domain.quotas import QuotaPhase, QuotaTable, load_table
 from .domain.separation import SeparationReport
 from .domain.supervisors import Bulletin, Supervisor, SupervisionVisit
+from .domain.sites import ExamSite
 from .domain.teachers import Teacher
 
 
@@ -167,6 +170,25 @@ def pass_rate_pb(r: PassRate, alpha: float) -> pb.PassRate:
                        tested=r.tested, p_value=r.p_value, anomalous=r.anomalous(alpha))
 
 
+def _modules_pb(scores: Scores) -> list[pb.ModuleScore]:
+    return [pb.ModuleScore(module=m, score=v) for m, v in scores.modules]
+
+
+def _modules_of(request) -> tuple[tuple[str, int], ...]:
+    return tuple((m.module, m.score) for m in request.module_scores)
+
+
+def appeal_pb(a: Appeal) -> pb.Appeal:
+    out = pb.Appeal(name=a.name, evaluator=f"evaluators/{a.evaluator_id}", state=a.state,
+                    reason=a.reason, filed_by=a.filed_by, decided_by=a.decided_by,
+                    decision_reason=a.decision_reason, from_result=a.from_result,
+                    to_result=a.to_result)
+    out.file_time.FromDatetime(a.filed_at)
+    if a.decided_at:
+        out.decide_time.FromDatetime(a.decided_at)
+    return out
+
+
 def candidate_pb(c: Candidate) -> pb.Candidate:
     out = pb.Candidate(
         name=c.name, person=f"persons/{c.person_id}", full_name=c.full_name,
@@ -176,9 +198,21 @@ def candidate_pb(c: Candidate) -> pb.Candidate:
         review_score=c.scores.review, result=c.result,
         score_history=[pb.ScoreEntry(theory_score=h.scores.theory, skill_score=h.scores.skill,
                                      review_score=h.scores.review, result=h.result,
-                                     actor=h.actor) for h in c.score_history])
+                                     actor=h.actor, module_scores=_modules_pb(h.scores),
+                                     appeal=(f"{c.name}/appeals/{h.appeal_id}"
+                                             if h.appeal_id else ""))
+                       for h in c.score_history],
+        application_state=c.application_state,
+        reviews=[pb.ReviewDecision(stage=r.stage, approved=r.approved, actor=r.actor,
+                                   reason=r.reason) for r in c.reviews],
+        facts=[pb.DeclaredFact(kind=f.kind, years=f.years, evidence=f.evidence)
+               for f in c.facts],
+        eligibility_route=c.route, module_scores=_modules_pb(c.scores),
+        appeals=[appeal_pb(a) for a in c.appeals])
     for entry, h in zip(out.score_history, c.score_history):
         entry.enter_time.FromDatetime(h.at)
+    for decision, r in zip(out.reviews, c.reviews):
+        decision.decide_time.FromDatetime(r.at)
     return out
 
 
@@ -187,9 +221,29 @@ def session_pb(s: ExamSession) -> pb.ExamSession:
         name=s.name, institution=f"institutions/{s.institution_id}",
         occupation_code=s.occupation_code, level=s.level, exam_date=dates.to_proto(s.exam_date),
         state=s.state, evaluators=[f"evaluators/{e}" for e in s.evaluator_ids],
-        candidates=[candidate_pb(x) for x in s.candidates])
+        candidates=[candidate_pb(x) for x in s.candidates],
+        exam_site=f"examSites/{s.exam_site_id}" if s.exam_site_id else "",
+        exam_mode=s.exam_mode,
+        steps=[pb.SessionStep(to_state=x.to_state, actor=x.actor, reason=x.reason)
+               for x in s.steps])
+    for step, x in zip(out.steps, s.steps):
+        step.step_time.FromDatetime(x.at)
     if s.closed_at:
         out.close_time.FromDatetime(s.closed_at)
+    return out
+
+
+def site_pb(s: ExamSite) -> pb.ExamSite:
+    out = pb.ExamSite(name=s.name, display_name=s.display_name, region_code=s.region_code,
+                      filing_number=s.filing_number)
+    out.create_time.FromDatetime(s.created_at)
+    return out
+
+
+def launch_pb(x: LevelLaunch) -> pb.LevelLaunch:
+    out = pb.LevelLaunch(name=x.name, province=x.province, occupation_code=x.occupation_code,
+                         level=x.level, actor=x.actor)
+    out.launch_time.FromDatetime(x.launched_at)
     return out
 
 
@@ -272,7 +326,8 @@ class AccreditationApi(pb_grpc.AccreditationServiceServicer):
         with within("exam_session"):
             command = c.CreateExamSession.parse(
                 auth.current_caller(), institution=s.institution,
-                occupation_code=s.occupation_code, level=s.level, exam_date=s.exam_date)
+                occupation_code=s.occupation_code, level=s.level, exam_date=s.exam_date,
+                exam_site=s.exam_site)
         return session_pb(await self._bus.handle(command))
 
     async def GetExamSession(self, request, context):
@@ -287,11 +342,12 @@ class AccreditationApi(pb_grpc.AccreditationServiceServicer):
     async def EnrollCandidate(self, request, context):
         return candidate_pb(await self._bus.handle(c.EnrollCandidate.parse(
             auth.current_caller(), exam_session=request.exam_session, person=request.person,
-            trained_by=request.trained_by)))
+            trained_by=request.trained_by,
+            facts=[DeclaredFact(f.kind, f.years, f.evidence) for f in request.facts])))
 
     async def RecordScores(self, request, context):
         scores = Scores(_optional(request, "theory_score"), _optional(request, "skill_score"),
-                        _optional(request, "review_score"))
+                        _optional(request, "review_score"), _modules_of(request))
         return candidate_pb(await self._bus.handle(c.RecordScores.parse(
             auth.current_caller(), candidate=request.candidate, scores=scores)))
 
@@ -341,6 +397,49 @@ class AccreditationApi(pb_grpc.AccreditationServiceServicer):
 
     async def ListPassRateAnomalies(self, request, context):
         return await self._pass_rates(request, subject="", anomalies_only=True)
+
+    async def FirstReviewApplication(self, request, context):
+        return candidate_pb(await self._bus.handle(c.ReviewApplication.parse(
+            auth.current_caller(), stage=pb.REVIEW_STAGE_FIRST, candidate=request.candidate,
+            approved=request.approved, reason=request.reason)))
+
+    async def SecondReviewApplication(self, request, context):
+        return candidate_pb(await self._bus.handle(c.ReviewApplication.parse(
+            auth.current_caller(), stage=pb.REVIEW_STAGE_SECOND, candidate=request.candidate,
+            approved=request.approved, reason=request.reason)))
+
+    async def RegisterExamSite(self, request, context):
+        s = request.exam_site
+        with within("exam_site"):
+            command = c.RegisterExamSite.parse(
+                auth.current_caller(), display_name=s.display_name, region_code=s.region_code,
+                filing_number=s.filing_number)
+        return site_pb(await self._bus.handle(command))
+
+    async def LaunchLevel(self, request, context):
+        return launch_pb(await self._bus.handle(c.LaunchLevel.parse(
+            auth.current_caller(), province=request.province,
+            occupation_code=request.occupation_code, level=request.level)))
+
+    async def SignOffExamSession(self, request, context):
+        return session_pb(await self._bus.handle(c.SignOffExamSession.parse(
+            auth.current_caller(), name=request.name, reason=request.reason)))
+
+    async def CheckExamResults(self, request, context):
+        return session_pb(await self._bus.handle(c.CheckExamResults.parse(
+            auth.current_caller(), name=request.name, approved=request.approved,
+            reason=request.reason)))
+
+    async def AppealResult(self, request, context):
+        return appeal_pb(await self._bus.handle(c.AppealResult.parse(
+            auth.current_caller(), candidate=request.candidate, evaluator=request.evaluator,
+            reason=request.reason)))
+
+    async def DecideAppeal(self, request, context):
+        scores = Scores(_optional(request, "theory_score"), _optional(request, "skill_score"),
+                        _optional(request, "review_score"), _modules_of(request))
+        return appeal_pb(await self._bus.handle(c.DecideAppeal.parse(
+            auth.current_caller(), name=request.name, scores=scores, reason=request.reason)))
 
 
     # institutions: INST-1..8

@@ -8,12 +8,12 @@ from servicekit.grpcserver import channel_credentials
 from servicekit.messagebus import MessageBus
 from servicekit.runtime import ServiceRuntime, ServiceSpec
 
-from . import api, handlers, policy
+from . import api, consumers, handlers, policy
 from .adapters.orm import metadata
 from .adapters.registry_client import RegistryClient
 from .adapters.repository import AccreditationRepositories
 from .config import AccreditationSettings
-from .domain import commands as c
+from .domain import assessment, commands as c, eligibility
 from .domain import quotas
 from .domain.evaluators import AssessmentSchedule
 from .domain.pass_rates import Monitoring
@@ -30,12 +30,19 @@ def message_handlers(people: handlers.People, rules: handlers.Rules) -> dict:
                                                 people=people),
         c.AppointEvaluator: partial(handlers.appoint_evaluator, people=people, rules=rules),
         c.GetEvaluator: handlers.get_evaluator,
-        c.CreateExamSession: handlers.create_exam_session,
+        c.CreateExamSession: partial(handlers.create_exam_session, rules=rules),
         c.GetExamSession: handlers.get_exam_session,
         c.AssignEvaluator: partial(handlers.assign_evaluator, rules=rules),
         c.EnrollCandidate: partial(handlers.enroll_candidate, people=people, rules=rules),
-        c.RecordScores: handlers.record_scores,
-        c.CloseExamSession: handlers.close_exam_session,
+        c.RecordScores: partial(handlers.record_scores, rules=rules),
+        c.CloseExamSession: partial(handlers.close_exam_session, rules=rules),
+        c.ReviewApplication: handlers.review_application,
+        c.RegisterExamSite: handlers.register_exam_site,
+        c.LaunchLevel: handlers.launch_level,
+        c.SignOffExamSession: handlers.sign_off_exam_session,
+        c.CheckExamResults: handlers.check_exam_results,
+        c.AppealResult: partial(handlers.appeal_result, rules=rules),
+        c.DecideAppeal: partial(handlers.decide_appeal, rules=rules),
         auditlisting.ListAuditRecords: auditlisting.list_audit_records,
         c.RenewEvaluator: partial(handlers.renew_evaluator, rules=rules),
         c.RecordAnnualAssessment: partial(handlers.record_annual_assessment, rules=rules),
@@ -67,7 +74,11 @@ def rules_of(settings: AccreditationSettings) -> handlers.Rules:
     return handlers.Rules(
         evaluator_term_years=settings.evaluator_term_years,
         guard_certificate_exemption_years=settings.guard_certificate_exemption_years,
-        assessment=AssessmentSchedule(month, day, settings.evaluator_assessment_pass_mark),
+        assessment_schedule=AssessmentSchedule(month, day,
+                                               settings.evaluator_assessment_pass_mark),
+        # reference data, loaded (and checked) at start: a malformed file stops the service
+        eligibility=eligibility.load(settings.eligibility_file),
+        assessment=assessment.load(settings.assessment_file),
         monitoring=Monitoring(settings.pass_rate_alpha, settings.pass_rate_min_candidates),
         supervisor_term_years=settings.supervisor_term_years,
         quota_table=quotas.load_table(settings.quota_file))
@@ -87,7 +98,8 @@ def build(settings: AccreditationSettings, verifier: tokens.TokenVerifier) -> Se
         name="accreditation", metadata=metadata, policy=policy.POLICY,
         publishes=[events_pb2], repositories=AccreditationRepositories,
         servicers=lambda uow: api.servicers(MessageBus(uow, message_handlers(people, rules)),
-                                            rules.assessment, rules.monitoring.alpha,
+                                            rules.assessment_schedule, rules.monitoring.alpha,
                                             rules.quota_table),
+        subscriptions=consumers.SUBSCRIPTIONS,
         extras=[close_client])
     return ServiceRuntime(spec, settings, verifier)

@@ -16,6 +16,9 @@ class AccreditationSettings(ServiceSettings):
     # a `service` token this service presents to registry
     registry_token: str = ""
     registry_deadline_seconds: float = 3.0
+    # reference data files; empty: the packaged data/eligibility.toml and data/assessment.toml
+    eligibility_file: str = ""   # ASMT-5 routes
+    assessment_file: str = ""    # ASMT-6 modes, ASMT-7 modules, ASMT-10 site occupations, CERT-5 issuers
     # EVAL-1 assumption: evaluators are appointed for 3 years
     evaluator_term_years: int = 3
     # ASMT-3: a 保安员证 obtained within this many years exempts 五级 candidates from theory

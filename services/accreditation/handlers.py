@@ -6,6 +6,8 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from anbao.certificates.v1 import certificates_pb2 as cert_pb
+from anbao.certificates.v1 import events_pb2 as certificate_events
 from servicekit import auth, dates, paging
 from servicekit.errors import AlreadyExists
 from servicekit.unitofwork import UnitOfWork, utcnow
@@ -13,12 +15,15 @@ from servicekit.unitofwork import UnitOfWork, utcnow
 from anbao.accreditation.v1 import accreditation_pb2 as pb
 
 from .adapters.repository import AccreditationRepositories
-from .domain import commands as c
+from .domain import assessment as assessment_data, commands as c
+from .domain import eligibility as eligibility_data
 from .domain.evaluators import AssessmentSchedule, Evaluator, PreAppointmentTraining
-from .domain.exams import Candidate, ExamSession, PersonFacts
+from .domain.exams import Appeal, Candidate, ExamSession, PersonFacts
 from .domain import quotas, separation, supervisors
 from .domain.calls import CallForApplications
 from .domain.institutions import Institution
+from .domain.launches import LevelLaunch, province_of
+from .domain.sites import ExamSite
 from .domain.pass_rates import Monitoring, PassRate, pass_rates
 from .domain.licences import TrainingLicence
 from .domain.supervisors import Bulletin, Supervisor, SupervisionVisit
@@ -37,7 +42,12 @@ class Rules:
 
     evaluator_term_years: int = 3            # EVAL-1
     guard_certificate_exemption_years: int = 3  # ASMT-3
-    assessment: AssessmentSchedule = AssessmentSchedule()  # EVAL-3 deadline, pass mark
+    assessment_schedule: AssessmentSchedule = AssessmentSchedule()  # EVAL-3 deadline, pass mark
+    # reference data, loaded at start (data/eligibility.toml, data/assessment.toml)
+    eligibility: eligibility_data.Eligibility = field(
+        default_factory=eligibility_data.load)  # ASMT-5
+    assessment: assessment_data.Assessment = field(
+        default_factory=assessment_data.load)  # ASMT-6/7/10, CERT-5
     monitoring: Monitoring = Monitoring()    # pass-rate test threshold, minimum candidates
     supervisor_term_years: int = 3           # INST-5 assumption: like evaluators
     quota_table: quotas.QuotaTable = field(default_factory=quotas.load_table)  # INST-3
@@ -67,8 +77,13 @@ def _locked_institution(uow: UnitOfWork, actor: auth.Caller, institution_id: str
 
 def _scoped_session(uow: UnitOfWork, actor: auth.Caller,
                     session_id: str) -> tuple[ExamSession, Institution]:
+    """The session and its organisation, in the caller's reach: an evaluator reaches the
+    sessions it is assigned to."""
     exam = _repos(uow).exam_sessions.get(session_id)
-    return exam, _scoped_institution(uow, actor, exam.institution_id)
+    institution = _repos(uow).institutions.get(exam.institution_id)
+    auth.require_reach(actor, region=institution.region_code, institution=institution.id,
+                       evaluators=exam.evaluator_ids)
+    return exam, institution
 
 
 def create_institution(uow: UnitOfWork, cmd: c.CreateInstitution) -> Institution:
@@ -193,7 +208,7 @@ def record_annual_assessment(uow: UnitOfWork, cmd: c.RecordAnnualAssessment, *,
         evaluator.record_assessment(
             year=cmd.year, ethics=cmd.ethics, professional_score=cmd.professional_score,
             performance_score=cmd.performance_score, assessed_on=cmd.assessed_on,
-            remarks=cmd.remarks, schedule=rules.assessment, actor=cmd.actor.subject,
+            remarks=cmd.remarks, schedule=rules.assessment_schedule, actor=cmd.actor.subject,
             at=utcnow())
         uow.commit()
         return evaluator
@@ -215,7 +230,7 @@ def list_evaluators(uow: UnitOfWork, query: c.ListEvaluators, *,
     def keep(e: Evaluator) -> bool:
         if query.status and e.status_on(query.as_of) != query.status:
             return False
-        overdue = bool(e.overdue_years(query.as_of, rules.assessment))
+        overdue = bool(e.overdue_years(query.as_of, rules.assessment_schedule))
         return query.overdue is None or overdue == query.overdue
 
     with uow:
@@ -239,12 +254,19 @@ def list_pass_rates(uow: UnitOfWork, query: c.ListPassRates, *,
     return items, paging.encode_token(last) if last else ""
 
 
-def create_exam_session(uow: UnitOfWork, cmd: c.CreateExamSession) -> ExamSession:
+def create_exam_session(uow: UnitOfWork, cmd: c.CreateExamSession, *,
+                        rules: Rules) -> ExamSession:
+    """ASMT-6: the level's exam mode; ASMT-10: computer-based 保安员 exams at a registered
+    national exam site."""
+    mode = rules.assessment.mode(cmd.occupation_code, cmd.level)
     with uow:
         institution = _scoped_institution(uow, cmd.actor, cmd.institution_id)
-        exam = ExamSession.open(id=_new_id(), institution=institution,
-                                occupation_code=cmd.occupation_code, level=cmd.level,
-                                exam_date=cmd.exam_date, at=utcnow())
+        site = _repos(uow).exam_sites.find(cmd.exam_site_id) if cmd.exam_site_id else None
+        exam = ExamSession.open(
+            id=_new_id(), institution=institution, occupation_code=cmd.occupation_code,
+            level=cmd.level, exam_date=cmd.exam_date, mode=mode,
+            site_required=rules.assessment.needs_registered_site(cmd.occupation_code, mode),
+            site_requested=cmd.exam_site_id, site=site, at=utcnow())
         _repos(uow).exam_sessions.add(exam)
         uow.commit()
         return exam
@@ -257,43 +279,150 @@ def get_exam_session(uow: UnitOfWork, query: c.GetExamSession) -> ExamSession:
 
 def assign_evaluator(uow: UnitOfWork, cmd: c.AssignEvaluator, *, rules: Rules) -> ExamSession:
     with uow:
-        exam, _ = _scoped_session(uow, cmd.actor, cmd.session_id)
-        exam.assign(_repos(uow).evaluators.get(cmd.evaluator_id), rules.assessment)
+        exam, institution = _scoped_session(uow, cmd.actor, cmd.session_id)
+        exam.assign(_repos(uow).evaluators.get(cmd.evaluator_id), institution,
+                    rules.assessment_schedule)
         uow.commit()
         return exam
 
 
 def enroll_candidate(uow: UnitOfWork, cmd: c.EnrollCandidate, *, people: People,
                      rules: Rules) -> Candidate:
+    """An application (ASMT-5, ASMT-11, ASMT-3/4), awaiting its two reviews (ASMT-9)."""
+    rules.eligibility.require_valid(list(cmd.facts))
     person = people.person(cmd.person_id)
     with uow:
-        exam, _ = _scoped_session(uow, cmd.actor, cmd.session_id)
+        repos = _repos(uow)
+        exam, institution = _scoped_session(uow, cmd.actor, cmd.session_id)
         if cmd.trained_by_id:  # must exist; EVAL-5 against every assigned evaluator
-            _repos(uow).institutions.get(cmd.trained_by_id)
-        candidate = exam.enrol(candidate_id=_new_id(), person=person,
+            repos.institutions.get(cmd.trained_by_id)
+        launched = exam.level in repos.level_launches.launched(
+            province_of(institution.region_code), exam.occupation_code)
+        candidate = exam.enrol(candidate_id=_new_id(), person=person, facts=list(cmd.facts),
+                               held=repos.held_certificates.of(cmd.person_id),
+                               eligibility=rules.eligibility, launched=launched,
+                               institution=institution,
                                exemption_years=rules.guard_certificate_exemption_years,
                                trained_by_id=cmd.trained_by_id,
-                               evaluators=[_repos(uow).evaluators.get(e)
-                                           for e in exam.evaluator_ids])
+                               evaluators=[repos.evaluators.get(e) for e in exam.evaluator_ids])
         uow.commit()
         return candidate
 
 
-def record_scores(uow: UnitOfWork, cmd: c.RecordScores) -> Candidate:
-    with uow:
-        exam, _ = _scoped_session(uow, cmd.actor, cmd.session_id)
-        candidate = exam.record_scores(cmd.candidate_id, cmd.scores,
-                                       actor=cmd.actor.subject, at=utcnow())
-        uow.commit()
-        return candidate
-
-
-def close_exam_session(uow: UnitOfWork, cmd: c.CloseExamSession) -> ExamSession:
+def review_application(uow: UnitOfWork, cmd: c.ReviewApplication) -> Candidate:
+    """ASMT-9: 初审 (the organisation) or 复审 (the province), by RPC and policy."""
     with uow:
         exam, institution = _scoped_session(uow, cmd.actor, cmd.session_id)
-        exam.close(institution, at=utcnow())
+        candidate = exam.review(cmd.candidate_id, cmd.stage, approved=cmd.approved,
+                                actor=cmd.actor.subject, reason=cmd.reason,
+                                institution=institution, at=utcnow())
+        uow.commit()
+        return candidate
+
+
+def record_scores(uow: UnitOfWork, cmd: c.RecordScores, *, rules: Rules) -> Candidate:
+    """By an evaluator assigned to the session (its token names it)."""
+    with uow:
+        exam, institution = _scoped_session(uow, cmd.actor, cmd.session_id)
+        candidate = exam.record_scores(
+            cmd.candidate_id, cmd.scores, evaluator_id=auth.evaluator_of(cmd.actor),
+            modules=rules.assessment.modules.get(exam.occupation_code, ()),
+            actor=cmd.actor.subject, institution=institution, at=utcnow())
+        uow.commit()
+        return candidate
+
+
+def sign_off_exam_session(uow: UnitOfWork, cmd: c.SignOffExamSession) -> ExamSession:
+    with uow:
+        exam, institution = _scoped_session(uow, cmd.actor, cmd.session_id)
+        exam.sign_off(actor=cmd.actor.subject, reason=cmd.reason, institution=institution,
+                      at=utcnow())
         uow.commit()
         return exam
+
+
+def check_exam_results(uow: UnitOfWork, cmd: c.CheckExamResults) -> ExamSession:
+    """CERT-5: the province's check. The roles cannot tell the police department from the
+    human-resources one, so the check is the province's (province_admin)."""
+    with uow:
+        exam, institution = _scoped_session(uow, cmd.actor, cmd.session_id)
+        exam.check_results(approved=cmd.approved, actor=cmd.actor.subject, reason=cmd.reason,
+                           institution=institution, at=utcnow())
+        uow.commit()
+        return exam
+
+
+def _issuer(rules: Rules, exam: ExamSession, institution: Institution) -> assessment_data.Issuer:
+    return rules.assessment.issuer(exam.occupation_code,
+                                   organisation_name=institution.display_name,
+                                   region_code=institution.region_code)
+
+
+def close_exam_session(uow: UnitOfWork, cmd: c.CloseExamSession, *,
+                       rules: Rules) -> ExamSession:
+    with uow:
+        exam, institution = _scoped_session(uow, cmd.actor, cmd.session_id)
+        exam.close(institution, issuer=_issuer(rules, exam, institution),
+                   actor=cmd.actor.subject, at=utcnow())
+        uow.commit()
+        return exam
+
+
+def register_exam_site(uow: UnitOfWork, cmd: c.RegisterExamSite) -> ExamSite:
+    with uow:
+        sites = _repos(uow).exam_sites
+        if (held := sites.filed(cmd.filing_number)) is not None:
+            raise AlreadyExists(f"the filing number is registered as examSites/{held}")
+        site = ExamSite(_new_id(), cmd.display_name, cmd.region_code, cmd.filing_number,
+                        utcnow())
+        sites.add(site)
+        uow.commit()
+        return site
+
+
+def launch_level(uow: UnitOfWork, cmd: c.LaunchLevel) -> LevelLaunch:
+    with uow:
+        launches = _repos(uow).level_launches
+        launch = LevelLaunch.launch(
+            province=cmd.province, occupation_code=cmd.occupation_code, level=cmd.level,
+            launched=launches.launched(cmd.province, cmd.occupation_code),
+            actor=cmd.actor.subject, at=utcnow())
+        launches.add(launch)
+        uow.commit()
+        return launch
+
+
+def appeal_result(uow: UnitOfWork, cmd: c.AppealResult, *, rules: Rules) -> Appeal:
+    with uow:
+        exam, institution = _scoped_session(uow, cmd.actor, cmd.session_id)
+        appeal = exam.file_appeal(cmd.candidate_id, appeal_id=_new_id(),
+                                  evaluator=_repos(uow).evaluators.get(cmd.evaluator_id),
+                                  reason=cmd.reason, actor=cmd.actor.subject,
+                                  institution=institution,
+                                  schedule=rules.assessment_schedule, at=utcnow())
+        uow.commit()
+        return appeal
+
+
+def decide_appeal(uow: UnitOfWork, cmd: c.DecideAppeal, *, rules: Rules) -> Appeal:
+    """By the evaluator the appeal names (its token)."""
+    with uow:
+        repos = _repos(uow)
+        exam = repos.exam_sessions.get(cmd.session_id)
+        institution = repos.institutions.get(exam.institution_id)
+        named = [a.evaluator_id for x in exam.candidates if x.id == cmd.candidate_id
+                 for a in x.appeals if a.id == cmd.appeal_id]
+        auth.require_reach(cmd.actor, region=institution.region_code,
+                           institution=institution.id, evaluators=named)
+        appeal = exam.decide_appeal(
+            cmd.candidate_id, cmd.appeal_id, cmd.scores,
+            evaluator=repos.evaluators.get(auth.evaluator_of(cmd.actor)),
+            modules=rules.assessment.modules.get(exam.occupation_code, ()), reason=cmd.reason,
+            actor=cmd.actor.subject, institution=institution,
+            issuer=_issuer(rules, exam, institution), schedule=rules.assessment_schedule,
+            at=utcnow())
+        uow.commit()
+        return appeal
 
 
 # institutions: calls and joint selection (INST-1), separation (INST-2), quotas (INST-3)
@@ -532,3 +661,23 @@ def record_quality_assessment(uow: UnitOfWork, cmd: c.RecordQualityAssessment) -
                                    actor=cmd.actor.subject, at=utcnow())
         uow.commit()
         return institution
+
+
+# events
+
+def on_certificate_issued(uow: UnitOfWork, event: certificate_events.CertificateIssued) -> None:
+    """ASMT-5: a certificate someone now holds, for the routes that need one."""
+    with uow:
+        if _repos(uow).held_certificates.record(eligibility_data.HeldCertificate(
+                event.number, event.person.removeprefix("persons/"), event.occupation_code,
+                event.level)):
+            uow.commit()
+
+
+def on_certificate_status_changed(uow: UnitOfWork,
+                                  event: certificate_events.CertificateStatusChanged) -> None:
+    """ASMT-5: only a VALID certificate counts towards a route."""
+    with uow:
+        if _repos(uow).held_certificates.set_valid(
+                event.number, event.to_status == cert_pb.CERTIFICATE_STATUS_VALID):
+            uow.commit()

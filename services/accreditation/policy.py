@@ -7,7 +7,12 @@ runs it, so an organisation cannot certify the training of the evaluator it appo
 The annual assessment of evaluators (EVAL-3 年度考核) is recorded by the departments —
 the province, or a city admin for organisations of its division (001 §四(六): 各级公安机关、
 人社部门 run the evaluator system) — never by the organisation that appointed the evaluator
-and would judge its own staff. Pass-rate monitoring is the province's (评价发证审核关)."""
+and would judge its own staff. Pass-rate monitoring is the province's (评价发证审核关).
+
+Scores are entered only by an evaluator (its token names one appointment) assigned to the
+session; an appeal only by the evaluator it names. The first review of an application
+(初审) is the organisation's, the second (复审) and the check of results (CERT-5) the
+province's."""
 
 from servicekit.auth import PUBLIC, Reach
 
@@ -15,6 +20,8 @@ ANY, DIVISION, INSTITUTION = Reach.ANY, Reach.DIVISION, Reach.INSTITUTION
 ADMINS = {"province_admin": ANY, "city_admin": DIVISION}
 READERS = {**ADMINS, "auditor": ANY, "service": ANY}
 ORGANISATION = {"eval_org": INSTITUTION}
+EVALUATOR = {"evaluator": Reach.EVALUATOR}
+PROVINCE = {"province_admin": ANY}
 
 POLICY = {
     "CreateInstitution": ADMINS,
@@ -25,12 +32,20 @@ POLICY = {
     "AppointEvaluator": {**ADMINS, **ORGANISATION},
     "GetEvaluator": {**READERS, **ORGANISATION},
     "CreateExamSession": {**ADMINS, **ORGANISATION},
-    "GetExamSession": {**READERS, **ORGANISATION},
+    "GetExamSession": {**READERS, **ORGANISATION, **EVALUATOR},
     "AssignEvaluator": {**ADMINS, **ORGANISATION},
     "EnrollCandidate": {**ADMINS, **ORGANISATION},
-    "RecordScores": ORGANISATION,
-    "CloseExamSession": {"province_admin": ANY, **ORGANISATION},
+    "RecordScores": EVALUATOR,
+    "CloseExamSession": {**PROVINCE, **ORGANISATION},
     "ListAuditRecords": {"auditor": ANY},
+    "FirstReviewApplication": ORGANISATION,
+    "SecondReviewApplication": PROVINCE,
+    "RegisterExamSite": PROVINCE,
+    "LaunchLevel": PROVINCE,
+    "SignOffExamSession": ORGANISATION,
+    "CheckExamResults": PROVINCE,
+    "AppealResult": {**PROVINCE, **ORGANISATION},
+    "DecideAppeal": EVALUATOR,
     "RenewEvaluator": {**ADMINS, **ORGANISATION},
     "RecordAnnualAssessment": ADMINS,
     "ListEvaluators": {**READERS, **ORGANISATION},

@@ -94,75 +94,178 @@ async def test_asmt8_sessions_need_an_active_evaluation_organisation(system):
 async def test_asmt4_guard_candidates_need_a_guard_certificate_and_asmt3_exempts_theory(system):
     stubs = system.stubs()
     org = await builders.institution(stubs)
-    scorer = system.stubs("eval_org", org.name)
     session = await builders.session(stubs, org, "4-07-05-01", 5)
     without = await builders.person(stubs)
     code, _, reason = await refused(stubs.accreditation.EnrollCandidate(
-        acc.EnrollCandidateRequest(exam_session=session.name, person=without.name),
-        metadata=stubs.metadata))
+        acc.EnrollCandidateRequest(exam_session=session.name, person=without.name,
+                                   facts=builders.ONE_YEAR), metadata=stubs.metadata))
     assert (code, reason) == (grpc.StatusCode.FAILED_PRECONDITION, "ASMT_4_GUARD_CERTIFICATE")
     recent = await builders.person(stubs, guard_certificate_date=Date(year=2025, month=3, day=1))
-    candidate = await stubs.accreditation.EnrollCandidate(
-        acc.EnrollCandidateRequest(exam_session=session.name, person=recent.name),
-        metadata=stubs.metadata)
-    assert candidate.theory_exempt
-    code, violations, _ = await refused(scorer.accreditation.RecordScores(
-        acc.RecordScoresRequest(candidate=candidate.name, theory_score=70, skill_score=70),
-        metadata=scorer.metadata))
+    candidate = await builders.admit(system, session, recent, builders.ONE_YEAR)
+    assert candidate.theory_exempt and candidate.eligibility_route == "occupation-1y"
+    code, violations, _ = await refused(builders.score(system, session, candidate, 70, 70))
     assert code == grpc.StatusCode.INVALID_ARGUMENT and "ASMT-3" in violations["theory_score"]
-    scored = await scorer.accreditation.RecordScores(
-        acc.RecordScoresRequest(candidate=candidate.name, skill_score=60), metadata=scorer.metadata)
+    scored = await builders.score(system, session, candidate, None, 60)
     assert scored.result == acc.ASSESSMENT_RESULT_PASSED
 
 
 async def test_asmt2_scores_range_and_review_for_levels_two_and_one(system):
     stubs = system.stubs()
     org = await builders.institution(stubs)
-    scorer = system.stubs("eval_org", org.name)
     session = await builders.session(stubs, org, "3-02-02-00", 2)
+    assert session.exam_mode == acc.EXAM_MODE_WRITTEN_AND_DEFENSE  # ASMT-6
     someone = await builders.person(stubs)
-    candidate = await stubs.accreditation.EnrollCandidate(
-        acc.EnrollCandidateRequest(exam_session=session.name, person=someone.name),
-        metadata=stubs.metadata)
-    code, violations, _ = await refused(scorer.accreditation.RecordScores(
-        acc.RecordScoresRequest(candidate=candidate.name, theory_score=101, skill_score=-1),
-        metadata=scorer.metadata))
+    candidate = await builders.admit(system, session, someone, [acc.DeclaredFact(
+        kind="occupation_years", years=10, evidence="社保缴费记录")])
+    code, violations, _ = await refused(builders.score(system, session, candidate, 101, -1))
     assert code == grpc.StatusCode.INVALID_ARGUMENT
-    assert set(violations) == {"theory_score", "skill_score", "review_score"}
-    failed = await scorer.accreditation.RecordScores(acc.RecordScoresRequest(
-        candidate=candidate.name, theory_score=90, skill_score=90, review_score=59),
-        metadata=scorer.metadata)
+    assert {"theory_score", "skill_score", "review_score"} <= set(violations)
+    failed = await builders.score(system, session, candidate, 90, 90, 59)
     assert failed.result == acc.ASSESSMENT_RESULT_FAILED
-    passed = await scorer.accreditation.RecordScores(acc.RecordScoresRequest(
-        candidate=candidate.name, theory_score=60, skill_score=60, review_score=60),
-        metadata=scorer.metadata)
+    passed = await builders.score(system, session, candidate, 60, 60, 60)
     assert passed.result == acc.ASSESSMENT_RESULT_PASSED
 
 
-async def test_asmt8_close_needs_an_evaluator_and_complete_scores_then_is_final(system):
+async def test_asmt8_cert5_sign_off_check_and_close_in_order_then_final(system):
     stubs = system.stubs()
     org = await builders.institution(stubs)
     scorer = system.stubs("eval_org", org.name)
     bare = await builders.session(stubs, org, assign=False)
-    code, _, reason = await refused(scorer.accreditation.CloseExamSession(
-        acc.CloseExamSessionRequest(name=bare.name), metadata=scorer.metadata))
+    code, _, reason = await refused(scorer.accreditation.SignOffExamSession(
+        acc.SignOffExamSessionRequest(name=bare.name), metadata=scorer.metadata))
     assert (code, reason) == (grpc.StatusCode.FAILED_PRECONDITION, "ASMT_8_NO_EVALUATOR")
     session = await builders.session(stubs, org)
     someone = await builders.person(stubs)
-    candidate = await stubs.accreditation.EnrollCandidate(
-        acc.EnrollCandidateRequest(exam_session=session.name, person=someone.name),
-        metadata=stubs.metadata)
+    candidate = await builders.admit(system, session, someone)
+    code, _, reason = await refused(scorer.accreditation.SignOffExamSession(
+        acc.SignOffExamSessionRequest(name=session.name), metadata=scorer.metadata))
+    assert (code, reason) == (grpc.StatusCode.FAILED_PRECONDITION, "ASMT_8_UNSCORED")
+    await builders.score(system, session, candidate, 80, 80)
     code, _, reason = await refused(scorer.accreditation.CloseExamSession(
         acc.CloseExamSessionRequest(name=session.name), metadata=scorer.metadata))
-    assert (code, reason) == (grpc.StatusCode.FAILED_PRECONDITION, "ASMT_8_UNSCORED")
-    await scorer.accreditation.RecordScores(acc.RecordScoresRequest(
-        candidate=candidate.name, theory_score=80, skill_score=80), metadata=scorer.metadata)
-    closed = await scorer.accreditation.CloseExamSession(
-        acc.CloseExamSessionRequest(name=session.name), metadata=scorer.metadata)
+    assert (code, reason) == (grpc.StatusCode.FAILED_PRECONDITION, "CERT_5_NOT_CHECKED")
+    closed = await builders.finish(system, session)
     assert closed.state == acc.EXAM_SESSION_STATE_CLOSED
-    code, _, reason = await refused(scorer.accreditation.RecordScores(acc.RecordScoresRequest(
-        candidate=candidate.name, theory_score=10, skill_score=10), metadata=scorer.metadata))
+    assert [s.to_state for s in closed.steps] == [acc.EXAM_SESSION_STATE_SIGNED_OFF,
+                                                  acc.EXAM_SESSION_STATE_CHECKED,
+                                                  acc.EXAM_SESSION_STATE_CLOSED]
+    code, _, reason = await refused(builders.score(system, session, candidate, 10, 10))
     assert (code, reason) == (grpc.StatusCode.FAILED_PRECONDITION, "ASMT_8_SESSION_CLOSED")
+
+
+async def test_asmt8_scores_only_by_an_evaluator_assigned_to_the_session(system):
+    stubs = system.stubs()
+    org = await builders.institution(stubs)
+    session = await builders.session(stubs, org)
+    colleague = await builders.evaluator(stubs, org)
+    candidate = await builders.admit(system, session, await builders.person(stubs))
+    request = acc.RecordScoresRequest(candidate=candidate.name, theory_score=80, skill_score=80,
+                                      module_scores=[acc.ModuleScore(module=m, score=80)
+                                                     for m in builders.MODULES])
+    for role, scope in (("eval_org", org.name), ("evaluator", colleague.name)):
+        caller = system.stubs(role, scope)
+        code, _, _ = await refused(caller.accreditation.RecordScores(request,
+                                                                     metadata=caller.metadata))
+        assert code == grpc.StatusCode.PERMISSION_DENIED, role
+    scored = await builders.score(system, session, candidate, 80, 80)
+    assert [(h.actor, len(h.module_scores)) for h in scored.score_history] == [
+        ("test-evaluator", 5)]
+    code, _, reason = await refused(builders.examiner(system, session).accreditation.RecordScores(
+        acc.RecordScoresRequest(candidate=candidate.name, theory_score=80, skill_score=80),
+        metadata=builders.examiner(system, session).metadata))
+    assert (code, reason) == (grpc.StatusCode.FAILED_PRECONDITION, "ASMT_7_MODULES")
+
+
+async def test_asmt8_a_revoked_organisation_cannot_go_on_mid_session(system):
+    stubs = system.stubs()
+    org = await builders.institution(stubs)
+    session = await builders.session(stubs, org)
+    candidate = await builders.admit(system, session, await builders.person(stubs))
+    await builders.score(system, session, candidate, 80, 80)
+    await builders.sign_off_and_check(system, session)
+    await stubs.accreditation.ChangeInstitutionStatus(acc.ChangeInstitutionStatusRequest(
+        name=org.name, status=acc.INSTITUTION_STATUS_REVOKED, reason="违规"),
+        metadata=stubs.metadata)
+    code, _, reason = await refused(stubs.accreditation.CloseExamSession(
+        acc.CloseExamSessionRequest(name=session.name), metadata=stubs.metadata))
+    assert (code, reason) == (grpc.StatusCode.FAILED_PRECONDITION,
+                              "ASMT_8_EVALUATION_ORGANISATION")
+    code, _, reason = await refused(stubs.accreditation.EnrollCandidate(
+        acc.EnrollCandidateRequest(exam_session=session.name,
+                                   person=(await builders.person(stubs)).name,
+                                   facts=builders.TWO_YEARS), metadata=stubs.metadata))
+    assert code == grpc.StatusCode.FAILED_PRECONDITION
+
+
+async def test_asmt9_reviews_asmt10_sites_asmt11_launches_over_grpc(system):
+    stubs = system.stubs()
+    org = await builders.institution(stubs)
+    code, _, reason = await refused(stubs.accreditation.LaunchLevel(acc.LaunchLevelRequest(
+        province="350000", occupation_code="4-07-05-01", level=4), metadata=stubs.metadata))
+    assert (code, reason) == (grpc.StatusCode.FAILED_PRECONDITION, "ASMT_11_LOWER_LEVEL_FIRST")
+    code, _, reason = await refused(stubs.accreditation.CreateExamSession(
+        acc.CreateExamSessionRequest(exam_session=acc.ExamSession(
+            institution=org.name, occupation_code="4-07-05-01", level=5,
+            exam_date=dates.to_proto(dates.today()))), metadata=stubs.metadata))
+    assert (code, reason) == (grpc.StatusCode.FAILED_PRECONDITION, "ASMT_10_EXAM_SITE")
+    session = await builders.session(stubs, org)
+    candidate = await stubs.accreditation.EnrollCandidate(acc.EnrollCandidateRequest(
+        exam_session=session.name, person=(await builders.person(stubs)).name,
+        facts=builders.TWO_YEARS), metadata=stubs.metadata)
+    code, _, reason = await refused(stubs.accreditation.SecondReviewApplication(
+        acc.SecondReviewApplicationRequest(candidate=candidate.name, approved=True,
+                                           reason="复审"), metadata=stubs.metadata))
+    assert (code, reason) == (grpc.StatusCode.FAILED_PRECONDITION, "ASMT_9_FIRST_REVIEW_PENDING")
+    # 初审 is the organisation's, 复审 the province's: neither does the other's
+    own = system.stubs("eval_org", org.name)
+    code, _, _ = await refused(own.accreditation.SecondReviewApplication(
+        acc.SecondReviewApplicationRequest(candidate=candidate.name, approved=True,
+                                           reason="复审"), metadata=own.metadata))
+    assert code == grpc.StatusCode.PERMISSION_DENIED
+    code, _, _ = await refused(stubs.accreditation.FirstReviewApplication(
+        acc.FirstReviewApplicationRequest(candidate=candidate.name, approved=True,
+                                          reason="初审"), metadata=stubs.metadata))
+    assert code == grpc.StatusCode.PERMISSION_DENIED
+    code, _, reason = await refused(builders.score(system, session, candidate))
+    assert (code, reason) == (grpc.StatusCode.FAILED_PRECONDITION, "ASMT_9_NOT_APPROVED")
+    code, violations, _ = await refused(stubs.accreditation.EnrollCandidate(
+        acc.EnrollCandidateRequest(exam_session=session.name,
+                                   person=(await builders.person(stubs)).name,
+                                   facts=[acc.DeclaredFact(kind="occupation_years", years=3)]),
+        metadata=stubs.metadata))
+    assert code == grpc.StatusCode.INVALID_ARGUMENT and "facts[0].evidence" in violations
+
+
+async def test_appeal_after_close_decided_by_another_evaluator(system):
+    stubs = system.stubs()
+    org = await builders.institution(stubs)
+    session = await builders.session(stubs, org)
+    candidate = await builders.admit(system, session, await builders.person(stubs))
+    await builders.score(system, session, candidate, 50, 80)
+    await builders.finish(system, session)
+    reviewer = await builders.evaluator(stubs, org)
+    code, _, reason = await refused(stubs.accreditation.AppealResult(acc.AppealResultRequest(
+        candidate=candidate.name, evaluator=session.evaluators[0], reason="复核"),
+        metadata=stubs.metadata))
+    assert (code, reason) == (grpc.StatusCode.FAILED_PRECONDITION, "ASMT_8_APPEAL_SAME_EVALUATOR")
+    appeal = await stubs.accreditation.AppealResult(acc.AppealResultRequest(
+        candidate=candidate.name, evaluator=reviewer.name, reason="理论成绩复核"),
+        metadata=stubs.metadata)
+    decide = acc.DecideAppealRequest(
+        name=appeal.name, theory_score=70, skill_score=80, reason="复核后更正",
+        module_scores=[acc.ModuleScore(module=m, score=80) for m in builders.MODULES])
+    original = builders.examiner(system, session)
+    code, _, _ = await refused(original.accreditation.DecideAppeal(decide,
+                                                                   metadata=original.metadata))
+    assert code == grpc.StatusCode.PERMISSION_DENIED
+    decider = system.stubs("evaluator", reviewer.name)
+    decided = await decider.accreditation.DecideAppeal(decide, metadata=decider.metadata)
+    assert (decided.state, decided.to_result) == (acc.APPEAL_STATE_DECIDED,
+                                                  acc.ASSESSMENT_RESULT_PASSED)
+    found = await stubs.accreditation.GetExamSession(acc.GetExamSessionRequest(
+        name=session.name), metadata=stubs.metadata)
+    assert [h.theory_score for h in found.candidates[0].score_history] == [50, 70]
+    assert found.candidates[0].score_history[-1].appeal == appeal.name
 
 
 async def test_eval5_only_an_appointed_evaluator_of_the_same_organisation(system):

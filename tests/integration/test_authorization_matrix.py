@@ -44,6 +44,10 @@ CALLERS = {
     "eval_org out of scope": ("eval_org", "B"),
     "training_org in scope": ("training_org", "A"),  # reach is by institution ID
     "training_org out of scope": ("training_org", "B"),
+    # an evaluator reaches the sessions it is assigned to (E: the open one) and the
+    # appeals it is named for
+    "evaluator in scope": ("evaluator", "E"),
+    "evaluator out of scope": ("evaluator", "F"),
     "auditor": ("auditor", ""),
     "service": ("service", ""),
     "no token": (None, "anonymous"),
@@ -94,26 +98,25 @@ def special_token(kind: str, issuer: tokens.TokenIssuer) -> str:
 
 async def world(system) -> dict:
     """Two evaluation organisations (A, whose resources every request aims at, and B), a
-    person, an evaluator, a closed session with a certificate and an open one."""
+    person, evaluators (E assigned to the open session and named by an appeal of the
+    closed one's result, F assigned nowhere), a closed session with a certificate and an
+    open one with an application awaiting review."""
     admin = system.stubs()
     a = await builders.institution(admin)
     b = await builders.institution(admin)
     closed = await builders.session(admin, a)
-    examiner = closed.evaluators[0]
     holder = await builders.person(admin, "张伟")
-    candidate = await admin.accreditation.EnrollCandidate(acc.EnrollCandidateRequest(
-        exam_session=closed.name, person=holder.name), metadata=admin.metadata)
-    await admin.accreditation.RecordScores(acc.RecordScoresRequest(
-        candidate=candidate.name, theory_score=80, skill_score=80),
-        metadata=system.stubs("eval_org", a.name).metadata)
-    await admin.accreditation.CloseExamSession(acc.CloseExamSessionRequest(name=closed.name),
-                                               metadata=admin.metadata)
+    candidate = await builders.admit(system, closed, holder)
+    await builders.score(system, closed, candidate, 80, 80)
+    await builders.finish(system, closed)
 
     async def issued():
         listed = await admin.certificates.ListCertificates(cert.ListCertificatesRequest(
             person=holder.name), metadata=admin.metadata)
         return listed.certificates
     certificate = (await eventually(issued, "the certificate"))[0]
+    examiner = (await builders.evaluator(admin, a)).name
+    idle = (await builders.evaluator(admin, a)).name
     open_session = await admin.accreditation.CreateExamSession(acc.CreateExamSessionRequest(
         exam_session=acc.ExamSession(institution=a.name, occupation_code="3-02-02-00", level=3,
                                      exam_date=dates.to_proto(dates.today()))),
@@ -121,7 +124,10 @@ async def world(system) -> dict:
     await admin.accreditation.AssignEvaluator(acc.AssignEvaluatorRequest(
         exam_session=open_session.name, evaluator=examiner), metadata=admin.metadata)
     enrolled = await admin.accreditation.EnrollCandidate(acc.EnrollCandidateRequest(
-        exam_session=open_session.name, person=holder.name), metadata=admin.metadata)
+        exam_session=open_session.name, person=holder.name, facts=builders.TWO_YEARS),
+        metadata=admin.metadata)
+    appeal = await admin.accreditation.AppealResult(acc.AppealResultRequest(
+        candidate=candidate.name, evaluator=examiner, reason="matrix"), metadata=admin.metadata)
     # institutions (INST-1..8): a call of the city, an application against it, an
     # active training institution with a teacher, a supervisor
     call = await builders.call_for_applications(admin, acc.INSTITUTION_ROLE_TRAINING, "220100")
@@ -133,8 +139,9 @@ async def world(system) -> dict:
     supervisor = await admin.accreditation.AppointSupervisor(acc.AppointSupervisorRequest(
         person=holder.name, affiliation="吉林警察学院",
         term_start=dates.to_proto(dates.today())), metadata=admin.metadata)
-    return {"A": a, "B": b, "person": holder, "evaluator": examiner,
+    return {"A": a, "B": b, "person": holder, "evaluator": examiner, "E": examiner, "F": idle,
             "closed": closed, "open": open_session, "candidate": enrolled,
+            "closed_candidate": candidate, "appeal": appeal,
             "certificate": certificate, "call": call, "applicant": applicant,
             "trainer": trainer, "teacher": teacher, "supervisor": supervisor}
 
@@ -164,6 +171,24 @@ def requests(w: dict) -> dict:
         ("accreditation", "AppointEvaluator"): lambda: acc.AppointEvaluatorRequest(
             institution=w["A"].name, person=w["person"].name, occupation_code="3-02-02-00",
             max_level=3),
+        ("accreditation", "FirstReviewApplication"): lambda: acc.FirstReviewApplicationRequest(
+            candidate=w["candidate"].name, approved=True, reason="matrix"),
+        ("accreditation", "SecondReviewApplication"): lambda: acc.SecondReviewApplicationRequest(
+            candidate=w["candidate"].name, approved=True, reason="matrix"),
+        ("accreditation", "RegisterExamSite"): lambda: acc.RegisterExamSiteRequest(
+            exam_site=acc.ExamSite(display_name="矩阵考点", region_code="220102",
+                                   filing_number=f"matrix-{uuid.uuid4().hex[:12]}")),
+        ("accreditation", "LaunchLevel"): lambda: acc.LaunchLevelRequest(
+            province="220000", occupation_code="4-07-05-01", level=5),
+        ("accreditation", "SignOffExamSession"): lambda: acc.SignOffExamSessionRequest(
+            name=w["open"].name),
+        ("accreditation", "CheckExamResults"): lambda: acc.CheckExamResultsRequest(
+            name=w["closed"].name, approved=True, reason="matrix"),
+        ("accreditation", "AppealResult"): lambda: acc.AppealResultRequest(
+            candidate=w["closed_candidate"].name, evaluator=w["E"], reason="matrix"),
+        ("accreditation", "DecideAppeal"): lambda: acc.DecideAppealRequest(
+            name=w["appeal"].name, theory_score=80, skill_score=80, reason="matrix",
+            module_scores=[acc.ModuleScore(module=m, score=80) for m in builders.MODULES]),
         ("accreditation", "GetEvaluator"): lambda: acc.GetEvaluatorRequest(name=w["evaluator"]),
         ("accreditation", "CreateExamSession"): lambda: acc.CreateExamSessionRequest(
             exam_session=acc.ExamSession(institution=w["A"].name, occupation_code="3-02-02-00",
@@ -274,7 +299,7 @@ async def test_authorisation_matrix_every_rpc_by_every_caller_class(system, back
     make = requests(w)
     missing = [rpc for rpc in rpcs() if rpc not in make]
     assert not missing, f"no request for {missing}: add one, and its policy row"
-    ids = {"A": w["A"].name, "B": w["B"].name}
+    ids = {"A": w["A"].name, "B": w["B"].name, "E": w["E"], "F": w["F"]}
     metadata = {}
     for caller, (role, scope) in CALLERS.items():
         if role is not None:

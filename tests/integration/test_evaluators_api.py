@@ -69,7 +69,8 @@ async def test_eval5_conflict_at_enrolment_names_the_evaluator_and_the_instituti
         exam_session=session.name, evaluator=examiner.name), metadata=stubs.metadata)
     trainee = await builders.person(stubs, "李娜")
     with_conflict = stubs.accreditation.EnrollCandidate(acc.EnrollCandidateRequest(
-        exam_session=session.name, person=trainee.name, trained_by=school.name),
+        exam_session=session.name, person=trainee.name, trained_by=school.name,
+        facts=builders.TWO_YEARS),
         metadata=stubs.metadata)
     try:
         await with_conflict
@@ -84,7 +85,8 @@ async def test_eval5_conflict_at_enrolment_names_the_evaluator_and_the_instituti
     await stubs.accreditation.SetEvaluatorAffiliations(acc.SetEvaluatorAffiliationsRequest(
         evaluator=examiner.name), metadata=stubs.metadata)
     enrolled = await stubs.accreditation.EnrollCandidate(acc.EnrollCandidateRequest(
-        exam_session=session.name, person=trainee.name, trained_by=school.name),
+        exam_session=session.name, person=trainee.name, trained_by=school.name,
+        facts=builders.TWO_YEARS),
         metadata=stubs.metadata)
     assert enrolled.trained_by == school.name
 

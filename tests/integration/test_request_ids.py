@@ -48,11 +48,9 @@ async def test_a_retried_close_exam_session_closes_once_and_answers_the_same(sys
     scorer = system.stubs("eval_org", org.name)
     session = await builders.session(stubs, org)
     someone = await builders.person(stubs)
-    candidate = await stubs.accreditation.EnrollCandidate(
-        acc.EnrollCandidateRequest(exam_session=session.name, person=someone.name),
-        metadata=stubs.metadata)
-    await scorer.accreditation.RecordScores(acc.RecordScoresRequest(
-        candidate=candidate.name, theory_score=80, skill_score=80), metadata=scorer.metadata)
+    candidate = await builders.admit(system, session, someone)
+    await builders.score(system, session, candidate, 80, 80)
+    await builders.sign_off_and_check(system, session)
 
     close = acc.CloseExamSessionRequest(name=session.name, request_id=str(uuid.uuid4()))
     first = await scorer.accreditation.CloseExamSession(close, metadata=scorer.metadata)

@@ -15,6 +15,8 @@ from tests.harness import eventually
 
 
 async def scored_session(system, passers: int = 2):
+    """A session whose passers are admitted, scored, signed off and checked: the
+    organisation (`scorer`) has only to close it."""
     stubs = system.stubs()
     org = await builders.institution(stubs)
     scorer = system.stubs("eval_org", org.name)
@@ -22,11 +24,10 @@ async def scored_session(system, passers: int = 2):
     people = []
     for i in range(passers):
         someone = await builders.person(stubs, full_name=f"张{'一二三四五六七八九'[i]}")
-        candidate = await stubs.accreditation.EnrollCandidate(acc.EnrollCandidateRequest(
-            exam_session=session.name, person=someone.name), metadata=stubs.metadata)
-        await scorer.accreditation.RecordScores(acc.RecordScoresRequest(
-            candidate=candidate.name, theory_score=80, skill_score=80), metadata=scorer.metadata)
+        candidate = await builders.admit(system, session, someone)
+        await builders.score(system, session, candidate, 80, 80)
         people.append(someone.name)
+    await builders.sign_off_and_check(system, session)
     return stubs, scorer, session, people
 
 

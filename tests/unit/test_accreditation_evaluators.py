@@ -3,6 +3,7 @@ renewal (EVAL-1), training (EVAL-2), the annual assessment (EVAL-3), the recomme
 (EVAL-4), who may examine on the exam date and the conflict of interest (EVAL-5), and
 pass-rate monitoring. Every boundary is tested on both sides."""
 
+import uuid
 from dataclasses import replace
 from datetime import date
 
@@ -24,6 +25,7 @@ from services.accreditation.domain.exams import Candidate, ExamSession
 from services.accreditation.domain.pass_rates import (Monitoring, SessionOutcome,
                                                       binomial_two_sided_p, pass_rates)
 from services.accreditation.policy import POLICY
+from tests.unit.accreditation_world import TWO_YEARS, launch, site
 from tests.unit.memory import MemoryUnitOfWorks
 from tests.unit.test_accreditation_handlers import (ADMIN, RULES, People, active_org,
                                                     org_token)
@@ -62,8 +64,14 @@ def assess(uows, evaluator, year, ethics=PASS, professional=80, performance=80, 
 
 
 def session(uows, org, exam_date, level=3, occupation=ADMINISTRATOR):
+    """A session with its level launched (ASMT-11), at a registered site where its exam
+    mode needs one (ASMT-10)."""
+    launch(uows, occupation, level)
+    needs_site = RULES.assessment.needs_registered_site(
+        occupation, RULES.assessment.mode(occupation, level))
+    exam_site = site(uows, f"国保考点-{uuid.uuid4().hex[:8]}").id if needs_site else ""
     return handlers.create_exam_session(uows(), c.CreateExamSession(
-        ADMIN, org.id, occupation, level, exam_date))
+        ADMIN, org.id, occupation, level, exam_date, exam_site), rules=RULES)
 
 
 def assign(uows, exam, evaluator, rules=RULES):
@@ -233,7 +241,7 @@ def test_eval3_two_failed_years_in_a_row_dismiss(uows, people):
     dismissed = assess(uows, ev, 2025, professional=10)
     assert dismissed.status == pb.EVALUATOR_STATUS_DISMISSED
     assert refusal(lambda: assess(uows, ev, 2026, on=date(2026, 11, 1))) == "EVAL_3_DISMISSED"
-    assert get(uows, ev).overdue_years(date(2027, 4, 1), RULES.assessment) == []  # owes none
+    assert get(uows, ev).overdue_years(date(2027, 4, 1), RULES.assessment_schedule) == []  # owes none
     assert refusal(lambda: handlers.renew_evaluator(uows(), c.RenewEvaluator(
         ADMIN, ev.id, None), rules=RULES)) == "EVAL_3_DISMISSED"
     other = active_org(uows)  # dismissal is not escaped by another organisation
@@ -280,13 +288,13 @@ def test_eval3_overdue_from_the_day_after_the_deadline_never_by_a_job(uows, peop
     assess(uows, ev, 2025, on=date(2026, 4, 2))                              # late
     assert listed(uows, overdue=True, as_of=date(2026, 4, 1)) == [ev.id]    # not yet recorded
     assert listed(uows, overdue=True, as_of=date(2026, 4, 2)) == []
-    assert get(uows, ev).overdue_years(date(2026, 4, 1), RULES.assessment) == [2025]
+    assert get(uows, ev).overdue_years(date(2026, 4, 1), RULES.assessment_schedule) == [2025]
 
 
 def test_eval3_the_deadline_is_configuration(uows, people):
     org = active_org(uows)
     ev = appoint(uows, people, org, start=date(2025, 6, 1))
-    later = replace(RULES, assessment=AssessmentSchedule(deadline_month=4, deadline_day=30))
+    later = replace(RULES, assessment_schedule=AssessmentSchedule(deadline_month=4, deadline_day=30))
     assert listed(uows, later, overdue=True, as_of=date(2026, 4, 30)) == []
     assert listed(uows, later, overdue=True, as_of=date(2026, 5, 1)) == [ev.id]
     assign(uows, session(uows, org, date(2026, 4, 30)), ev, rules=later)
@@ -377,7 +385,7 @@ def test_eval5_covers_the_occupation_at_or_below_the_maximum_level(
 
 def _enrol(uows, people, exam, pid, trained_by=""):
     return handlers.enroll_candidate(uows(), c.EnrollCandidate(
-        ADMIN, exam.id, people.add(pid), trained_by), people=people, rules=RULES)
+        ADMIN, exam.id, people.add(pid), trained_by, TWO_YEARS), people=people, rules=RULES)
 
 
 def test_eval5_conflict_at_assignment_names_evaluator_and_institution(uows, people):

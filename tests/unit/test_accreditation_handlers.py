@@ -17,37 +17,14 @@ from services.accreditation import handlers
 from services.accreditation.adapters.orm import metadata
 from services.accreditation.adapters.repository import AccreditationRepositories
 from services.accreditation.domain import commands as c
-from services.accreditation.domain.exams import PersonFacts, Scores
+from services.accreditation.domain.exams import Scores
 from tests.builders import uscc
 from tests.unit.memory import MemoryUnitOfWorks
 
-ADMIN = Caller("admin", "province_admin")
-# INST-1: the two departments that select institutions jointly
-POLICE = Caller("police-officer", "province_admin", department="police")
-HRSS = Caller("hr-officer", "province_admin", department="human_resources")
-_serials = itertools.count(100001)
-RULES = handlers.Rules(evaluator_term_years=3, guard_certificate_exemption_years=3)
-EXAM_DAY = "2026-11-20"
-
-
-class People:
-    """registry as a dict: what the RegistryClient adapter answers."""
-
-    def __init__(self):
-        self.known: dict[str, PersonFacts] = {}
-        self.down = False
-
-    def add(self, pid: str, guard: date | None = None) -> str:
-        self.known[pid] = PersonFacts(pid, f"姓名{pid}", "2201**********0011", guard)
-        return pid
-
-    def person(self, person_id: str) -> PersonFacts:
-        if self.down:
-            raise Unavailable("registry did not answer: DEADLINE_EXCEEDED")
-        if person_id not in self.known:
-            raise NotFound(f"persons/{person_id} is not registered")
-        return self.known[person_id]
-
+from tests.unit.accreditation_world import (ADMIN, EXAM_DAY, HRSS, POLICE, RULES, People,
+                                            active_org, confirm, create, decide, enrol,
+                                            evaluator, evaluator_token, exam, finish, move,
+                                            open_call, org_token, review, score)
 
 @pytest.fixture
 def uows():
@@ -57,92 +34,6 @@ def uows():
 @pytest.fixture
 def people():
     return People()
-
-
-def open_call(uows, role=pb.INSTITUTION_ROLE_EVALUATION, occupation="", region="220000",
-              opens=-10, closes=10):
-    """INST-1: a call for applications whose window is open today (days from today)."""
-    today = dates.today()
-    return handlers.create_call_for_applications(uows(), c.CreateCallForApplications(
-        ADMIN, "公开征集", role, occupation, region, today + timedelta(days=opens),
-        today + timedelta(days=closes)))
-
-
-def create(uows, role=pb.INSTITUTION_ROLE_EVALUATION, actor=ADMIN, code=None, region="220102",
-           call=None, occupations=("3-02-02-00",), serial=None, **extra):
-    """An application against `call` (a new open call of the role by default)."""
-    evaluation = role == pb.INSTITUTION_ROLE_EVALUATION
-    call = call or open_call(uows, role, region=f"{region[:2]}0000")
-    return handlers.create_institution(uows(), c.CreateInstitution.parse(
-        actor, display_name="机构", uscc=code or uscc(), role=role, region_code=region,
-        category=pb.ORGANISATION_CATEGORY_SOCIAL if evaluation else 0,
-        ministry_code="0000" if evaluation else "",
-        site_serial=(serial or f"{next(_serials):06d}") if evaluation else "",
-        call=f"callsForApplications/{call.id}", occupation_codes=occupations, **extra))
-
-
-def decide(uows, institution, actor, outcome=pb.SELECTION_OUTCOME_APPROVED, rules=None):
-    return handlers.decide_application(uows(), c.DecideApplication(
-        actor, institution.id, outcome, "联合遴选"), rules=rules or RULES)
-
-
-def confirm(uows, institution, actor=ADMIN):
-    """INST-1: the call closed and its result published, then the selected confirmed."""
-    call = handlers.get_call_for_applications(uows(), c.GetCallForApplications(
-        ADMIN, institution.call_id))
-    if call.published_at is None:
-        handlers.close_call_for_applications(uows(), c.CloseCallForApplications(ADMIN, call.id))
-        handlers.publish_call_result(uows(), c.PublishCallResult(ADMIN, call.id))
-    return handlers.change_institution_status(uows(), c.ChangeInstitutionStatus(
-        actor, institution.id, pb.INSTITUTION_STATUS_ACTIVE, "确定并公布"))
-
-
-def move(uows, institution, *targets, actor=ADMIN):
-    """Along the lifecycle the way the departments do it: SELECTED by both departments'
-    approval, REJECTED by one's rejection, ACTIVE after the result is published."""
-    for target in targets:
-        if target == pb.INSTITUTION_STATUS_SELECTED:
-            institution = decide(uows, decide(uows, institution, POLICE), HRSS)
-        elif target == pb.INSTITUTION_STATUS_REJECTED:
-            institution = decide(uows, institution, POLICE, pb.SELECTION_OUTCOME_REJECTED)
-        elif target == pb.INSTITUTION_STATUS_ACTIVE and \
-                institution.status == pb.INSTITUTION_STATUS_SELECTED:
-            institution = confirm(uows, institution, actor)
-        else:
-            institution = handlers.change_institution_status(uows(), c.ChangeInstitutionStatus(
-                actor, institution.id, target, "联合遴选"))
-    return institution
-
-
-def active_org(uows, role=pb.INSTITUTION_ROLE_EVALUATION, code=None):
-    return move(uows, create(uows, role, code=code), pb.INSTITUTION_STATUS_SELECTED,
-                pb.INSTITUTION_STATUS_ACTIVE)
-
-
-def org_token(institution) -> Caller:
-    return Caller("org", "eval_org", f"institutions/{institution.id}", Reach.INSTITUTION)
-
-
-def evaluator(uows, people, org, pid="ev1", occupation="3-02-02-00", max_level=1,
-              start=date(2025, 6, 1)):
-    """Appointed 1 June 2025 and assessed (passed) for 2025, so assignable on EXAM_DAY."""
-    people.add(pid)
-    handlers.record_pre_appointment_training(uows(), c.RecordPreAppointmentTraining(
-        ADMIN, pid, date(2025, 1, 1), True, "省公安厅"), people=people)
-    appointed = handlers.appoint_evaluator(uows(), c.AppointEvaluator(
-        ADMIN, org.id, pid, start, "市人社局", occupation, max_level), people=people,
-        rules=RULES)
-    if start.year < 2026:
-        handlers.record_annual_assessment(uows(), c.RecordAnnualAssessment(
-            ADMIN, appointed.id, 2025, pb.ASSESSMENT_RESULT_PASSED, 80, 80, date(2026, 1, 15)),
-            rules=RULES)
-    return handlers.get_evaluator(uows(), c.GetEvaluator(ADMIN, appointed.id))
-
-
-def exam(uows, org, level=3, occupation="3-02-02-00"):
-    return handlers.create_exam_session(uows(), c.CreateExamSession.parse(
-        org_token(org), institution=f"institutions/{org.id}", occupation_code=occupation,
-        level=level, exam_date=EXAM_DAY))
 
 
 # institutions
@@ -266,7 +157,7 @@ def test_appointment_refusals_unknown_person_registry_down_other_org_token(uows,
         handlers.get_evaluator(uows(), c.GetEvaluator(ADMIN, "missing"))
 
 
-# exam sessions
+# exam sessions (the whole flow and each new rule: tests/unit/test_exam_handlers.py)
 
 def test_asmt8_session_only_for_an_active_evaluation_org_in_scope(uows):
     org = active_org(uows)
@@ -274,40 +165,12 @@ def test_asmt8_session_only_for_an_active_evaluation_org_in_scope(uows):
     training = active_org(uows, pb.INSTITUTION_ROLE_TRAINING)
     with pytest.raises(FailedPrecondition):
         handlers.create_exam_session(uows(), c.CreateExamSession(
-            ADMIN, training.id, "3-02-02-00", 3, date(2026, 11, 20)))
+            ADMIN, training.id, "3-02-02-00", 3, date(2026, 11, 20)), rules=RULES)
     with pytest.raises(PermissionDenied):
         handlers.create_exam_session(uows(), c.CreateExamSession(
-            org_token(training), org.id, "3-02-02-00", 3, date(2026, 11, 20)))
+            org_token(training), org.id, "3-02-02-00", 3, date(2026, 11, 20)), rules=RULES)
 
 
-def test_eval5_assignment_and_whole_session_to_assessment_passed(uows, people):
-    org = active_org(uows)
-    session = exam(uows, org)
-    ev = evaluator(uows, people, org)
-    token = org_token(org)
-    assigned = handlers.assign_evaluator(uows(), c.AssignEvaluator(token, session.id, ev.id),
-                                        rules=RULES)
-    again = handlers.assign_evaluator(uows(), c.AssignEvaluator(token, session.id, ev.id),
-                                        rules=RULES)
-    assert assigned.evaluator_ids == again.evaluator_ids == [ev.id]
-    ids = [handlers.enroll_candidate(uows(), c.EnrollCandidate(token, session.id, people.add(p)),
-                                     people=people, rules=RULES).id for p in ("a", "b")]
-    with pytest.raises(FailedPrecondition) as caught:
-        handlers.close_exam_session(uows(), c.CloseExamSession(token, session.id))
-    assert caught.value.reason == "ASMT_8_UNSCORED"
-    handlers.record_scores(uows(), c.RecordScores(token, session.id, ids[0], Scores(80, 70, None)))
-    handlers.record_scores(uows(), c.RecordScores(token, session.id, ids[1], Scores(40, 70, None)))
-    closed = handlers.close_exam_session(uows(), c.CloseExamSession(token, session.id))
-    assert closed.state == pb.EXAM_SESSION_STATE_CLOSED
-    passed = uows.emitted(events_pb2.AssessmentPassed)
-    assert [e.candidate for e in passed] == [f"examSessions/{session.id}/candidates/{ids[0]}"]
-    stored = handlers.get_exam_session(uows(), c.GetExamSession(token, session.id))
-    assert {x.id: x.result for x in stored.candidates} == {
-        ids[0]: pb.ASSESSMENT_RESULT_PASSED, ids[1]: pb.ASSESSMENT_RESULT_FAILED}
-    with pytest.raises(FailedPrecondition) as caught:
-        handlers.close_exam_session(uows(), c.CloseExamSession(token, session.id))
-    assert caught.value.reason == "ASMT_8_SESSION_CLOSED"
-    assert len(uows.emitted(events_pb2.AssessmentPassed)) == 1
 
 
 def test_eval5_evaluator_of_another_org_or_out_of_term_is_refused(uows, people):
@@ -319,7 +182,7 @@ def test_eval5_evaluator_of_another_org_or_out_of_term_is_refused(uows, people):
                                  rules=RULES)
     assert caught.value.reason == "EVAL_5_OTHER_ORGANISATION"
     late = handlers.create_exam_session(uows(), c.CreateExamSession(
-        ADMIN, other.id, "3-02-02-00", 3, date(2028, 6, 1)))  # the term's first day after
+        ADMIN, other.id, "3-02-02-00", 3, date(2028, 6, 1)), rules=RULES)  # the term's first day after
     with pytest.raises(FailedPrecondition) as caught:
         handlers.assign_evaluator(uows(), c.AssignEvaluator(ADMIN, late.id, outsider.id),
                                  rules=RULES)
@@ -327,48 +190,6 @@ def test_eval5_evaluator_of_another_org_or_out_of_term_is_refused(uows, people):
     with pytest.raises(NotFound):
         handlers.assign_evaluator(uows(), c.AssignEvaluator(ADMIN, session.id, "missing"),
                                  rules=RULES)
-
-
-def test_asmt4_enrolment_refusals_and_asmt3_exemption(uows, people):
-    org = active_org(uows)
-    session = exam(uows, org, level=5, occupation="4-07-05-01")
-    with pytest.raises(FailedPrecondition) as caught:
-        handlers.enroll_candidate(uows(), c.EnrollCandidate(ADMIN, session.id, people.add("a")),
-                                  people=people, rules=RULES)
-    assert caught.value.reason == "ASMT_4_GUARD_CERTIFICATE"
-    exempt = handlers.enroll_candidate(uows(), c.EnrollCandidate(
-        ADMIN, session.id, people.add("b", guard=date(2024, 1, 1))), people=people, rules=RULES)
-    assert exempt.theory_exempt
-    with pytest.raises(AlreadyExists):
-        handlers.enroll_candidate(uows(), c.EnrollCandidate(ADMIN, session.id, "b"),
-                                  people=people, rules=RULES)
-    with pytest.raises(InvalidArgument) as caught:
-        handlers.record_scores(uows(), c.RecordScores(ADMIN, session.id, exempt.id,
-                                                      Scores(70, 70, None)))
-    assert [v.field for v in caught.value.violations] == ["theory_score"]
-    with pytest.raises(NotFound):
-        handlers.record_scores(uows(), c.RecordScores(ADMIN, session.id, "missing",
-                                                      Scores(None, 70, None)))
-    with pytest.raises(NotFound):
-        handlers.get_exam_session(uows(), c.GetExamSession(ADMIN, "missing"))
-
-
-def test_asmt2_rescoring_keeps_every_earlier_entry_with_who_entered_it(uows, people):
-    org = active_org(uows)
-    session = exam(uows, org)
-    cid = handlers.enroll_candidate(uows(), c.EnrollCandidate(ADMIN, session.id, people.add("a")),
-                                    people=people, rules=RULES).id
-    first, second = org_token(org), Caller("org-2", "eval_org", f"institutions/{org.id}",
-                                           Reach.INSTITUTION)
-    handlers.record_scores(uows(), c.RecordScores(first, session.id, cid, Scores(40, 70, None)))
-    handlers.record_scores(uows(), c.RecordScores(second, session.id, cid, Scores(80, 70, None)))
-    stored = handlers.get_exam_session(uows(), c.GetExamSession(ADMIN, session.id))
-    candidate = stored.candidates[0]
-    assert candidate.scores == Scores(80, 70, None)
-    assert [(h.scores, h.result, h.actor) for h in candidate.score_history] == [
-        (Scores(40, 70, None), pb.ASSESSMENT_RESULT_FAILED, "org"),
-        (Scores(80, 70, None), pb.ASSESSMENT_RESULT_PASSED, "org-2")]
-    assert candidate.score_history[0].at <= candidate.score_history[1].at
 
 
 def test_every_command_appends_one_chained_audit_record_naming_what_it_changed(uows):

@@ -11,9 +11,11 @@ from servicekit.errors import AlreadyExists, FailedPrecondition, InvalidArgument
 from services.accreditation.domain.evaluators import (AssessmentSchedule, Evaluator,
                                                       PreAppointmentTraining,
                                                       require_pre_appointment_training, term_end)
+from services.accreditation.domain import assessment, eligibility
+from services.accreditation.domain.calls import CallForApplications
+from services.accreditation.domain.eligibility import DeclaredFact, HeldCertificate
 from services.accreditation.domain.exams import (ExamSession, PersonFacts, Scores,
                                                  theory_exempt, validate_occupation_level)
-from services.accreditation.domain.calls import CallForApplications
 from services.accreditation.domain.institutions import (Institution, NumberingParts,
                                                         check_separation)
 
@@ -200,42 +202,73 @@ def test_asmt1_levels_come_from_reference_data():
     assert [x.field for x in v.items] == ["level", "occupation_code"]
 
 
+ELIGIBILITY = eligibility.load()
+ASSESSMENT = assessment.load()
+TWO_YEARS = [DeclaredFact("occupation_years", 2, "劳动合同")]
+MODULES = tuple((m, 80) for m in ASSESSMENT.modules["3-02-02-00"])
+
+
 def session(level=3, occupation="3-02-02-00") -> ExamSession:
     return ExamSession.open(id="s1", institution=institution(), occupation_code=occupation,
-                            level=level, exam_date=date(2026, 11, 20), at=AT)
+                            level=level, exam_date=date(2026, 11, 20),
+                            mode=ASSESSMENT.mode(occupation, level), site_required=False,
+                            site_requested="", site=None, at=AT)
 
 
 def person(pid="p1", guard=None) -> PersonFacts:
     return PersonFacts(pid, "张伟", "2201**********0011", guard)
 
 
+def enrol(exam, cid, pid, launched=True):
+    candidate = exam.enrol(candidate_id=cid, person=person(pid), facts=TWO_YEARS, held=[],
+                           eligibility=ELIGIBILITY, launched=launched,
+                           institution=institution(), exemption_years=3)
+    for stage, actor in ((pb.REVIEW_STAGE_FIRST, "org"), (pb.REVIEW_STAGE_SECOND, "admin")):
+        exam.review(cid, stage, approved=True, actor=actor, reason="ok",
+                    institution=institution(), at=AT)
+    return candidate
+
+
+def scores(theory, skill):
+    return Scores(theory, skill, None, MODULES)
+
+
 def test_asmt8_session_belongs_to_an_active_evaluation_organisation():
     for org in (institution(status=pb.INSTITUTION_STATUS_REVOKED), institution(role=TRAINING)):
         with pytest.raises(FailedPrecondition) as caught:
             ExamSession.open(id="s", institution=org, occupation_code="3-02-02-00", level=3,
-                             exam_date=date(2026, 11, 20), at=AT)
+                             exam_date=date(2026, 11, 20), mode=pb.EXAM_MODE_COMPUTER_BASED,
+                             site_required=False, site_requested="", site=None, at=AT)
         assert caught.value.reason == "ASMT_8_EVALUATION_ORGANISATION"
 
 
-def test_asmt8_close_needs_an_evaluator_and_every_score_then_announces_each_passer():
+def test_asmt8_sign_off_needs_an_evaluator_and_every_score_then_close_announces_each_passer():
     exam = session()
-    passer = exam.enrol(candidate_id="c1", person=person("p1"), exemption_years=3)
-    failer = exam.enrol(candidate_id="c2", person=person("p2"), exemption_years=3)
+    passer = enrol(exam, "c1", "p1")
+    failer = enrol(exam, "c2", "p2")
+    org = institution()
     with pytest.raises(FailedPrecondition) as caught:
-        exam.close(institution(), AT)
+        exam.sign_off(actor="org", reason="", institution=org, at=AT)
     assert caught.value.reason == "ASMT_8_NO_EVALUATOR"
-    exam.assign(appoint(), SCHEDULE)
-    exam.record_scores(passer.id, Scores(90, 90, None), actor="e", at=AT)
+    exam.assign(appoint(), org, SCHEDULE)
+    evaluator_id = exam.evaluator_ids[0]
+    score = lambda cid, s: exam.record_scores(cid, s, evaluator_id=evaluator_id,
+                                              modules=ASSESSMENT.modules["3-02-02-00"],
+                                              actor="e", institution=org, at=AT)
+    score(passer.id, scores(90, 90))
     with pytest.raises(FailedPrecondition) as caught:
-        exam.close(institution(), AT)
+        exam.sign_off(actor="org", reason="", institution=org, at=AT)
     assert caught.value.reason == "ASMT_8_UNSCORED"
-    exam.record_scores(failer.id, Scores(50, 90, None), actor="e", at=AT)
-    exam.close(institution(), AT)
+    score(failer.id, scores(50, 90))
+    exam.sign_off(actor="org", reason="", institution=org, at=AT)
+    exam.check_results(approved=True, actor="admin", reason="ok", institution=org, at=AT)
+    issuer = ASSESSMENT.issuer("3-02-02-00", organisation_name="评价中心", region_code="220102")
+    exam.close(org, issuer=issuer, actor="admin", at=AT)
     assert [e.candidate for e in exam.events] == ["examSessions/s1/candidates/c1"]
     assert exam.events[0].organisation_prefix == "S000022123263"
-    for act in (lambda: exam.record_scores(passer.id, Scores(10, 10, None), actor="e", at=AT),
-                lambda: exam.enrol(candidate_id="c3", person=person("p3"), exemption_years=3),
-                lambda: exam.close(institution(), AT)):
+    for act in (lambda: score(passer.id, scores(10, 10)),
+                lambda: enrol(exam, "c3", "p3"),
+                lambda: exam.close(org, issuer=issuer, actor="admin", at=AT)):
         with pytest.raises(FailedPrecondition) as caught:
             act()
         assert caught.value.reason == "ASMT_8_SESSION_CLOSED"
@@ -243,10 +276,64 @@ def test_asmt8_close_needs_an_evaluator_and_every_score_then_announces_each_pass
 
 def test_enrolment_is_once_per_person_and_scores_are_validated():
     exam = session()
-    candidate = exam.enrol(candidate_id="c1", person=person(), exemption_years=3)
+    exam.assign(appoint(), institution(), SCHEDULE)
+    candidate = enrol(exam, "c1", "p1")
     with pytest.raises(AlreadyExists):
-        exam.enrol(candidate_id="c2", person=person(), exemption_years=3)
+        enrol(exam, "c2", "p1")
     with pytest.raises(InvalidArgument) as caught:
-        exam.record_scores(candidate.id, Scores(101, None, None), actor="e", at=AT)
+        exam.record_scores(candidate.id, Scores(101, None, None), evaluator_id=exam.evaluator_ids[0],
+                           modules=(), actor="e", institution=institution(), at=AT)
     assert {v.field for v in caught.value.violations} == {"theory_score", "skill_score"}
     assert candidate.result == pb.ASSESSMENT_RESULT_PENDING
+
+
+def test_asmt3_window_from_an_exam_on_29_february():
+    exam = date(2028, 2, 29)
+    assert theory_exempt("4-07-05-01", 5, date(2025, 2, 28), exam, 3) is True
+    assert theory_exempt("4-07-05-01", 5, date(2025, 2, 27), exam, 3) is False
+
+
+def test_eligibility_data_is_checked_when_loaded():
+    with pytest.raises(ValueError):
+        eligibility.parse('[fact_kinds]\nx = "years"\n[[route]]\noccupation = "3-02-02-00"\n'
+                          'level = 3\nid = "r"\nfacts = { x = true }\n')
+    with pytest.raises(ValueError):
+        eligibility.parse('[[route]]\noccupation = "3-02-02-00"\nlevel = 3\nid = "r"\n'
+                          'facts = { unknown = 1 }\n')
+
+
+def _meeting(route) -> tuple[list[DeclaredFact], list[HeldCertificate]]:
+    facts = [DeclaredFact(kind, 0 if need is True else need, "证明材料")
+             for kind, need in route.facts]
+    held = [HeldCertificate("N1", "p", *route.certificate)] if route.certificate else []
+    return facts, held
+
+
+@pytest.mark.parametrize("route", ELIGIBILITY.routes, ids=lambda r: f"{r.occupation_code}-{r.level}-{r.id}")
+def test_asmt5_each_configured_route_admits_exactly_what_it_requires(route):
+    facts, held = _meeting(route)
+    assert ELIGIBILITY.check(route.occupation_code, route.level, facts, held).id == route.id
+    for kind, need in route.facts:  # one requirement short: a year less, or undeclared
+        fewer = [f for f in facts if f.kind != kind] + (
+            [DeclaredFact(kind, need - 1, "证明材料")] if need is not True and need > 1 else [])
+        with pytest.raises(FailedPrecondition) as caught:
+            ELIGIBILITY.check(route.occupation_code, route.level, fewer, held)
+        assert caught.value.reason == "ASMT_5_NOT_ELIGIBLE"
+    if route.certificate:
+        with pytest.raises(FailedPrecondition):
+            ELIGIBILITY.check(route.occupation_code, route.level, facts, [])
+        revoked = [HeldCertificate("N1", "p", *route.certificate, valid=False)]
+        with pytest.raises(FailedPrecondition):
+            ELIGIBILITY.check(route.occupation_code, route.level, facts, revoked)
+
+
+def test_asmt5_routes_are_those_of_the_coding_rules_and_no_others():
+    configured = {(r.occupation_code, r.level) for r in ELIGIBILITY.routes}
+    assert configured == {("3-02-02-00", 3), ("3-02-02-00", 2), ("3-02-02-00", 1),
+                          ("4-07-05-01", 5), ("4-07-05-01", 4)}
+    assert [len(ELIGIBILITY.routes_for("3-02-02-00", level)) for level in (3, 2, 1)] == [5, 5, 5]
+    assert [len(ELIGIBILITY.routes_for("4-07-05-01", level)) for level in (5, 4)] == [3, 1]
+    for level in (3, 2, 1):
+        with pytest.raises(FailedPrecondition) as caught:
+            ELIGIBILITY.check("4-07-05-01", level, [], [])
+        assert caught.value.reason == "ASMT_5_NO_ROUTE"

@@ -103,3 +103,28 @@ def test_cert1_fresh_certificate_is_valid_from_its_closing_instant_in_utc(uows, 
         tzinfo=timezone.utc)
     closed = event.close_time.ToDatetime(tzinfo=timezone.utc).replace(microsecond=0)
     assert valid_from == closed <= datetime.now(timezone.utc)
+
+
+def test_cert5_the_credential_names_the_issuer_accreditation_announced(uows, keys):
+    """保安员: the provincial HRSS department issues; the examining organisation stays named
+    as such. 保卫管理员: the organisation issues. Events from before CERT-5 was carried:
+    the organisation."""
+    from anbao.accreditation.v1 import accreditation_pb2 as acc
+
+    guard = assessment_passed(1, level=5)
+    guard.occupation_code, guard.occupation_name = "4-07-05-01", "保安员"
+    guard.issuer, guard.issuer_name = acc.CERTIFICATE_ISSUER_HR_DEPARTMENT, "吉林省人力资源和社会保障厅"
+    administrator = assessment_passed(2)
+    administrator.issuer = acc.CERTIFICATE_ISSUER_EVALUATION_ORGANISATION
+    administrator.issuer_name = administrator.organisation_name
+    older = assessment_passed(3)
+    for event in (guard, administrator, older):
+        issue(uows, keys, event)
+    documents = [json.loads(handlers.get_certificate(uows(), c.GetCertificate(
+        ADMIN, e.number)).credential_json) for e in uows.emitted(events_pb2.CertificateIssued)]
+    assert [(d["issuer"]["name"], d["credentialSubject"]["evaluationOrganisation"])
+            for d in documents] == [("吉林省人力资源和社会保障厅", "评价中心"),
+                                    ("评价中心", "评价中心"), ("评价中心", "评价中心")]
+    assert [e.issuing_organisation for e in uows.emitted(events_pb2.CertificateIssued)] == [
+        "吉林省人力资源和社会保障厅", "评价中心", "评价中心"]
+    assert all(keys.verify(json.dumps(d, ensure_ascii=False)) for d in documents)

@@ -136,6 +136,8 @@ class ExamSessionRow(Base, table=True):
     state: int
     closed_at: datetime | None = None
     created_at: datetime
+    exam_mode: int = 0                                          # ASMT-6
+    exam_site_id: str = Field(default="", max_length=32)       # ASMT-10
 
 
 class SessionEvaluatorRow(Base, table=True):
@@ -159,6 +161,9 @@ class CandidateRow(Base, table=True):
     skill_score: int | None = None
     review_score: int | None = None
     result: int = 1
+    module_scores: str = Field(default="")                      # ASMT-7, JSON [[module, score]]
+    application_state: int = 1                                  # ASMT-9
+    route: str = Field(default="", max_length=64)               # ASMT-5
     trained_by_id: str = Field(default="", max_length=32)  # EVAL-5 conflict of interest
 
 
@@ -176,6 +181,102 @@ class ScoreChangeRow(Base, table=True):
     result: int
     actor: str = Field(max_length=100)
     entered_at: datetime
+    module_scores: str = Field(default="")
+    evaluator_id: str = Field(default="", max_length=32)
+    appeal_id: str = Field(default="", max_length=32)
+
+
+class CandidateFactRow(Base, table=True):
+    """ASMT-5: a fact the applicant declared, with its evidence reference."""
+
+    __tablename__ = "candidate_fact"
+
+    id: int | None = Field(default=None, primary_key=True)
+    candidate_id: str = Field(index=True, max_length=32)
+    kind: str = Field(max_length=40)
+    years: int = 0
+    evidence: str = Field(max_length=200)
+
+
+class ReviewDecisionRow(Base, table=True):
+    """ASMT-9: each stage's decision on an application."""
+
+    __tablename__ = "candidate_review"
+
+    id: int | None = Field(default=None, primary_key=True)
+    candidate_id: str = Field(index=True, max_length=32)
+    stage: int
+    approved: bool
+    actor: str = Field(max_length=100)
+    reason: str = Field(max_length=500)
+    decided_at: datetime
+
+
+class SessionStepRow(Base, table=True):
+    """Sign-off, the province's checks and close, with actor, time and reason."""
+
+    __tablename__ = "exam_session_step"
+
+    id: int | None = Field(default=None, primary_key=True)
+    session_id: str = Field(index=True, max_length=32)
+    to_state: int
+    actor: str = Field(max_length=100)
+    reason: str = Field(max_length=500)
+    at: datetime
+
+
+class AppealRow(Base, table=True):
+    __tablename__ = "appeal"
+
+    id: str = Field(primary_key=True, max_length=32)
+    candidate_id: str = Field(index=True, max_length=32)
+    session_id: str = Field(max_length=32)
+    evaluator_id: str = Field(max_length=32)
+    reason: str = Field(max_length=500)
+    filed_by: str = Field(max_length=100)
+    filed_at: datetime
+    state: int
+    decided_by: str = Field(default="", max_length=100)
+    decision_reason: str = Field(default="", max_length=500)
+    decided_at: datetime | None = None
+    from_result: int = 0
+    to_result: int = 0
+
+
+class ExamSiteRow(Base, table=True):
+    """ASMT-10: registered national 保安员 exam sites."""
+
+    __tablename__ = "exam_site"
+
+    id: str = Field(primary_key=True, max_length=32)
+    display_name: str = Field(max_length=100)
+    region_code: str = Field(max_length=6)
+    filing_number: str = Field(unique=True, max_length=40)
+    created_at: datetime
+
+
+class LevelLaunchRow(Base, table=True):
+    """ASMT-11: the levels a province has launched."""
+
+    __tablename__ = "level_launch"
+
+    province: str = Field(primary_key=True, max_length=6)
+    occupation_code: str = Field(primary_key=True, max_length=10)
+    level: int = Field(primary_key=True)
+    actor: str = Field(max_length=100)
+    launched_at: datetime
+
+
+class HeldCertificateRow(Base, table=True):
+    """ASMT-5: certificates people hold, learned from certificates' events."""
+
+    __tablename__ = "held_certificate"
+
+    number: str = Field(primary_key=True, max_length=22)
+    person_id: str = Field(index=True, max_length=32)
+    occupation_code: str = Field(max_length=10)
+    level: int
+    valid: bool = True
 
 
 class InstitutionOccupationRow(Base, table=True):

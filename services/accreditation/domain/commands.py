@@ -13,6 +13,7 @@ from servicekit.names import resource_id
 from servicekit.uscc import InvalidUscc, validate_uscc
 
 from . import occupations
+from .eligibility import DeclaredFact
 from .exams import Scores, validate_occupation_level
 from .institutions import NumberingParts
 from .supervisors import Finding
@@ -320,16 +321,18 @@ class CreateExamSession:
     occupation_code: str
     level: int
     exam_date: date
+    exam_site_id: str = ""  # ASMT-10
 
     @classmethod
     def parse(cls, actor: Caller, *, institution: str, occupation_code: str, level: int,
-              exam_date: dates.DateInput) -> "CreateExamSession":
+              exam_date: dates.DateInput, exam_site: str = "") -> "CreateExamSession":
         v = Violations()
         iid = resource_id(institution, "institutions", "institution", v)
         validate_occupation_level(v, occupation_code, level)
         day = dates.parse_date(exam_date, "exam_date", v, required=True)
+        site = resource_id(exam_site, "examSites", "exam_site", v) if exam_site else ""
         v.raise_if_any()
-        return cls(actor, iid, occupation_code, level, day)
+        return cls(actor, iid, occupation_code, level, day, site)
 
 
 @dataclass(frozen=True)
@@ -359,16 +362,18 @@ class EnrollCandidate:
     session_id: str
     person_id: str
     trained_by_id: str = ""  # the training institution, if any (EVAL-5 conflict)
+    facts: tuple[DeclaredFact, ...] = ()  # ASMT-5, each with its evidence reference
 
     @classmethod
-    def parse(cls, actor: Caller, *, exam_session: str, person: str,
-              trained_by: str = "") -> "EnrollCandidate":
+    def parse(cls, actor: Caller, *, exam_session: str, person: str, trained_by: str = "",
+              facts: list[DeclaredFact] = ()) -> "EnrollCandidate":
+        """The facts' kinds are checked against the eligibility data by the handler."""
         v = Violations()
         sid = resource_id(exam_session, "examSessions", "exam_session", v)
         pid = resource_id(person, "persons", "person", v)
         tid = resource_id(trained_by, "institutions", "trained_by", v) if trained_by else ""
         v.raise_if_any()
-        return cls(actor, sid, pid, tid)
+        return cls(actor, sid, pid, tid, tuple(facts))
 
 
 def _candidate_ids(value: str, v: Violations) -> tuple[str, str]:
@@ -377,6 +382,11 @@ def _candidate_ids(value: str, v: Violations) -> tuple[str, str]:
           and all(p.isascii() and p.isalnum() and 0 < len(p) <= 32 for p in (parts[1], parts[3])))
     v.check(ok, "candidate", "must be examSessions/{id}/candidates/{id}")
     return (parts[1], parts[3]) if ok else ("", "")
+
+
+def _module_names(scores: Scores, v: Violations) -> None:
+    for i, (module, _) in enumerate(scores.modules):
+        v.check(0 < len(module) <= 20, f"module_scores[{i}].module", "must be 1 to 20 characters")
 
 
 @dataclass(frozen=True)
@@ -390,6 +400,7 @@ class RecordScores:
     def parse(cls, actor: Caller, *, candidate: str, scores: Scores) -> "RecordScores":
         v = Violations()
         sid, cid = _candidate_ids(candidate, v)
+        _module_names(scores, v)
         v.raise_if_any()
         return cls(actor, sid, cid, scores)
 
@@ -398,6 +409,140 @@ class RecordScores:
 class CloseExamSession:
     actor: Caller
     session_id: str
+
+
+@dataclass(frozen=True)
+class ReviewApplication:
+    """ASMT-9: one stage of an application's review (初审 or 复审)."""
+
+    actor: Caller
+    session_id: str
+    candidate_id: str
+    stage: int
+    approved: bool
+    reason: str
+
+    @classmethod
+    def parse(cls, actor: Caller, *, stage: int, candidate: str, approved: bool,
+              reason: str) -> "ReviewApplication":
+        v = Violations()
+        sid, cid = _candidate_ids(candidate, v)
+        reason = v.text(reason, "reason", 500)  # every decision has one
+        v.raise_if_any()
+        return cls(actor, sid, cid, stage, approved, reason)
+
+
+@dataclass(frozen=True)
+class RegisterExamSite:
+    actor: Caller
+    display_name: str
+    region_code: str
+    filing_number: str
+
+    @classmethod
+    def parse(cls, actor: Caller, *, display_name: str, region_code: str,
+              filing_number: str) -> "RegisterExamSite":
+        v = Violations()
+        name = v.text(display_name, "display_name", 100)
+        v.check(divisions.is_known_division(region_code), "region_code",
+                "is not a GB/T 2260 division code")
+        filing = v.text(filing_number, "filing_number", 40)
+        v.raise_if_any()
+        return cls(actor, name, region_code, filing)
+
+
+@dataclass(frozen=True)
+class LaunchLevel:
+    actor: Caller
+    province: str
+    occupation_code: str
+    level: int
+
+    @classmethod
+    def parse(cls, actor: Caller, *, province: str, occupation_code: str,
+              level: int) -> "LaunchLevel":
+        v = Violations()
+        v.check(divisions.is_known_division(province) and province.endswith("0000"),
+                "province", "must be a province's GB/T 2260 code, e.g. 320000")
+        validate_occupation_level(v, occupation_code, level)
+        v.raise_if_any()
+        return cls(actor, province, occupation_code, level)
+
+
+@dataclass(frozen=True)
+class SignOffExamSession:
+    actor: Caller
+    session_id: str
+    reason: str
+
+    @classmethod
+    def parse(cls, actor: Caller, *, name: str, reason: str) -> "SignOffExamSession":
+        v = Violations()
+        sid = resource_id(name, "examSessions", "name", v)
+        reason = v.text(reason, "reason", 500, required=False)
+        v.raise_if_any()
+        return cls(actor, sid, reason)
+
+
+@dataclass(frozen=True)
+class CheckExamResults:
+    """CERT-5: the province's check of a signed-off session's results."""
+
+    actor: Caller
+    session_id: str
+    approved: bool
+    reason: str
+
+    @classmethod
+    def parse(cls, actor: Caller, *, name: str, approved: bool,
+              reason: str) -> "CheckExamResults":
+        v = Violations()
+        sid = resource_id(name, "examSessions", "name", v)
+        reason = v.text(reason, "reason", 500)
+        v.raise_if_any()
+        return cls(actor, sid, approved, reason)
+
+
+@dataclass(frozen=True)
+class AppealResult:
+    actor: Caller
+    session_id: str
+    candidate_id: str
+    evaluator_id: str
+    reason: str
+
+    @classmethod
+    def parse(cls, actor: Caller, *, candidate: str, evaluator: str,
+              reason: str) -> "AppealResult":
+        v = Violations()
+        sid, cid = _candidate_ids(candidate, v)
+        eid = resource_id(evaluator, "evaluators", "evaluator", v)
+        reason = v.text(reason, "reason", 500)
+        v.raise_if_any()
+        return cls(actor, sid, cid, eid, reason)
+
+
+@dataclass(frozen=True)
+class DecideAppeal:
+    actor: Caller
+    session_id: str
+    candidate_id: str
+    appeal_id: str
+    scores: Scores
+    reason: str
+
+    @classmethod
+    def parse(cls, actor: Caller, *, name: str, scores: Scores, reason: str) -> "DecideAppeal":
+        v = Violations()
+        parts = name.split("/")
+        ok = (len(parts) == 6 and parts[0] == "examSessions" and parts[2] == "candidates"
+              and parts[4] == "appeals"
+              and all(p.isascii() and p.isalnum() and 0 < len(p) <= 32 for p in parts[1::2]))
+        v.check(ok, "name", "must be examSessions/{id}/candidates/{id}/appeals/{id}")
+        _module_names(scores, v)
+        reason = v.text(reason, "reason", 500)
+        v.raise_if_any()
+        return cls(actor, parts[1], parts[3], parts[5], scores, reason)
 
 
 # institutions: calls, joint selection, quotas, teachers, supervisors, licences, blacklist

@@ -59,6 +59,8 @@ class CertificateRow(Base, table=True):
     created_at: datetime
     # the issuing organisation's division, for a city admin's scope
     region_code: str = Field(default="", max_length=6)
+    # CERT-5: the examining organisation where another body issues; empty otherwise
+    evaluation_organisation: str = Field(default="", max_length=100)
     # CERT-1/CERT-3: one held certificate per person × occupation × level; emptied (NULL)
     # when the certificate is replaced, so the replacement can take it
     holding: str | None = Field(default=None, unique=True, max_length=60)

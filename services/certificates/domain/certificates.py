@@ -73,6 +73,9 @@ class Certificate:
     credential_json: str
     created_at: datetime
     region_code: str = ""
+    # CERT-5: the organisation that examined, where another body issues (保安员: the
+    # provincial HRSS department); empty when the organisation itself issues
+    evaluation_organisation: str = ""
     holding: str | None = None
     status_changed_at: datetime | None = None
     revocation_reason: int = 0
@@ -102,7 +105,13 @@ class Certificate:
             holder_name=passed.holder_name, resident_id_masked=passed.resident_id_masked,
             occupation_code=passed.occupation_code, occupation_name=passed.occupation_name,
             level=passed.level, issue_date=closed.date(),  # the offices' calendar day
-            issuing_organisation=passed.organisation_name, institution=passed.institution,
+            # CERT-5: the issuer accreditation names for the occupation (events from before
+            # it was carried: the evaluation organisation)
+            issuing_organisation=passed.issuer_name or passed.organisation_name,
+            evaluation_organisation=(passed.organisation_name
+                                     if passed.issuer_name
+                                     and passed.issuer_name != passed.organisation_name else ""),
+            institution=passed.institution,
             status=VALID, key_id="", credential_json="", created_at=at,
             # the organisation's division; events from before it was carried say the province
             region_code=passed.region_code or f"{passed.organisation_prefix[5:7]}0000")
@@ -163,6 +172,7 @@ class Certificate:
             occupation_name=self.occupation_name, level=self.level,
             issue_date=at.astimezone(dates.CHINA).date(),
             issuing_organisation=self.issuing_organisation, institution=self.institution,
+            evaluation_organisation=self.evaluation_organisation,
             status=VALID, key_id="", credential_json="", created_at=at,
             region_code=self.region_code, replaces=self.number)
         self.holding = None  # frees person × occupation × level for the replacement

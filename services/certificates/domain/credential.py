@@ -39,7 +39,8 @@ def document(facts, issuer: Issuer, valid_from: datetime, status: list | None = 
             "level": facts.level,
             "levelName": LEVEL_NAMES[facts.level],
             "issueDate": facts.issue_date.isoformat(),
-            "evaluationOrganisation": facts.issuing_organisation,
+            # CERT-5: the issuer (above) is the HRSS department for 保安员
+            "evaluationOrganisation": facts.evaluation_organisation or facts.issuing_organisation,
             "evaluationInstitution": facts.institution,
         },
     }

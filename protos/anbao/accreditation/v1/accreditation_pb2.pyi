@@ -45,6 +45,40 @@ class ExamSessionState(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     EXAM_SESSION_STATE_UNSPECIFIED: _ClassVar[ExamSessionState]
     EXAM_SESSION_STATE_OPEN: _ClassVar[ExamSessionState]
     EXAM_SESSION_STATE_CLOSED: _ClassVar[ExamSessionState]
+    EXAM_SESSION_STATE_SIGNED_OFF: _ClassVar[ExamSessionState]
+    EXAM_SESSION_STATE_CHECKED: _ClassVar[ExamSessionState]
+
+class ExamMode(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    EXAM_MODE_UNSPECIFIED: _ClassVar[ExamMode]
+    EXAM_MODE_COMPUTER_BASED: _ClassVar[ExamMode]
+    EXAM_MODE_WRITTEN_AND_DEFENSE: _ClassVar[ExamMode]
+
+class ApplicationState(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    APPLICATION_STATE_UNSPECIFIED: _ClassVar[ApplicationState]
+    APPLICATION_STATE_SUBMITTED: _ClassVar[ApplicationState]
+    APPLICATION_STATE_FIRST_APPROVED: _ClassVar[ApplicationState]
+    APPLICATION_STATE_APPROVED: _ClassVar[ApplicationState]
+    APPLICATION_STATE_REJECTED: _ClassVar[ApplicationState]
+
+class ReviewStage(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    REVIEW_STAGE_UNSPECIFIED: _ClassVar[ReviewStage]
+    REVIEW_STAGE_FIRST: _ClassVar[ReviewStage]
+    REVIEW_STAGE_SECOND: _ClassVar[ReviewStage]
+
+class CertificateIssuer(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    CERTIFICATE_ISSUER_UNSPECIFIED: _ClassVar[CertificateIssuer]
+    CERTIFICATE_ISSUER_HR_DEPARTMENT: _ClassVar[CertificateIssuer]
+    CERTIFICATE_ISSUER_EVALUATION_ORGANISATION: _ClassVar[CertificateIssuer]
+
+class AppealState(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    APPEAL_STATE_UNSPECIFIED: _ClassVar[AppealState]
+    APPEAL_STATE_FILED: _ClassVar[AppealState]
+    APPEAL_STATE_DECIDED: _ClassVar[AppealState]
 
 class AssessmentResult(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = ()
@@ -110,6 +144,25 @@ EVALUATOR_STATUS_DISMISSED: EvaluatorStatus
 EXAM_SESSION_STATE_UNSPECIFIED: ExamSessionState
 EXAM_SESSION_STATE_OPEN: ExamSessionState
 EXAM_SESSION_STATE_CLOSED: ExamSessionState
+EXAM_SESSION_STATE_SIGNED_OFF: ExamSessionState
+EXAM_SESSION_STATE_CHECKED: ExamSessionState
+EXAM_MODE_UNSPECIFIED: ExamMode
+EXAM_MODE_COMPUTER_BASED: ExamMode
+EXAM_MODE_WRITTEN_AND_DEFENSE: ExamMode
+APPLICATION_STATE_UNSPECIFIED: ApplicationState
+APPLICATION_STATE_SUBMITTED: ApplicationState
+APPLICATION_STATE_FIRST_APPROVED: ApplicationState
+APPLICATION_STATE_APPROVED: ApplicationState
+APPLICATION_STATE_REJECTED: ApplicationState
+REVIEW_STAGE_UNSPECIFIED: ReviewStage
+REVIEW_STAGE_FIRST: ReviewStage
+REVIEW_STAGE_SECOND: ReviewStage
+CERTIFICATE_ISSUER_UNSPECIFIED: CertificateIssuer
+CERTIFICATE_ISSUER_HR_DEPARTMENT: CertificateIssuer
+CERTIFICATE_ISSUER_EVALUATION_ORGANISATION: CertificateIssuer
+APPEAL_STATE_UNSPECIFIED: AppealState
+APPEAL_STATE_FILED: AppealState
+APPEAL_STATE_DECIDED: AppealState
 ASSESSMENT_RESULT_UNSPECIFIED: AssessmentResult
 ASSESSMENT_RESULT_PENDING: AssessmentResult
 ASSESSMENT_RESULT_PASSED: AssessmentResult
@@ -330,7 +383,7 @@ class GetEvaluatorRequest(_message.Message):
     def __init__(self, name: _Optional[str] = ...) -> None: ...
 
 class ExamSession(_message.Message):
-    __slots__ = ("name", "institution", "occupation_code", "level", "exam_date", "state", "evaluators", "candidates", "close_time")
+    __slots__ = ("name", "institution", "occupation_code", "level", "exam_date", "state", "evaluators", "candidates", "close_time", "exam_site", "exam_mode", "steps")
     NAME_FIELD_NUMBER: _ClassVar[int]
     INSTITUTION_FIELD_NUMBER: _ClassVar[int]
     OCCUPATION_CODE_FIELD_NUMBER: _ClassVar[int]
@@ -340,6 +393,9 @@ class ExamSession(_message.Message):
     EVALUATORS_FIELD_NUMBER: _ClassVar[int]
     CANDIDATES_FIELD_NUMBER: _ClassVar[int]
     CLOSE_TIME_FIELD_NUMBER: _ClassVar[int]
+    EXAM_SITE_FIELD_NUMBER: _ClassVar[int]
+    EXAM_MODE_FIELD_NUMBER: _ClassVar[int]
+    STEPS_FIELD_NUMBER: _ClassVar[int]
     name: str
     institution: str
     occupation_code: str
@@ -349,10 +405,57 @@ class ExamSession(_message.Message):
     evaluators: _containers.RepeatedScalarFieldContainer[str]
     candidates: _containers.RepeatedCompositeFieldContainer[Candidate]
     close_time: _timestamp_pb2.Timestamp
-    def __init__(self, name: _Optional[str] = ..., institution: _Optional[str] = ..., occupation_code: _Optional[str] = ..., level: _Optional[int] = ..., exam_date: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., state: _Optional[_Union[ExamSessionState, str]] = ..., evaluators: _Optional[_Iterable[str]] = ..., candidates: _Optional[_Iterable[_Union[Candidate, _Mapping]]] = ..., close_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    exam_site: str
+    exam_mode: ExamMode
+    steps: _containers.RepeatedCompositeFieldContainer[SessionStep]
+    def __init__(self, name: _Optional[str] = ..., institution: _Optional[str] = ..., occupation_code: _Optional[str] = ..., level: _Optional[int] = ..., exam_date: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., state: _Optional[_Union[ExamSessionState, str]] = ..., evaluators: _Optional[_Iterable[str]] = ..., candidates: _Optional[_Iterable[_Union[Candidate, _Mapping]]] = ..., close_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., exam_site: _Optional[str] = ..., exam_mode: _Optional[_Union[ExamMode, str]] = ..., steps: _Optional[_Iterable[_Union[SessionStep, _Mapping]]] = ...) -> None: ...
+
+class SessionStep(_message.Message):
+    __slots__ = ("to_state", "actor", "reason", "step_time")
+    TO_STATE_FIELD_NUMBER: _ClassVar[int]
+    ACTOR_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    STEP_TIME_FIELD_NUMBER: _ClassVar[int]
+    to_state: ExamSessionState
+    actor: str
+    reason: str
+    step_time: _timestamp_pb2.Timestamp
+    def __init__(self, to_state: _Optional[_Union[ExamSessionState, str]] = ..., actor: _Optional[str] = ..., reason: _Optional[str] = ..., step_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class DeclaredFact(_message.Message):
+    __slots__ = ("kind", "years", "evidence")
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    YEARS_FIELD_NUMBER: _ClassVar[int]
+    EVIDENCE_FIELD_NUMBER: _ClassVar[int]
+    kind: str
+    years: int
+    evidence: str
+    def __init__(self, kind: _Optional[str] = ..., years: _Optional[int] = ..., evidence: _Optional[str] = ...) -> None: ...
+
+class ModuleScore(_message.Message):
+    __slots__ = ("module", "score")
+    MODULE_FIELD_NUMBER: _ClassVar[int]
+    SCORE_FIELD_NUMBER: _ClassVar[int]
+    module: str
+    score: int
+    def __init__(self, module: _Optional[str] = ..., score: _Optional[int] = ...) -> None: ...
+
+class ReviewDecision(_message.Message):
+    __slots__ = ("stage", "approved", "actor", "reason", "decide_time")
+    STAGE_FIELD_NUMBER: _ClassVar[int]
+    APPROVED_FIELD_NUMBER: _ClassVar[int]
+    ACTOR_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    DECIDE_TIME_FIELD_NUMBER: _ClassVar[int]
+    stage: ReviewStage
+    approved: bool
+    actor: str
+    reason: str
+    decide_time: _timestamp_pb2.Timestamp
+    def __init__(self, stage: _Optional[_Union[ReviewStage, str]] = ..., approved: _Optional[bool] = ..., actor: _Optional[str] = ..., reason: _Optional[str] = ..., decide_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
 
 class Candidate(_message.Message):
-    __slots__ = ("name", "person", "full_name", "resident_id_masked", "theory_exempt", "theory_score", "skill_score", "review_score", "result", "score_history", "trained_by")
+    __slots__ = ("name", "person", "full_name", "resident_id_masked", "theory_exempt", "theory_score", "skill_score", "review_score", "result", "score_history", "trained_by", "application_state", "reviews", "facts", "eligibility_route", "module_scores", "appeals")
     NAME_FIELD_NUMBER: _ClassVar[int]
     PERSON_FIELD_NUMBER: _ClassVar[int]
     FULL_NAME_FIELD_NUMBER: _ClassVar[int]
@@ -364,6 +467,12 @@ class Candidate(_message.Message):
     RESULT_FIELD_NUMBER: _ClassVar[int]
     SCORE_HISTORY_FIELD_NUMBER: _ClassVar[int]
     TRAINED_BY_FIELD_NUMBER: _ClassVar[int]
+    APPLICATION_STATE_FIELD_NUMBER: _ClassVar[int]
+    REVIEWS_FIELD_NUMBER: _ClassVar[int]
+    FACTS_FIELD_NUMBER: _ClassVar[int]
+    ELIGIBILITY_ROUTE_FIELD_NUMBER: _ClassVar[int]
+    MODULE_SCORES_FIELD_NUMBER: _ClassVar[int]
+    APPEALS_FIELD_NUMBER: _ClassVar[int]
     name: str
     person: str
     full_name: str
@@ -375,23 +484,33 @@ class Candidate(_message.Message):
     result: AssessmentResult
     score_history: _containers.RepeatedCompositeFieldContainer[ScoreEntry]
     trained_by: str
-    def __init__(self, name: _Optional[str] = ..., person: _Optional[str] = ..., full_name: _Optional[str] = ..., resident_id_masked: _Optional[str] = ..., theory_exempt: _Optional[bool] = ..., theory_score: _Optional[int] = ..., skill_score: _Optional[int] = ..., review_score: _Optional[int] = ..., result: _Optional[_Union[AssessmentResult, str]] = ..., score_history: _Optional[_Iterable[_Union[ScoreEntry, _Mapping]]] = ..., trained_by: _Optional[str] = ...) -> None: ...
+    application_state: ApplicationState
+    reviews: _containers.RepeatedCompositeFieldContainer[ReviewDecision]
+    facts: _containers.RepeatedCompositeFieldContainer[DeclaredFact]
+    eligibility_route: str
+    module_scores: _containers.RepeatedCompositeFieldContainer[ModuleScore]
+    appeals: _containers.RepeatedCompositeFieldContainer[Appeal]
+    def __init__(self, name: _Optional[str] = ..., person: _Optional[str] = ..., full_name: _Optional[str] = ..., resident_id_masked: _Optional[str] = ..., theory_exempt: _Optional[bool] = ..., theory_score: _Optional[int] = ..., skill_score: _Optional[int] = ..., review_score: _Optional[int] = ..., result: _Optional[_Union[AssessmentResult, str]] = ..., score_history: _Optional[_Iterable[_Union[ScoreEntry, _Mapping]]] = ..., trained_by: _Optional[str] = ..., application_state: _Optional[_Union[ApplicationState, str]] = ..., reviews: _Optional[_Iterable[_Union[ReviewDecision, _Mapping]]] = ..., facts: _Optional[_Iterable[_Union[DeclaredFact, _Mapping]]] = ..., eligibility_route: _Optional[str] = ..., module_scores: _Optional[_Iterable[_Union[ModuleScore, _Mapping]]] = ..., appeals: _Optional[_Iterable[_Union[Appeal, _Mapping]]] = ...) -> None: ...
 
 class ScoreEntry(_message.Message):
-    __slots__ = ("theory_score", "skill_score", "review_score", "result", "actor", "enter_time")
+    __slots__ = ("theory_score", "skill_score", "review_score", "result", "actor", "enter_time", "module_scores", "appeal")
     THEORY_SCORE_FIELD_NUMBER: _ClassVar[int]
     SKILL_SCORE_FIELD_NUMBER: _ClassVar[int]
     REVIEW_SCORE_FIELD_NUMBER: _ClassVar[int]
     RESULT_FIELD_NUMBER: _ClassVar[int]
     ACTOR_FIELD_NUMBER: _ClassVar[int]
     ENTER_TIME_FIELD_NUMBER: _ClassVar[int]
+    MODULE_SCORES_FIELD_NUMBER: _ClassVar[int]
+    APPEAL_FIELD_NUMBER: _ClassVar[int]
     theory_score: int
     skill_score: int
     review_score: int
     result: AssessmentResult
     actor: str
     enter_time: _timestamp_pb2.Timestamp
-    def __init__(self, theory_score: _Optional[int] = ..., skill_score: _Optional[int] = ..., review_score: _Optional[int] = ..., result: _Optional[_Union[AssessmentResult, str]] = ..., actor: _Optional[str] = ..., enter_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    module_scores: _containers.RepeatedCompositeFieldContainer[ModuleScore]
+    appeal: str
+    def __init__(self, theory_score: _Optional[int] = ..., skill_score: _Optional[int] = ..., review_score: _Optional[int] = ..., result: _Optional[_Union[AssessmentResult, str]] = ..., actor: _Optional[str] = ..., enter_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., module_scores: _Optional[_Iterable[_Union[ModuleScore, _Mapping]]] = ..., appeal: _Optional[str] = ...) -> None: ...
 
 class CreateExamSessionRequest(_message.Message):
     __slots__ = ("exam_session", "request_id")
@@ -418,30 +537,34 @@ class AssignEvaluatorRequest(_message.Message):
     def __init__(self, exam_session: _Optional[str] = ..., evaluator: _Optional[str] = ..., request_id: _Optional[str] = ...) -> None: ...
 
 class EnrollCandidateRequest(_message.Message):
-    __slots__ = ("exam_session", "person", "trained_by", "request_id")
+    __slots__ = ("exam_session", "person", "trained_by", "facts", "request_id")
     EXAM_SESSION_FIELD_NUMBER: _ClassVar[int]
     PERSON_FIELD_NUMBER: _ClassVar[int]
     TRAINED_BY_FIELD_NUMBER: _ClassVar[int]
+    FACTS_FIELD_NUMBER: _ClassVar[int]
     REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
     exam_session: str
     person: str
     trained_by: str
+    facts: _containers.RepeatedCompositeFieldContainer[DeclaredFact]
     request_id: str
-    def __init__(self, exam_session: _Optional[str] = ..., person: _Optional[str] = ..., trained_by: _Optional[str] = ..., request_id: _Optional[str] = ...) -> None: ...
+    def __init__(self, exam_session: _Optional[str] = ..., person: _Optional[str] = ..., trained_by: _Optional[str] = ..., facts: _Optional[_Iterable[_Union[DeclaredFact, _Mapping]]] = ..., request_id: _Optional[str] = ...) -> None: ...
 
 class RecordScoresRequest(_message.Message):
-    __slots__ = ("candidate", "theory_score", "skill_score", "review_score", "request_id")
+    __slots__ = ("candidate", "theory_score", "skill_score", "review_score", "request_id", "module_scores")
     CANDIDATE_FIELD_NUMBER: _ClassVar[int]
     THEORY_SCORE_FIELD_NUMBER: _ClassVar[int]
     SKILL_SCORE_FIELD_NUMBER: _ClassVar[int]
     REVIEW_SCORE_FIELD_NUMBER: _ClassVar[int]
     REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    MODULE_SCORES_FIELD_NUMBER: _ClassVar[int]
     candidate: str
     theory_score: int
     skill_score: int
     review_score: int
     request_id: str
-    def __init__(self, candidate: _Optional[str] = ..., theory_score: _Optional[int] = ..., skill_score: _Optional[int] = ..., review_score: _Optional[int] = ..., request_id: _Optional[str] = ...) -> None: ...
+    module_scores: _containers.RepeatedCompositeFieldContainer[ModuleScore]
+    def __init__(self, candidate: _Optional[str] = ..., theory_score: _Optional[int] = ..., skill_score: _Optional[int] = ..., review_score: _Optional[int] = ..., request_id: _Optional[str] = ..., module_scores: _Optional[_Iterable[_Union[ModuleScore, _Mapping]]] = ...) -> None: ...
 
 class CloseExamSessionRequest(_message.Message):
     __slots__ = ("name", "request_id")
@@ -1070,3 +1193,155 @@ class RecordQualityAssessmentRequest(_message.Message):
     withdraw_qualification: bool
     request_id: str
     def __init__(self, name: _Optional[str] = ..., assess_date: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., findings: _Optional[_Iterable[str]] = ..., withdraw_qualification: _Optional[bool] = ..., request_id: _Optional[str] = ...) -> None: ...
+
+class FirstReviewApplicationRequest(_message.Message):
+    __slots__ = ("candidate", "approved", "reason", "request_id")
+    CANDIDATE_FIELD_NUMBER: _ClassVar[int]
+    APPROVED_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    candidate: str
+    approved: bool
+    reason: str
+    request_id: str
+    def __init__(self, candidate: _Optional[str] = ..., approved: _Optional[bool] = ..., reason: _Optional[str] = ..., request_id: _Optional[str] = ...) -> None: ...
+
+class SecondReviewApplicationRequest(_message.Message):
+    __slots__ = ("candidate", "approved", "reason", "request_id")
+    CANDIDATE_FIELD_NUMBER: _ClassVar[int]
+    APPROVED_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    candidate: str
+    approved: bool
+    reason: str
+    request_id: str
+    def __init__(self, candidate: _Optional[str] = ..., approved: _Optional[bool] = ..., reason: _Optional[str] = ..., request_id: _Optional[str] = ...) -> None: ...
+
+class ExamSite(_message.Message):
+    __slots__ = ("name", "display_name", "region_code", "filing_number", "create_time")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    DISPLAY_NAME_FIELD_NUMBER: _ClassVar[int]
+    REGION_CODE_FIELD_NUMBER: _ClassVar[int]
+    FILING_NUMBER_FIELD_NUMBER: _ClassVar[int]
+    CREATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    display_name: str
+    region_code: str
+    filing_number: str
+    create_time: _timestamp_pb2.Timestamp
+    def __init__(self, name: _Optional[str] = ..., display_name: _Optional[str] = ..., region_code: _Optional[str] = ..., filing_number: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class RegisterExamSiteRequest(_message.Message):
+    __slots__ = ("exam_site", "request_id")
+    EXAM_SITE_FIELD_NUMBER: _ClassVar[int]
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    exam_site: ExamSite
+    request_id: str
+    def __init__(self, exam_site: _Optional[_Union[ExamSite, _Mapping]] = ..., request_id: _Optional[str] = ...) -> None: ...
+
+class LevelLaunch(_message.Message):
+    __slots__ = ("name", "province", "occupation_code", "level", "actor", "launch_time")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    PROVINCE_FIELD_NUMBER: _ClassVar[int]
+    OCCUPATION_CODE_FIELD_NUMBER: _ClassVar[int]
+    LEVEL_FIELD_NUMBER: _ClassVar[int]
+    ACTOR_FIELD_NUMBER: _ClassVar[int]
+    LAUNCH_TIME_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    province: str
+    occupation_code: str
+    level: int
+    actor: str
+    launch_time: _timestamp_pb2.Timestamp
+    def __init__(self, name: _Optional[str] = ..., province: _Optional[str] = ..., occupation_code: _Optional[str] = ..., level: _Optional[int] = ..., actor: _Optional[str] = ..., launch_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class LaunchLevelRequest(_message.Message):
+    __slots__ = ("province", "occupation_code", "level", "request_id")
+    PROVINCE_FIELD_NUMBER: _ClassVar[int]
+    OCCUPATION_CODE_FIELD_NUMBER: _ClassVar[int]
+    LEVEL_FIELD_NUMBER: _ClassVar[int]
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    province: str
+    occupation_code: str
+    level: int
+    request_id: str
+    def __init__(self, province: _Optional[str] = ..., occupation_code: _Optional[str] = ..., level: _Optional[int] = ..., request_id: _Optional[str] = ...) -> None: ...
+
+class SignOffExamSessionRequest(_message.Message):
+    __slots__ = ("name", "reason", "request_id")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    reason: str
+    request_id: str
+    def __init__(self, name: _Optional[str] = ..., reason: _Optional[str] = ..., request_id: _Optional[str] = ...) -> None: ...
+
+class CheckExamResultsRequest(_message.Message):
+    __slots__ = ("name", "approved", "reason", "request_id")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    APPROVED_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    approved: bool
+    reason: str
+    request_id: str
+    def __init__(self, name: _Optional[str] = ..., approved: _Optional[bool] = ..., reason: _Optional[str] = ..., request_id: _Optional[str] = ...) -> None: ...
+
+class Appeal(_message.Message):
+    __slots__ = ("name", "evaluator", "state", "reason", "filed_by", "file_time", "decided_by", "decision_reason", "decide_time", "from_result", "to_result")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    EVALUATOR_FIELD_NUMBER: _ClassVar[int]
+    STATE_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    FILED_BY_FIELD_NUMBER: _ClassVar[int]
+    FILE_TIME_FIELD_NUMBER: _ClassVar[int]
+    DECIDED_BY_FIELD_NUMBER: _ClassVar[int]
+    DECISION_REASON_FIELD_NUMBER: _ClassVar[int]
+    DECIDE_TIME_FIELD_NUMBER: _ClassVar[int]
+    FROM_RESULT_FIELD_NUMBER: _ClassVar[int]
+    TO_RESULT_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    evaluator: str
+    state: AppealState
+    reason: str
+    filed_by: str
+    file_time: _timestamp_pb2.Timestamp
+    decided_by: str
+    decision_reason: str
+    decide_time: _timestamp_pb2.Timestamp
+    from_result: AssessmentResult
+    to_result: AssessmentResult
+    def __init__(self, name: _Optional[str] = ..., evaluator: _Optional[str] = ..., state: _Optional[_Union[AppealState, str]] = ..., reason: _Optional[str] = ..., filed_by: _Optional[str] = ..., file_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., decided_by: _Optional[str] = ..., decision_reason: _Optional[str] = ..., decide_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., from_result: _Optional[_Union[AssessmentResult, str]] = ..., to_result: _Optional[_Union[AssessmentResult, str]] = ...) -> None: ...
+
+class AppealResultRequest(_message.Message):
+    __slots__ = ("candidate", "evaluator", "reason", "request_id")
+    CANDIDATE_FIELD_NUMBER: _ClassVar[int]
+    EVALUATOR_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    candidate: str
+    evaluator: str
+    reason: str
+    request_id: str
+    def __init__(self, candidate: _Optional[str] = ..., evaluator: _Optional[str] = ..., reason: _Optional[str] = ..., request_id: _Optional[str] = ...) -> None: ...
+
+class DecideAppealRequest(_message.Message):
+    __slots__ = ("name", "theory_score", "skill_score", "review_score", "module_scores", "reason", "request_id")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    THEORY_SCORE_FIELD_NUMBER: _ClassVar[int]
+    SKILL_SCORE_FIELD_NUMBER: _ClassVar[int]
+    REVIEW_SCORE_FIELD_NUMBER: _ClassVar[int]
+    MODULE_SCORES_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    theory_score: int
+    skill_score: int
+    review_score: int
+    module_scores: _containers.RepeatedCompositeFieldContainer[ModuleScore]
+    reason: str
+    request_id: str
+    def __init__(self, name: _Optional[str] = ..., theory_score: _Optional[int] = ..., skill_score: _Optional[int] = ..., review_score: _Optional[int] = ..., module_scores: _Optional[_Iterable[_Union[ModuleScore, _Mapping]]] = ..., reason: _Optional[str] = ..., request_id: _Optional[str] = ...) -> None: ...

@@ -215,6 +215,46 @@ class AccreditationServiceStub:
                 request_serializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.RecordQualityAssessmentRequest.SerializeToString,
                 response_deserializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.Institution.FromString,
                 _registered_method=True)
+        self.FirstReviewApplication = channel.unary_unary(
+                '/anbao.accreditation.v1.AccreditationService/FirstReviewApplication',
+                request_serializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.FirstReviewApplicationRequest.SerializeToString,
+                response_deserializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.Candidate.FromString,
+                _registered_method=True)
+        self.SecondReviewApplication = channel.unary_unary(
+                '/anbao.accreditation.v1.AccreditationService/SecondReviewApplication',
+                request_serializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.SecondReviewApplicationRequest.SerializeToString,
+                response_deserializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.Candidate.FromString,
+                _registered_method=True)
+        self.RegisterExamSite = channel.unary_unary(
+                '/anbao.accreditation.v1.AccreditationService/RegisterExamSite',
+                request_serializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.RegisterExamSiteRequest.SerializeToString,
+                response_deserializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.ExamSite.FromString,
+                _registered_method=True)
+        self.LaunchLevel = channel.unary_unary(
+                '/anbao.accreditation.v1.AccreditationService/LaunchLevel',
+                request_serializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.LaunchLevelRequest.SerializeToString,
+                response_deserializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.LevelLaunch.FromString,
+                _registered_method=True)
+        self.SignOffExamSession = channel.unary_unary(
+                '/anbao.accreditation.v1.AccreditationService/SignOffExamSession',
+                request_serializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.SignOffExamSessionRequest.SerializeToString,
+                response_deserializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.ExamSession.FromString,
+                _registered_method=True)
+        self.CheckExamResults = channel.unary_unary(
+                '/anbao.accreditation.v1.AccreditationService/CheckExamResults',
+                request_serializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.CheckExamResultsRequest.SerializeToString,
+                response_deserializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.ExamSession.FromString,
+                _registered_method=True)
+        self.AppealResult = channel.unary_unary(
+                '/anbao.accreditation.v1.AccreditationService/AppealResult',
+                request_serializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.AppealResultRequest.SerializeToString,
+                response_deserializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.Appeal.FromString,
+                _registered_method=True)
+        self.DecideAppeal = channel.unary_unary(
+                '/anbao.accreditation.v1.AccreditationService/DecideAppeal',
+                request_serializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.DecideAppealRequest.SerializeToString,
+                response_deserializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.Appeal.FromString,
+                _registered_method=True)
 
 
 class AccreditationServiceServicer:
@@ -467,6 +507,62 @@ class AccreditationServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def FirstReviewApplication(self, request, context):
+        """ASMT-9 初审: the evaluation organisation reviews an application first.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SecondReviewApplication(self, request, context):
+        """ASMT-9 复审: the province reviews it again, after the first review passed.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RegisterExamSite(self, request, context):
+        """ASMT-10: registers a national 保安员 qualification-exam site (province only).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def LaunchLevel(self, request, context):
+        """ASMT-11: opens a level of an occupation province-wide, after the level below it.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SignOffExamSession(self, request, context):
+        """The organisation signs off a session whose approved candidates are all scored.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CheckExamResults(self, request, context):
+        """CERT-5: the province checks a signed-off session's results before any issue; a
+        refusal returns the session to the organisation.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def AppealResult(self, request, context):
+        """After close, a result changes only through an appeal decided by another evaluator.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DecideAppeal(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_AccreditationServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -649,6 +745,46 @@ def add_AccreditationServiceServicer_to_server(servicer, server):
                     servicer.RecordQualityAssessment,
                     request_deserializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.RecordQualityAssessmentRequest.FromString,
                     response_serializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.Institution.SerializeToString,
+            ),
+            'FirstReviewApplication': grpc.unary_unary_rpc_method_handler(
+                    servicer.FirstReviewApplication,
+                    request_deserializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.FirstReviewApplicationRequest.FromString,
+                    response_serializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.Candidate.SerializeToString,
+            ),
+            'SecondReviewApplication': grpc.unary_unary_rpc_method_handler(
+                    servicer.SecondReviewApplication,
+                    request_deserializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.SecondReviewApplicationRequest.FromString,
+                    response_serializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.Candidate.SerializeToString,
+            ),
+            'RegisterExamSite': grpc.unary_unary_rpc_method_handler(
+                    servicer.RegisterExamSite,
+                    request_deserializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.RegisterExamSiteRequest.FromString,
+                    response_serializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.ExamSite.SerializeToString,
+            ),
+            'LaunchLevel': grpc.unary_unary_rpc_method_handler(
+                    servicer.LaunchLevel,
+                    request_deserializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.LaunchLevelRequest.FromString,
+                    response_serializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.LevelLaunch.SerializeToString,
+            ),
+            'SignOffExamSession': grpc.unary_unary_rpc_method_handler(
+                    servicer.SignOffExamSession,
+                    request_deserializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.SignOffExamSessionRequest.FromString,
+                    response_serializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.ExamSession.SerializeToString,
+            ),
+            'CheckExamResults': grpc.unary_unary_rpc_method_handler(
+                    servicer.CheckExamResults,
+                    request_deserializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.CheckExamResultsRequest.FromString,
+                    response_serializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.ExamSession.SerializeToString,
+            ),
+            'AppealResult': grpc.unary_unary_rpc_method_handler(
+                    servicer.AppealResult,
+                    request_deserializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.AppealResultRequest.FromString,
+                    response_serializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.Appeal.SerializeToString,
+            ),
+            'DecideAppeal': grpc.unary_unary_rpc_method_handler(
+                    servicer.DecideAppeal,
+                    request_deserializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.DecideAppealRequest.FromString,
+                    response_serializer=anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.Appeal.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -1624,6 +1760,222 @@ class AccreditationService:
             '/anbao.accreditation.v1.AccreditationService/RecordQualityAssessment',
             anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.RecordQualityAssessmentRequest.SerializeToString,
             anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.Institution.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def FirstReviewApplication(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/anbao.accreditation.v1.AccreditationService/FirstReviewApplication',
+            anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.FirstReviewApplicationRequest.SerializeToString,
+            anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.Candidate.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SecondReviewApplication(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/anbao.accreditation.v1.AccreditationService/SecondReviewApplication',
+            anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.SecondReviewApplicationRequest.SerializeToString,
+            anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.Candidate.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RegisterExamSite(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/anbao.accreditation.v1.AccreditationService/RegisterExamSite',
+            anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.RegisterExamSiteRequest.SerializeToString,
+            anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.ExamSite.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def LaunchLevel(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/anbao.accreditation.v1.AccreditationService/LaunchLevel',
+            anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.LaunchLevelRequest.SerializeToString,
+            anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.LevelLaunch.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SignOffExamSession(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/anbao.accreditation.v1.AccreditationService/SignOffExamSession',
+            anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.SignOffExamSessionRequest.SerializeToString,
+            anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.ExamSession.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CheckExamResults(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/anbao.accreditation.v1.AccreditationService/CheckExamResults',
+            anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.CheckExamResultsRequest.SerializeToString,
+            anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.ExamSession.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def AppealResult(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/anbao.accreditation.v1.AccreditationService/AppealResult',
+            anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.AppealResultRequest.SerializeToString,
+            anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.Appeal.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DecideAppeal(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/anbao.accreditation.v1.AccreditationService/DecideAppeal',
+            anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.DecideAppealRequest.SerializeToString,
+            anbao_dot_accreditation_dot_v1_dot_accreditation__pb2.Appeal.FromString,
             options,
             channel_credentials,
             insecure,

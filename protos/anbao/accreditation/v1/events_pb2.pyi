@@ -51,7 +51,7 @@ class EvaluatorAppointed(_message.Message):
     def __init__(self, event_id: _Optional[str] = ..., occur_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., evaluator: _Optional[str] = ..., person: _Optional[str] = ..., institution: _Optional[str] = ..., term_start: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., term_end: _Optional[_Union[_date_pb2.Date, _Mapping]] = ...) -> None: ...
 
 class AssessmentPassed(_message.Message):
-    __slots__ = ("event_id", "occur_time", "candidate", "person", "holder_name", "resident_id_masked", "occupation_code", "level", "institution", "organisation_name", "organisation_prefix", "exam_date", "occupation_name", "close_time", "region_code")
+    __slots__ = ("event_id", "occur_time", "candidate", "person", "holder_name", "resident_id_masked", "occupation_code", "level", "institution", "organisation_name", "organisation_prefix", "exam_date", "occupation_name", "close_time", "region_code", "issuer", "issuer_name")
     EVENT_ID_FIELD_NUMBER: _ClassVar[int]
     OCCUR_TIME_FIELD_NUMBER: _ClassVar[int]
     CANDIDATE_FIELD_NUMBER: _ClassVar[int]
@@ -67,6 +67,8 @@ class AssessmentPassed(_message.Message):
     OCCUPATION_NAME_FIELD_NUMBER: _ClassVar[int]
     CLOSE_TIME_FIELD_NUMBER: _ClassVar[int]
     REGION_CODE_FIELD_NUMBER: _ClassVar[int]
+    ISSUER_FIELD_NUMBER: _ClassVar[int]
+    ISSUER_NAME_FIELD_NUMBER: _ClassVar[int]
     event_id: str
     occur_time: _timestamp_pb2.Timestamp
     candidate: str
@@ -82,7 +84,9 @@ class AssessmentPassed(_message.Message):
     occupation_name: str
     close_time: _timestamp_pb2.Timestamp
     region_code: str
-    def __init__(self, event_id: _Optional[str] = ..., occur_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., candidate: _Optional[str] = ..., person: _Optional[str] = ..., holder_name: _Optional[str] = ..., resident_id_masked: _Optional[str] = ..., occupation_code: _Optional[str] = ..., level: _Optional[int] = ..., institution: _Optional[str] = ..., organisation_name: _Optional[str] = ..., organisation_prefix: _Optional[str] = ..., exam_date: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., occupation_name: _Optional[str] = ..., close_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., region_code: _Optional[str] = ...) -> None: ...
+    issuer: _accreditation_pb2.CertificateIssuer
+    issuer_name: str
+    def __init__(self, event_id: _Optional[str] = ..., occur_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., candidate: _Optional[str] = ..., person: _Optional[str] = ..., holder_name: _Optional[str] = ..., resident_id_masked: _Optional[str] = ..., occupation_code: _Optional[str] = ..., level: _Optional[int] = ..., institution: _Optional[str] = ..., organisation_name: _Optional[str] = ..., organisation_prefix: _Optional[str] = ..., exam_date: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., occupation_name: _Optional[str] = ..., close_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., region_code: _Optional[str] = ..., issuer: _Optional[_Union[_accreditation_pb2.CertificateIssuer, str]] = ..., issuer_name: _Optional[str] = ...) -> None: ...
 
 class EvaluatorRenewed(_message.Message):
     __slots__ = ("event_id", "occur_time", "evaluator", "term_start", "term_end")

@@ -1,0 +1,10 @@
+"""The events accreditation consumes: the certificates people hold (ASMT-5 routes)."""
+
+from anbao.certificates.v1 import events_pb2 as certificate_events
+from servicekit.jetstream import Subscription
+
+from . import handlers
+
+SUBSCRIPTIONS = [Subscription(certificate_events.CertificateIssued, handlers.on_certificate_issued),
+                 Subscription(certificate_events.CertificateStatusChanged,
+                              handlers.on_certificate_status_changed)]
