@@ -43,6 +43,29 @@ def mann_whitney(a: list[float], b: list[float]) -> tuple[float, float]:
     return u1, math.erfc(abs(z) / math.sqrt(2))
 
 
+async def sample(base: str, number: str, unknown: str, n: int, warm: int = 100) -> dict:
+    """Latencies (s) of `n` lookups of `number` with a wrong name and `n` of `unknown`,
+    interleaved over HTTP at `base` (the first `warm` of each warm the caches)."""
+    samples = {"wrong name": [], "unknown number": []}
+    url = f"{base}/api/v1/certificates/"
+    async with aiohttp.ClientSession() as http:
+        for i in range((n + warm) * 2):
+            label, target = (("wrong name", number) if i % 2 else ("unknown number", unknown))
+            start = time.perf_counter()
+            async with http.get(url + target, params={"name": "李四"}) as answer:
+                await answer.read()
+                assert answer.status == 404, answer.status
+            if i >= warm * 2:
+                samples[label].append(time.perf_counter() - start)
+    return samples
+
+
+def summary(samples: dict) -> dict:
+    u, p = mann_whitney(samples["wrong name"], samples["unknown number"])
+    median = {k: sorted(v)[len(v) // 2] * 1e6 for k, v in samples.items()}
+    return {"n": len(samples["wrong name"]), "median_us": median, "u": u, "p": p}
+
+
 async def measure(n: int) -> dict:
     # generous budgets: this measures the work, not the rate limit
     os.environ["ANBAO_CERTIFICATES_LOOKUP_PER_CLIENT_PER_MINUTE"] = "100000000"
@@ -59,25 +82,12 @@ async def measure(n: int) -> dict:
         await system.start()
         try:
             number = (await world(system))["certificate"].number
-            unknown = number[:-6] + "999999"
-            base = f"{system.http_bases()['certificates']}/api/v1/certificates/"
-            samples = {"wrong name": [], "unknown number": []}
-            async with aiohttp.ClientSession() as http:
-                for i in range(n * 2 + 200):
-                    label, target = (("wrong name", number) if i % 2 else
-                                     ("unknown number", unknown))
-                    start = time.perf_counter()
-                    async with http.get(base + target, params={"name": "李四"}) as answer:
-                        await answer.read()
-                        assert answer.status == 404
-                    if i >= 200:  # the first 100 of each warm the caches
-                        samples[label].append(time.perf_counter() - start)
+            samples = await sample(system.http_bases()["certificates"], number,
+                                   number[:-6] + "999999", n)
         finally:
             await system.stop()
             nats.stop()
-    u, p = mann_whitney(samples["wrong name"], samples["unknown number"])
-    median = {k: sorted(v)[len(v) // 2] * 1e6 for k, v in samples.items()}
-    return {"n": n, "median_us": median, "u": u, "p": p}
+    return summary(samples)
 
 
 def main() -> None:
