@@ -157,6 +157,11 @@ class Dataset:
     sample: list  # [(number, holder name)]
     source: str   # the cached SQLite file, or the PostgreSQL template database's URL
 
+    def sampled(self, count: int) -> "Dataset":
+        """With `count` of the sample, still spread over the whole dataset."""
+        step = max(1, len(self.sample) // count)
+        return Dataset(self.size, self.sample[::step][:count], self.source)
+
     def materialise(self, run_dir: Path) -> str:
         """A copy for one system to run on (the services write audit records and the
         like): the database URL of the copy."""

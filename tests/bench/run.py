@@ -52,6 +52,7 @@ class Config:
     steady_rate: float
     steady_seconds: float
     timing_n: int
+    sample: int        # certificates the lookups cycle through
     postgres_url: str
 
     @classmethod
@@ -60,14 +61,15 @@ class Config:
         env = os.environ.get
         return cls(
             smoke=smoke, reps=int(env("ANBAO_BENCH_REPS", 1 if smoke else 3)),
-            inflight=(1, 16, 64), warmup=0.3 if smoke else 1.0,
-            duration=float(env("ANBAO_BENCH_SECONDS", 0.7 if smoke else 5.0)),
+            inflight=(1, 16, 64), warmup=0.2 if smoke else 1.0,
+            duration=float(env("ANBAO_BENCH_SECONDS", 0.5 if smoke else 5.0)),
             big=int(env("ANBAO_BENCH_BIG", 2_000 if smoke else 1_000_000)),
             small=int(env("ANBAO_BENCH_SMALL", 500 if smoke else 10_000)),
             passers=int(env("ANBAO_BENCH_PASSERS", 60 if smoke else 10_000)),
             raw_passers=int(env("ANBAO_BENCH_RAW_PASSERS", 30 if smoke else 1_000)),
             steady_rate=100.0, steady_seconds=0.5 if smoke else 20.0,
             timing_n=int(env("ANBAO_BENCH_TIMING_N", 100 if smoke else 2_000)),
+            sample=20 if smoke else dataset.SAMPLE,
             postgres_url=env("ANBAO_BENCH_POSTGRES_URL", ""))
 
 
@@ -262,8 +264,8 @@ class Bench:
     def run(self) -> dict:
         c = self.config
         started = time.monotonic()
-        big = dataset.cached(self.root, c.big, c.postgres_url, self.say)
-        small = dataset.cached(self.root, c.small, c.postgres_url, self.say)
+        big = dataset.cached(self.root, c.big, c.postgres_url, self.say).sampled(c.sample)
+        small = dataset.cached(self.root, c.small, c.postgres_url, self.say).sampled(c.sample)
         with Generator() as self.generator:
             try:
                 self.lookups_big(big)
