@@ -92,7 +92,8 @@ def table(results: dict) -> str:
     config = results.get("config", {})
     backend = "PostgreSQL" if config.get("postgres_url") else "SQLite"
     head = (f"anbao bench — {backend}, {config.get('big', 0):,} certificates, medians of "
-            f"{config.get('reps')} repetition(s) of {config.get('duration')} s each"
+            f"{config.get('reps')} repetition(s) of {config.get('duration')} s each "
+            f"(issuance: {config.get('issuance_reps')})"
             f"{' (SMOKE: small N, figures not meaningful)' if config.get('smoke') else ''}; "
             "lookup budgets raised by setting " + ", ".join(
                 f"{k}={v}" for k, v in results.get("operator_settings", {}).items()))

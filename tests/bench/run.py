@@ -15,6 +15,7 @@ import asyncio
 import base64
 import json
 import os
+import shutil
 import statistics
 import time
 import urllib.parse
@@ -42,6 +43,7 @@ LOOKUP_PATHS = PATHS[1:]
 class Config:
     smoke: bool
     reps: int
+    issuance_reps: int  # each a burst of `passers` (minutes each at full size)
     inflight: tuple
     warmup: float
     duration: float
@@ -61,6 +63,8 @@ class Config:
         env = os.environ.get
         return cls(
             smoke=smoke, reps=int(env("ANBAO_BENCH_REPS", 1 if smoke else 3)),
+            issuance_reps=int(env("ANBAO_BENCH_ISSUANCE_REPS",
+                                  env("ANBAO_BENCH_REPS", 1 if smoke else 3))),
             inflight=(1, 16, 64), warmup=0.2 if smoke else 1.0,
             duration=float(env("ANBAO_BENCH_SECONDS", 0.5 if smoke else 5.0)),
             big=int(env("ANBAO_BENCH_BIG", 2_000 if smoke else 1_000_000)),
@@ -236,13 +240,13 @@ class Bench:
             self.results["steady"] = issuance.burst(system, propagation, steady_count,
                                                     f"steady-{self.stamp}", rate=c.steady_rate)
             raw, bursts = [], []
-            for rep in range(c.reps):
+            for rep in range(c.issuance_reps):
                 raw_url = self._scratch_database(f"raw{rep}", system)
-                self.say(f"raw limit {rep + 1}/{c.reps}: {c.raw_passers} certificates")
+                self.say(f"raw limit {rep + 1}/{c.issuance_reps}: {c.raw_passers} certificates")
                 raw.append(self.generator.call(issuance.raw_limit, c.raw_passers,
                                                system.nats_url, str(system.admin_credentials()),
                                                raw_url))
-                self.say(f"burst {rep + 1}/{c.reps}: {c.passers} passers")
+                self.say(f"burst {rep + 1}/{c.issuance_reps}: {c.passers} passers")
                 bursts.append(issuance.burst(system, propagation, c.passers,
                                              f"burst{rep}-{self.stamp}"))
                 self.say(f"  {bursts[-1]['certificates_per_second']:.1f} certificates/s, "
@@ -283,6 +287,7 @@ class Bench:
         for run_dir in (self.root / "runs").glob(f"{self.stamp}-*"):
             for db in run_dir.glob("*.db*"):  # keep the logs, drop the copies
                 db.unlink()
+            shutil.rmtree(run_dir / "nats" / "jetstream", ignore_errors=True)
         if self._databases:
             with dataset._pg_admin(self.config.postgres_url) as conn:
                 for url in self._databases:
@@ -309,7 +314,8 @@ def main() -> int:
         print(f"[{time.monotonic() - started:7.1f} s] {message}", flush=True)
 
     results = Bench(config, root, say).run()
-    out = root / ("smoke.json" if config.smoke else "results.json")
+    out = root / (("smoke" if config.smoke else "results") +
+                  ("-postgres" if config.postgres_url else "") + ".json")
     out.write_text(json.dumps(results, indent=2, ensure_ascii=False, default=str))
     print()
     print(report.table(results))
