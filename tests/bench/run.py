@@ -268,6 +268,7 @@ class Bench:
     def run(self) -> dict:
         c = self.config
         started = time.monotonic()
+        self.results["load_average_start"] = round(os.getloadavg()[0], 2)
         big = dataset.cached(self.root, c.big, c.postgres_url, self.say).sampled(c.sample)
         small = dataset.cached(self.root, c.small, c.postgres_url, self.say).sampled(c.sample)
         with Generator() as self.generator:
@@ -277,6 +278,7 @@ class Bench:
                 self.issuing()
             finally:
                 self._clean_up()
+        self.results["load_average_end"] = round(os.getloadavg()[0], 2)
         self.results["seconds"] = round(time.monotonic() - started, 1)
         self.results["finished"] = datetime.now(timezone.utc).isoformat()
         return self.results
