@@ -15,7 +15,7 @@ def _n(value: float, digits: int = 0) -> str:
 
 
 def _ms(value: float) -> str:
-    return f"{value:.2f}" if value < 10 else f"{value:.0f}" if value >= 100 else f"{value:.1f}"
+    return f"{value:.2f}" if value < 10 else f"{value:,.0f}" if value >= 100 else f"{value:.1f}"
 
 
 def _check(ok: bool) -> str:

@@ -20,7 +20,7 @@ import statistics
 import time
 import urllib.parse
 import urllib.request
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -111,9 +111,9 @@ class Bench:
 
     # loads
 
-    def _loads(self, system_or_echo, pid: int, sample: list, token: str) -> dict[str, Load]:
-        grpc_address = system_or_echo.grpc_address("certificates") \
-            if isinstance(system_or_echo, BenchSystem) else system_or_echo.grpc_address
+    def _loads(self, grpc_address: str, http_base: str, pid: int, sample: list,
+               token: str = "") -> dict[str, Load]:
+        """The three paths' loads against one server (the project's or the echo)."""
         c = self.config
         common = dict(server_pid=pid, warmup=c.warmup, duration=c.duration)
         return {
@@ -124,13 +124,15 @@ class Bench:
             PATHS[1]: Load("grpc", grpc_address, method=SERVICE + "LookupCertificate",
                            requests=[pb.LookupCertificateRequest(number=n, holder_name=h)
                                      .SerializeToString() for n, h in sample], **common),
-            PATHS[2]: Load("http", system_or_echo.http_base, requests=[
+            PATHS[2]: Load("http", http_base, requests=[
                 f"/api/v1/certificates/{n}?name={urllib.parse.quote(h)}" for n, h in sample],
                 **common)}
 
-    def _run(self, load: Load, inflight: int) -> Result:
-        from dataclasses import replace
+    def _project_loads(self, system: BenchSystem, sample: list, token: str = ""):
+        return self._loads(system.grpc_address("certificates"), system.http_base,
+                           system.pid("certificates"), sample, token)
 
+    def _run(self, load: Load, inflight: int) -> Result:
         return self.generator.run(replace(load, inflight=inflight))
 
     # steps
@@ -149,9 +151,7 @@ class Bench:
     def first_lookups(self, system: BenchSystem, sample: list) -> Result:
         """Each sampled certificate once: the signature verdict is not cached yet. This
         also warms the cache for the measured runs."""
-        load = self._loads(system, system.pid("certificates"), sample, "")[PATHS[1]]
-        from dataclasses import replace
-
+        load = self._project_loads(system, sample)[PATHS[1]]
         return self.generator.run(replace(load, once=True, inflight=1))
 
     def capture(self, system: BenchSystem, sample: list, token: str) -> Path:
@@ -188,8 +188,9 @@ class Bench:
             self.results["dataset_verified_via_lookup"] = self.verify_sample(system, data.sample)
             self.results["first_lookup"] = _summary([self.first_lookups(system, data.sample)])
             with Echo(self.capture(system, data.sample, token)) as echo:
-                project = self._loads(system, system.pid("certificates"), data.sample, token)
-                bare = self._loads(echo, echo.pid, data.sample, token)
+                project = self._project_loads(system, data.sample, token)
+                bare = self._loads(echo.grpc_address, echo.http_base, echo.pid, data.sample,
+                                   token)
                 runs = {(p, n, w): [] for p in PATHS for n in c.inflight
                         for w in ("project", "echo")}
                 for rep in range(c.reps):
@@ -218,7 +219,7 @@ class Bench:
         system = self._dataset_system("small", data)
         try:
             self.first_lookups(system, data.sample)  # warms the verdicts, as on the big one
-            loads = self._loads(system, system.pid("certificates"), data.sample, "")
+            loads = self._project_loads(system, data.sample)
             inflight = 16
             runs = {p: [self._run(loads[p], inflight) for _ in range(c.reps)]
                     for p in LOOKUP_PATHS}
