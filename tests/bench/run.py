@@ -21,6 +21,7 @@ import time
 import urllib.parse
 import urllib.request
 from dataclasses import asdict, dataclass, replace
+from functools import partial
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -78,8 +79,8 @@ class Config:
 
 
 class Bench:
-    def __init__(self, config: Config, root: Path, say=print):
-        self.config, self.root, self.say = config, root, say
+    def __init__(self, config: Config, root: Path, out: Path, say=print):
+        self.config, self.root, self.out, self.say = config, root, out, say
         self.stamp = datetime.now().strftime("%Y%m%d%H%M%S")
         self.generator: Generator | None = None
         self.results: dict = {"config": asdict(config), "operator_settings": {
@@ -274,15 +275,19 @@ class Bench:
         small = dataset.cached(self.root, c.small, c.postgres_url, self.say).sampled(c.sample)
         with Generator() as self.generator:
             try:
-                self.lookups_big(big)
-                self.lookups_small(small)
-                self.issuing()
+                for step in (partial(self.lookups_big, big), partial(self.lookups_small, small),
+                             self.issuing):
+                    step()
+                    self.save()  # what is measured survives a later failure
             finally:
                 self._clean_up()
         self.results["load_average_end"] = round(os.getloadavg()[0], 2)
         self.results["seconds"] = round(time.monotonic() - started, 1)
         self.results["finished"] = datetime.now(timezone.utc).isoformat()
         return self.results
+
+    def save(self) -> None:
+        self.out.write_text(json.dumps(self.results, indent=2, ensure_ascii=False, default=str))
 
     def _clean_up(self) -> None:
         if os.environ.get("ANBAO_BENCH_KEEP"):
@@ -316,10 +321,11 @@ def main() -> int:
     def say(message: str) -> None:
         print(f"[{time.monotonic() - started:7.1f} s] {message}", flush=True)
 
-    results = Bench(config, root, say).run()
     out = root / (("smoke" if config.smoke else "results") +
                   ("-postgres" if config.postgres_url else "") + ".json")
-    out.write_text(json.dumps(results, indent=2, ensure_ascii=False, default=str))
+    bench = Bench(config, root, out, say)
+    results = bench.run()
+    bench.save()
     print()
     print(report.table(results))
     print(f"\nJSON: {out}")
