@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: up test install protos clean
+.PHONY: up test bench bench-smoke install protos clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,14 @@ up: $(STAMP)
 
 test: $(STAMP)
 	$(PY) -m pytest -q
+
+# Not part of `make test`: minutes, and a 1M-certificate dataset built once under
+# data/bench (see README, "Benchmarks"). The smoke runs every step with small N.
+bench: $(STAMP)
+	$(PY) -m tests.bench
+
+bench-smoke: $(STAMP)
+	ANBAO_BENCH_SMOKE=1 $(PY) -m tests.bench
 
 protos: $(STAMP)
 	$(PY) scripts/genprotos.py

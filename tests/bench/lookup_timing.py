@@ -1,7 +1,7 @@
 """Does the public lookup's time tell an unknown number from a wrong name (CERT-4)?
 
-Starts the system on free ports (a NATS server of its own, SQLite in a temporary
-folder), issues one certificate, then sends N lookups of a known number with a wrong
+Starts the system on free ports as `make bench` does (a NATS server of its own, SQLite
+in a temporary folder, 1,000 certificates), then sends N lookups of a known number with a wrong
 name and N of an unknown number, interleaved, over HTTP, and compares the two latency
 samples with a two-sided Mann–Whitney U test (normal approximation with tie correction).
 A p-value at or above 0.01 means no difference was detected.
@@ -11,11 +11,9 @@ A p-value at or above 0.01 means no difference was detected.
 
 import asyncio
 import math
-import os
 import sys
 import tempfile
 import time
-import uuid
 from pathlib import Path
 
 import aiohttp
@@ -43,45 +41,46 @@ def mann_whitney(a: list[float], b: list[float]) -> tuple[float, float]:
     return u1, math.erfc(abs(z) / math.sqrt(2))
 
 
-async def measure(n: int) -> dict:
-    # generous budgets: this measures the work, not the rate limit
-    os.environ["ANBAO_CERTIFICATES_LOOKUP_PER_CLIENT_PER_MINUTE"] = "100000000"
-    os.environ["ANBAO_CERTIFICATES_LOOKUP_CLIENT_BURST"] = "100000000"
-    os.environ["ANBAO_CERTIFICATES_LOOKUP_FAILURES_PER_NUMBER_PER_HOUR"] = "100000000"
-    from anbaoctl.natsserver import NatsServer
-    from tests.harness import System, database_urls, token_keys
-    from tests.integration.test_authorization_matrix import world
+async def sample(base: str, number: str, unknown: str, n: int, warm: int = 100) -> dict:
+    """Latencies (s) of `n` lookups of `number` with a wrong name and `n` of `unknown`,
+    interleaved over HTTP at `base` (the first `warm` of each warm the caches)."""
+    samples = {"wrong name": [], "unknown number": []}
+    url = f"{base}/api/v1/certificates/"
+    async with aiohttp.ClientSession() as http:
+        for i in range((n + warm) * 2):
+            label, target = (("wrong name", number) if i % 2 else ("unknown number", unknown))
+            start = time.perf_counter()
+            async with http.get(url + target, params={"name": "李四"}) as answer:
+                await answer.read()
+                assert answer.status == 404, answer.status
+            if i >= warm * 2:
+                samples[label].append(time.perf_counter() - start)
+    return samples
 
-    with tempfile.TemporaryDirectory() as folder:
-        nats = NatsServer(Path(folder) / "nats").start()
-        system = System(nats, database_urls("sqlite", Path(folder), "", uuid.uuid4().hex[:8]),
-                        token_keys())
-        await system.start()
-        try:
-            number = (await world(system))["certificate"].number
-            unknown = number[:-6] + "999999"
-            base = f"{system.http_bases()['certificates']}/api/v1/certificates/"
-            samples = {"wrong name": [], "unknown number": []}
-            async with aiohttp.ClientSession() as http:
-                for i in range(n * 2 + 200):
-                    label, target = (("wrong name", number) if i % 2 else
-                                     ("unknown number", unknown))
-                    start = time.perf_counter()
-                    async with http.get(base + target, params={"name": "李四"}) as answer:
-                        await answer.read()
-                        assert answer.status == 404
-                    if i >= 200:  # the first 100 of each warm the caches
-                        samples[label].append(time.perf_counter() - start)
-        finally:
-            await system.stop()
-            nats.stop()
+
+def summary(samples: dict) -> dict:
     u, p = mann_whitney(samples["wrong name"], samples["unknown number"])
     median = {k: sorted(v)[len(v) // 2] * 1e6 for k, v in samples.items()}
-    return {"n": n, "median_us": median, "u": u, "p": p}
+    return {"n": len(samples["wrong name"]), "median_us": median, "u": u, "p": p}
+
+
+def measure(n: int) -> dict:
+    """On a system of its own (`make bench` runs `sample` on its big one instead)."""
+    from .dataset import cached
+    from .system import BenchSystem
+
+    root = Path("data/bench").resolve()
+    data = cached(root, 1_000)
+    number = data.sample[0][0]
+    with tempfile.TemporaryDirectory() as folder:
+        urls = {"certificates": data.materialise(Path(folder))}
+        with BenchSystem(root, Path(folder), urls) as system:  # lookup budgets raised
+            samples = asyncio.run(sample(system.http_base, number, number[:-6] + "999999", n))
+    return summary(samples)
 
 
 def main() -> None:
-    result = asyncio.run(measure(int(sys.argv[1]) if len(sys.argv) > 1 else 2000))
+    result = measure(int(sys.argv[1]) if len(sys.argv) > 1 else 2000)
     m = result["median_us"]
     print(f"lookup timing, {result['n']} requests each over HTTP: median wrong name "
           f"{m['wrong name']:.0f} µs, unknown number {m['unknown number']:.0f} µs; "
