@@ -216,7 +216,12 @@ async def _raw(count: int, nats_url: str, credentials: Path, database_url: str) 
                     holder_name=passed.holder_name, resident_id_masked=passed.resident_id_masked,
                     occupation_code=passed.occupation_code,
                     occupation_name=passed.occupation_name, level=passed.level,
-                    issue_date=now.date(), issuing_organisation=passed.organisation_name,
+                    issue_date=now.date(),
+                    # CERT-5: as Certificate.issue names the issuer and the examiner
+                    issuing_organisation=passed.issuer_name or passed.organisation_name,
+                    evaluation_organisation=(passed.organisation_name
+                                             if passed.issuer_name not in
+                                             ("", passed.organisation_name) else ""),
                     institution=passed.institution)
                 document = credential.document(facts, issuer, now, statuslist.entries(
                     positions, PUBLIC_BASE_URL))
