@@ -23,6 +23,7 @@ from services.accreditation.domain import commands as c
 from services.accreditation.domain.eligibility import DeclaredFact
 from services.accreditation.domain.exams import Scores
 from tests.unit.accreditation_world import (ADMIN, ADMINISTRATOR, GUARD, ONE_YEAR, RULES,
+                                            TWO_YEARS,
                                             People, active_org, enrol, evaluator,
                                             evaluator_token, exam, finish, launch, modules,
                                             move, org_token, review, score, site)
@@ -516,3 +517,25 @@ def test_evaluator_tokens_reach_only_their_assigned_sessions():
     assert not auth.reaches(caller, region="220102", institution="org")
     assert auth.evaluator_of(caller) == "e1"
     assert auth.evaluator_of(ADMIN) == ""
+
+
+def test_eval5_an_appeal_is_not_decided_by_an_evaluator_working_for_the_candidates_school(
+        uows, people):
+    """EVAL-5 conflict of interest holds for the evaluator an appeal names, too."""
+    org, session, examiner = ready(uows, people)
+    school = active_org(uows, pb.INSTITUTION_ROLE_TRAINING)
+    candidate = handlers.enroll_candidate(uows(), c.EnrollCandidate(
+        ADMIN, session.id, people.add("trainee"), school.id, TWO_YEARS), people=people,
+        rules=RULES)
+    review(uows, org, session, candidate.id)
+    score(uows, session, examiner, candidate.id, 50, 80)
+    finish(uows, org, session)
+    reviewer = evaluator(uows, people, org, "ev2")
+    handlers.set_evaluator_affiliations(uows(), c.SetEvaluatorAffiliations.parse(
+        ADMIN, evaluator=f"evaluators/{reviewer.id}", affiliations=[f"institutions/{school.id}"]))
+    appeal = lambda: handlers.appeal_result(uows(), c.AppealResult(
+        ADMIN, session.id, candidate.id, reviewer.id, "理论成绩复核"), rules=RULES)
+    refused("EVAL_5_CONFLICT", appeal)
+    handlers.set_evaluator_affiliations(uows(), c.SetEvaluatorAffiliations.parse(
+        ADMIN, evaluator=f"evaluators/{reviewer.id}", affiliations=[]))
+    assert appeal().evaluator_id == reviewer.id
