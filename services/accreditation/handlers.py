@@ -6,29 +6,27 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from anbao.accreditation.v1 import accreditation_pb2 as pb
 from anbao.certificates.v1 import certificates_pb2 as cert_pb
 from anbao.certificates.v1 import events_pb2 as certificate_events
 from servicekit import auth, dates, paging
 from servicekit.errors import AlreadyExists
 from servicekit.unitofwork import UnitOfWork, utcnow
 
-from anbao.accreditation.v1 import accreditation_pb2 as pb
-
 from .adapters.repository import AccreditationRepositories
 from .domain import assessment as assessment_data, commands as c
 from .domain import eligibility as eligibility_data
-from .domain.evaluators import AssessmentSchedule, Evaluator, PreAppointmentTraining
-from .domain.exams import Appeal, Candidate, ExamSession, PersonFacts
 from .domain import quotas, separation, supervisors
 from .domain.calls import CallForApplications
+from .domain.evaluators import AssessmentSchedule, Evaluator, PreAppointmentTraining
+from .domain.exams import Appeal, Candidate, ExamSession, PersonFacts
 from .domain.institutions import Institution
 from .domain.launches import LevelLaunch, province_of
-from .domain.sites import ExamSite
-from .domain.pass_rates import Monitoring, PassRate, pass_rates
 from .domain.licences import TrainingLicence
+from .domain.pass_rates import Monitoring, PassRate, pass_rates
+from .domain.sites import ExamSite
 from .domain.supervisors import Bulletin, Supervisor, SupervisionVisit
 from .domain.teachers import Teacher, TeacherAssessment
-
 
 class People(Protocol):
     """registry as accreditation needs it: a person's facts, or NotFound/Unavailable."""

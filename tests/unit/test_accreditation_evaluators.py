@@ -25,10 +25,9 @@ from services.accreditation.domain.exams import Candidate, ExamSession
 from services.accreditation.domain.pass_rates import (Monitoring, SessionOutcome,
                                                       binomial_two_sided_p, pass_rates)
 from services.accreditation.policy import POLICY
-from tests.unit.accreditation_world import TWO_YEARS, launch, site
+from tests.unit.accreditation_world import (ADMIN, RULES, TWO_YEARS, People, active_org,
+                                            launch, org_token, site)
 from tests.unit.memory import MemoryUnitOfWorks
-from tests.unit.test_accreditation_handlers import (ADMIN, RULES, People, active_org,
-                                                    org_token)
 
 ADMINISTRATOR, GUARD = "3-02-02-00", "4-07-05-01"
 PASS, FAIL = pb.ASSESSMENT_RESULT_PASSED, pb.ASSESSMENT_RESULT_FAILED

@@ -1,9 +1,8 @@
 """accreditation's handlers without a network: every command's success and refusal
 paths, through the real repositories on an in-memory database (tests/unit/memory.py)."""
 
-import itertools
 import json
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
 
@@ -17,14 +16,12 @@ from services.accreditation import handlers
 from services.accreditation.adapters.orm import metadata
 from services.accreditation.adapters.repository import AccreditationRepositories
 from services.accreditation.domain import commands as c
-from services.accreditation.domain.exams import Scores
 from tests.builders import uscc
+from tests.unit.accreditation_world import (ADMIN, POLICE, RULES, People, active_org, create,
+                                            decide, evaluator, exam, move, open_call,
+                                            org_token)
 from tests.unit.memory import MemoryUnitOfWorks
 
-from tests.unit.accreditation_world import (ADMIN, EXAM_DAY, HRSS, POLICE, RULES, People,
-                                            active_org, confirm, create, decide, enrol,
-                                            evaluator, evaluator_token, exam, finish, move,
-                                            open_call, org_token, review, score)
 
 @pytest.fixture
 def uows():

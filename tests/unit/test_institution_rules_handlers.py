@@ -16,8 +16,9 @@ from services.accreditation import handlers
 from services.accreditation.domain import commands as c
 from services.accreditation.domain.supervisors import Finding
 from tests.builders import uscc
-from tests.unit.test_accreditation_handlers import (  # noqa: F401 - people, uows: fixtures
-    ADMIN, HRSS, POLICE, RULES, active_org, create, decide, exam, move, open_call, people, uows)
+from tests.unit.accreditation_world import (ADMIN, HRSS, POLICE, RULES, active_org, create,
+                                            decide, exam, move, open_call)
+from tests.unit.test_accreditation_handlers import people, uows  # noqa: F401 - fixtures
 
 S = pb.InstitutionStatus
 TRAINING, EVALUATION = pb.INSTITUTION_ROLE_TRAINING, pb.INSTITUTION_ROLE_EVALUATION
