@@ -187,7 +187,9 @@ def cached(root: Path, size: int, postgres_url: str = "", say=print) -> Dataset:
     if meta_file.exists():
         meta = json.loads(meta_file.read_text())
         if meta.get("fingerprint") == _fingerprint(root) and meta.get("size") == size:
-            return Dataset(size, [tuple(s) for s in meta["sample"]], meta["source"])
+            # a SQLite dataset is the file beside its meta, wherever the folder was moved
+            source = meta["source"] if postgres_url else str(folder / "certificates.db")
+            return Dataset(size, [tuple(s) for s in meta["sample"]], source)
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     if postgres_url:

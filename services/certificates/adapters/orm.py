@@ -2,7 +2,7 @@
 
 from datetime import date, datetime
 
-from sqlalchemy import Index
+from sqlalchemy import Index, text
 from sqlmodel import Field
 
 from servicekit.orm import service_base
@@ -60,7 +60,9 @@ class CertificateRow(Base, table=True):
     # the issuing organisation's division, for a city admin's scope
     region_code: str = Field(default="", max_length=6)
     # CERT-5: the examining organisation where another body issues; empty otherwise
-    evaluation_organisation: str = Field(default="", max_length=100)
+    # server default: adding the column left existing rows in place (see its migration)
+    evaluation_organisation: str = Field(default="", max_length=100,
+                                         sa_column_kwargs={"server_default": text("''")})
     # CERT-1/CERT-3: one held certificate per person × occupation × level; emptied (NULL)
     # when the certificate is replaced, so the replacement can take it
     holding: str | None = Field(default=None, unique=True, max_length=60)

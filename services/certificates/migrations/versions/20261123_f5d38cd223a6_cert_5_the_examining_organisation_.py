@@ -18,9 +18,8 @@ def upgrade() -> None:
     with op.batch_alter_table('certificate', schema=None) as batch_op:
         batch_op.add_column(sa.Column('evaluation_organisation', sa.String(length=100), nullable=False, server_default=''))
 
-    # the default filled the rows there were; new rows get their value from the model
-    with op.batch_alter_table('certificate', schema=None) as batch_op:
-        batch_op.alter_column('evaluation_organisation', server_default=None)
+    # the server default stays (the model declares it): dropping it would make SQLite copy
+    # the whole certificate table, which can hold millions of rows
 
     # ### end Alembic commands ###
 
