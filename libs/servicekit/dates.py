@@ -56,6 +56,18 @@ def iso(value: date | None) -> str:
     return value.isoformat() if value else ""
 
 
+def term_end(start: date, years: int) -> date:
+    """The exclusive end of a term of `years` from `start`: the first day out of term. A
+    term from 1 June 2025 runs to 31 May 2028 inclusive (end 1 June 2028). The last day is
+    the day before the same calendar day `years` later (民法典 §203: a month without that
+    day ends the period on its last day), so a term from 29 February 2024 has 28 February
+    2027 as its last day and ends on 1 March 2027: it loses no day."""
+    try:
+        return start.replace(year=start.year + years)
+    except ValueError:  # 29 February into a common year
+        return date(start.year + years, 3, 1)
+
+
 def add_years(day: date, years: int) -> date:
     """The same calendar day `years` later (or earlier); 29 February falls to the 28th."""
     try:

@@ -581,7 +581,7 @@ def appoint_supervisor(uow: UnitOfWork, cmd: c.AppointSupervisor, *, people: Peo
     person = people.person(cmd.person_id)
     supervisor = Supervisor(id=_new_id(), person_id=cmd.person_id, full_name=person.full_name,
                             affiliation=cmd.affiliation, term_start=cmd.term_start,
-                            term_end=supervisors.term_end(cmd.term_start,
+                            term_end=dates.term_end(cmd.term_start,
                                                           rules.supervisor_term_years),
                             appointer=cmd.actor.subject, created_at=utcnow())
     with uow:

@@ -235,7 +235,6 @@ class Bench:
         propagation = issuance.Propagation(system.db_urls["certificates"],
                                            system.db_urls["registry"])
         try:
-            time.sleep(1.0)  # let start-up work (migrations, first key) settle
             self.results["rss_mb_idle"] = system.rss_mb()
             steady_count = max(1, int(c.steady_rate * c.steady_seconds))
             self.say(f"steady: {steady_count} passers at {c.steady_rate:.0f}/s")

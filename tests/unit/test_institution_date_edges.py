@@ -10,7 +10,8 @@ from anbao.accreditation.v1 import accreditation_pb2 as pb
 from servicekit.errors import FailedPrecondition
 from services.accreditation.domain.calls import CallForApplications
 from services.accreditation.domain.licences import TrainingLicence
-from services.accreditation.domain.supervisors import Supervisor, term_end
+from servicekit.dates import term_end
+from services.accreditation.domain.supervisors import Supervisor
 
 AT = datetime(2028, 1, 1, tzinfo=timezone.utc)
 

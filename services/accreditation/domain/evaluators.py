@@ -14,6 +14,7 @@ from typing import Iterable
 from anbao.accreditation.v1 import accreditation_pb2 as pb
 from anbao.accreditation.v1 import events_pb2
 from servicekit import dates
+from servicekit.dates import term_end  # EVAL-1: the exclusive end of a term
 from servicekit.errors import AlreadyExists, FailedPrecondition
 from servicekit.unitofwork import new_event
 
@@ -35,18 +36,6 @@ class AssessmentSchedule:
     def deadline(self, year: int) -> date:
         """The last day on which `year`'s assessment is on time (inclusive)."""
         return date(year + 1, self.deadline_month, self.deadline_day)
-
-
-def term_end(start: date, years: int) -> date:
-    """EVAL-1: the exclusive end of a term of `years` from `start` — the first day out of
-    term. A term from 1 June 2025 runs to 31 May 2028 inclusive (end 1 June 2028). The
-    term's last day is the day before the same calendar day `years` later (民法典 §203:
-    a month without that day ends the period on its last day), so a term from 29 February
-    2024 has 28 February 2027 as its last day and ends (exclusive) on 1 March 2027."""
-    try:
-        return start.replace(year=start.year + years)
-    except ValueError:  # 29 February into a common year: the period ends on 28 February
-        return date(start.year + years, 2, 28) + timedelta(days=1)
 
 
 @dataclass(frozen=True)

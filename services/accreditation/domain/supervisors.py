@@ -12,15 +12,6 @@ from servicekit.errors import FailedPrecondition
 from .institutions import ENDED, Institution, status_label
 
 
-def term_end(start: date, years: int) -> date:
-    """The first day after a term of `years` (exclusive end): a term starting on
-    29 February runs to the 28th and ends on 1 March, so it loses no day."""
-    try:
-        return start.replace(year=start.year + years)
-    except ValueError:
-        return date(start.year + years, 3, 1)
-
-
 @dataclass(eq=False)
 class Supervisor:
     id: str
