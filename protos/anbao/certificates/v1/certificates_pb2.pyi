@@ -28,6 +28,12 @@ class CertificateStatus(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     CERTIFICATE_STATUS_REVOKED: _ClassVar[CertificateStatus]
     CERTIFICATE_STATUS_REPLACED: _ClassVar[CertificateStatus]
 
+class CertificateKind(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    CERTIFICATE_KIND_UNSPECIFIED: _ClassVar[CertificateKind]
+    CERTIFICATE_KIND_SKILL: _ClassVar[CertificateKind]
+    CERTIFICATE_KIND_TRAINING_COMPLETION: _ClassVar[CertificateKind]
+
 class Verdict(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = ()
     VERDICT_UNSPECIFIED: _ClassVar[Verdict]
@@ -61,6 +67,9 @@ CERTIFICATE_STATUS_VALID: CertificateStatus
 CERTIFICATE_STATUS_SUSPENDED: CertificateStatus
 CERTIFICATE_STATUS_REVOKED: CertificateStatus
 CERTIFICATE_STATUS_REPLACED: CertificateStatus
+CERTIFICATE_KIND_UNSPECIFIED: CertificateKind
+CERTIFICATE_KIND_SKILL: CertificateKind
+CERTIFICATE_KIND_TRAINING_COMPLETION: CertificateKind
 VERDICT_UNSPECIFIED: Verdict
 VERDICT_VALID: Verdict
 VERDICT_MALFORMED: Verdict

@@ -11,7 +11,7 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class CertificateIssued(_message.Message):
-    __slots__ = ("event_id", "occur_time", "certificate", "number", "person", "holder_name", "occupation_code", "level", "issue_date", "issuing_organisation", "institution", "candidate", "occupation_name")
+    __slots__ = ("event_id", "occur_time", "certificate", "number", "person", "holder_name", "occupation_code", "level", "issue_date", "issuing_organisation", "institution", "candidate", "occupation_name", "kind", "training_class")
     EVENT_ID_FIELD_NUMBER: _ClassVar[int]
     OCCUR_TIME_FIELD_NUMBER: _ClassVar[int]
     CERTIFICATE_FIELD_NUMBER: _ClassVar[int]
@@ -25,6 +25,8 @@ class CertificateIssued(_message.Message):
     INSTITUTION_FIELD_NUMBER: _ClassVar[int]
     CANDIDATE_FIELD_NUMBER: _ClassVar[int]
     OCCUPATION_NAME_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    TRAINING_CLASS_FIELD_NUMBER: _ClassVar[int]
     event_id: str
     occur_time: _timestamp_pb2.Timestamp
     certificate: str
@@ -38,7 +40,9 @@ class CertificateIssued(_message.Message):
     institution: str
     candidate: str
     occupation_name: str
-    def __init__(self, event_id: _Optional[str] = ..., occur_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., certificate: _Optional[str] = ..., number: _Optional[str] = ..., person: _Optional[str] = ..., holder_name: _Optional[str] = ..., occupation_code: _Optional[str] = ..., level: _Optional[int] = ..., issue_date: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., issuing_organisation: _Optional[str] = ..., institution: _Optional[str] = ..., candidate: _Optional[str] = ..., occupation_name: _Optional[str] = ...) -> None: ...
+    kind: _certificates_pb2.CertificateKind
+    training_class: str
+    def __init__(self, event_id: _Optional[str] = ..., occur_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., certificate: _Optional[str] = ..., number: _Optional[str] = ..., person: _Optional[str] = ..., holder_name: _Optional[str] = ..., occupation_code: _Optional[str] = ..., level: _Optional[int] = ..., issue_date: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., issuing_organisation: _Optional[str] = ..., institution: _Optional[str] = ..., candidate: _Optional[str] = ..., occupation_name: _Optional[str] = ..., kind: _Optional[_Union[_certificates_pb2.CertificateKind, str]] = ..., training_class: _Optional[str] = ...) -> None: ...
 
 class CertificateStatusChanged(_message.Message):
     __slots__ = ("event_id", "occur_time", "certificate", "number", "person", "from_status", "to_status", "actor", "revocation_reason", "reason", "replaced_by", "change_time")
