@@ -121,6 +121,8 @@ class System:
         values.update({secret: fieldcrypto.new_key() for secret in service.secrets})
         if service.http_port is not None:
             values["http_port"] = 0
+        if self.tls_dir is not None:  # as deploy/ runs it: probes reach health in plaintext
+            values["health_port"] = 0
         values.update(service.wiring(
             lambda callee: f"127.0.0.1:{self._runtimes[callee].port}",
             lambda subject: self.issuer.mint(subject, "service", ttl_seconds=86400)))

@@ -261,11 +261,16 @@ class RunningServer:
     health: health.aio.HealthServicer
     port: int
     grace: float
+    # the plaintext health-only listener, when there is one (`start_server`)
+    health_server: grpc.aio.Server | None = None
+    health_port: int = 0
 
     async def stop(self) -> None:
         """Health NOT_SERVING first, so balancers stop sending; then drain and stop."""
         await self.health.enter_graceful_shutdown()
         await self.server.stop(self.grace)
+        if self.health_server is not None:
+            await self.health_server.stop(0)
 
 
 def server_tls(settings) -> grpc.ServerCredentials | None:
@@ -292,8 +297,12 @@ def channel_credentials(settings) -> grpc.ChannelCredentials | None:
 async def start_server(*, services: list[tuple], host: str, port: int,
                        interceptor: ServiceInterceptor, grace: float = 5.0,
                        max_message_bytes: int = 4 * 1024 * 1024,
-                       tls: grpc.ServerCredentials | None = None) -> RunningServer:
-    """`services` holds (add_XServicer_to_server, servicer, full service name) triples."""
+                       tls: grpc.ServerCredentials | None = None,
+                       health_port: int | None = None) -> RunningServer:
+    """`services` holds (add_XServicer_to_server, servicer, full service name) triples.
+
+    With `health_port`, the health service alone is also served in plaintext on that port:
+    Kubernetes' gRPC probes speak no TLS, and health says nothing a caller may not know."""
     server = grpc.aio.server(interceptors=[interceptor], options=[
         ("grpc.max_receive_message_length", max_message_bytes),
         ("grpc.max_send_message_length", max_message_bytes),
@@ -312,6 +321,14 @@ async def start_server(*, services: list[tuple], host: str, port: int,
     if bound == 0:
         raise RuntimeError(f"could not bind {host}:{port}")
     await server.start()
+    running = RunningServer(server, health_servicer, bound, grace)
+    if health_port is not None:
+        running.health_server = grpc.aio.server()
+        health_pb2_grpc.add_HealthServicer_to_server(health_servicer, running.health_server)
+        running.health_port = running.health_server.add_insecure_port(f"{host}:{health_port}")
+        if running.health_port == 0:
+            raise RuntimeError(f"could not bind {host}:{health_port}")
+        await running.health_server.start()
     for name in ["", *names]:
         await health_servicer.set(name, health_pb2.HealthCheckResponse.SERVING)
-    return RunningServer(server, health_servicer, bound, grace)
+    return running

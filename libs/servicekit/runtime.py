@@ -131,7 +131,8 @@ class ServiceRuntime:
                                            f"{self.spec.name}.anbao"),
             grace=self.settings.grace_seconds,
             max_message_bytes=self.settings.max_message_bytes,
-            tls=server_tls(self.settings))
+            tls=server_tls(self.settings),
+            health_port=self.settings.health_port)
         await self._report_health()  # a part may have died before gRPC was up
         for extra in self.spec.extras:
             self._stoppers.append(await extra(self))

@@ -26,6 +26,9 @@ class ServiceSettings(BaseSettings):
     event_trusted_keys: dict[str, list[str]] = {}
     grpc_host: str = "127.0.0.1"
     grpc_port: int = 0
+    # the health service alone, in plaintext, for probes that speak no TLS (Kubernetes'
+    # gRPC probes); unset: health only on the main port
+    health_port: int | None = None
     # mTLS for gRPC (production): this server's certificate and key, and the CA that
     # signed the callers' client certificates; all three or none
     tls_cert_file: Path | None = None

@@ -66,6 +66,20 @@ async def test_grpc_refuses_a_caller_without_a_client_certificate(tls_system, ba
     assert await _health(tls_system.channel("registry")) == "SERVING"  # with a certificate
 
 
+async def test_the_health_port_answers_probes_in_plaintext_and_serves_nothing_else(
+        tls_system, backend):
+    from anbao.registry.v1 import registry_pb2, registry_pb2_grpc
+
+    running = tls_system.registry.server
+    assert running.health_port not in (0, running.port)
+    async with grpc.aio.insecure_channel(f"127.0.0.1:{running.health_port}") as channel:
+        assert await _health(channel) == "SERVING"  # what a Kubernetes gRPC probe asks
+        with pytest.raises(grpc.aio.AioRpcError) as refused:
+            await registry_pb2_grpc.RegistryServiceStub(channel).GetPerson(
+                registry_pb2.GetPersonRequest(name="persons/1"), timeout=3)
+        assert refused.value.code() == grpc.StatusCode.UNIMPLEMENTED
+
+
 async def test_nats_refuses_a_client_without_a_certificate(tls_system, backend):
     tls = tls_settings(tls_system.tls_dir, "admin")
     seed = tls_system.bus.credentials("admin")
