@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: up test bench bench-smoke install protos clean
+.PHONY: up test bench bench-smoke install protos deploy-files clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,9 @@ bench: $(STAMP)
 
 bench-smoke: $(STAMP)
 	ANBAO_BENCH_SMOKE=1 $(PY) -m tests.bench
+
+deploy-files: $(STAMP)
+	$(PY) scripts/gendeploy.py
 
 protos: $(STAMP)
 	$(PY) scripts/genprotos.py

@@ -81,7 +81,7 @@ def issue(directory: Path, identity: str, days: int = 825) -> Issued:
             .not_valid_before(now - datetime.timedelta(minutes=5))
             .not_valid_after(now + datetime.timedelta(days=days))
             .add_extension(x509.SubjectAlternativeName([
-                x509.DNSName(identity), x509.DNSName("localhost"),
+                *(x509.DNSName(name) for name in _host_names(identity)),
                 x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), critical=False)
             .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
             .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH,
@@ -90,6 +90,17 @@ def issue(directory: Path, identity: str, days: int = 825) -> Issued:
             .sign(ca_key, hashes.SHA256()))
         _write(directory, identity, key, certificate)
     return Issued(cert_file, key_file, directory / f"{CA}.pem")
+
+
+def _host_names(identity: str) -> list[str]:
+    """Where the identity is reached: loopback (`anbao up`), and the host names deploy/
+    gives it (compose service names, Kubernetes Services and the broker's pods)."""
+    names = [identity, "localhost"]
+    if identity in manifest.NAMES:
+        names.append(f"anbao-{identity}")
+    if identity == "nats":
+        names += ["nats-1", "nats-2", "nats-3", "*.nats-cluster"]
+    return names
 
 
 def identities() -> list[str]:

@@ -133,6 +133,36 @@ app.command("migrate")(migrate.migrate)
 app.command("certs")(certs.certs)
 
 
+@app.command("deploy-secrets")
+def deploy_secrets(out: Path = typer.Argument(Path("deploy/secrets"), help="where to write"),
+                   database_url: str = typer.Option(
+                       "postgresql://postgres@postgres:5432/anbao_{service}",
+                       help="each service's database; {service} is replaced by its name"),
+                   data: Path = DATA):
+    """Write what deploy/ mounts: per service its keys (.env) and files (NKey seed, TLS,
+    token public key), and the broker's; from the secrets under DATA (made when missing,
+    as `anbao up` makes them) and `anbao certs`' certificates."""
+    from . import deploysecrets
+
+    if "{service}" not in database_url:
+        typer.echo("--database-url must name {service}: each service has its own database",
+                   err=True)
+        raise typer.Exit(2)
+    for path in deploysecrets.write(data, out, database_url):
+        typer.echo(f"wrote {path}")
+
+
+@app.command("bus-auth")
+def bus_auth(out: Path = typer.Argument(..., help="where to write it, e.g. "
+                                        "deploy/secrets/nats/auth.conf"),
+             data: Path = DATA):
+    """Write the bus's users and permissions (from the manifest; NKey seeds under DATA,
+    made when missing) for a NATS cluster's configuration to include (deploy/)."""
+    from .natsserver import write_authorization
+
+    typer.echo(f"wrote {write_authorization(data, out)}")
+
+
 @app.command()
 def verify(file: Path, keys: str = typer.Option(
         "", help="the issuer's published keys: a URL such as http://127.0.0.1:8080/api/v1/keys "

@@ -3,6 +3,7 @@ Python, with JetStream on a file store and the bus's users and permissions from 
 manifest (`servicekit.natsauth`). Used by `anbao up` and by the tests, alike."""
 
 import importlib
+import json
 import re
 import shutil
 import subprocess
@@ -40,15 +41,30 @@ def bus_users() -> list[natsauth.BusUser]:
     return users
 
 
-def write_config(data_dir: Path, store_dir: Path, tls: natsauth.ServerTLS | None = None) -> Path:
-    """`<store_dir>/nats.conf`: every identity's public NKey (seeds made when missing)
-    with its permissions; `admin` unrestricted."""
+def server_config(data_dir: Path, store_dir: Path,
+                  tls: natsauth.ServerTLS | None = None) -> natsauth.ServerConfig:
+    """Every identity's public NKey (seeds made when missing) with its permissions;
+    `admin` unrestricted."""
     public = secrets.ensure_credentials(data_dir)
     users = {public[u.name]: natsauth.permissions(u) for u in bus_users()}
     users[public[natsauth.ADMIN]] = None
+    return natsauth.ServerConfig(Path(store_dir), users, tls)
+
+
+def write_config(data_dir: Path, store_dir: Path, tls: natsauth.ServerTLS | None = None) -> Path:
+    """`<store_dir>/nats.conf`, the whole configuration of the embedded broker."""
     path = Path(store_dir) / "nats.conf"
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(natsauth.ServerConfig(Path(store_dir), users, tls).text())
+    path.write_text(server_config(data_dir, store_dir, tls).text())
+    return path
+
+
+def write_authorization(data_dir: Path, path: Path) -> Path:
+    """The users and permissions alone, for a cluster's own configuration to include
+    (deploy/nats/cluster.conf). JSON is a valid NATS configuration."""
+    config = server_config(data_dir, Path(data_dir) / "nats")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    natsauth.write_secret(path, json.dumps(config.authorization(), indent=2) + "\n")
     return path
 
 

@@ -36,11 +36,12 @@ class DeadLetter:
     headers: dict[str, str]  # the original headers
 
 
-async def ensure_stream(js: JetStreamContext) -> None:
+async def ensure_stream(js: JetStreamContext, replicas: int = 1) -> None:
     """Creates the stream if there is none. A service may create it but not change it
     (`natsauth`): one that exists with other settings is the operator's to update."""
     config = StreamConfig(name=STREAM, subjects=[SUBJECT_PREFIX + ">"],
-                          storage=StorageType.FILE, duplicate_window=600.0)
+                          storage=StorageType.FILE, duplicate_window=600.0,
+                          num_replicas=replicas)
     try:
         await js.add_stream(config)
     except BadRequestError:

@@ -60,11 +60,12 @@ async def connect(url: str, name: str, attempts: int = 60, **options) -> NATS:
     raise AssertionError("unreachable")
 
 
-async def ensure_stream(js: JetStreamContext, package: str) -> str:
-    """Creates (or updates) the stream that holds every event of a proto package."""
+async def ensure_stream(js: JetStreamContext, package: str, replicas: int = 1) -> str:
+    """Creates (or updates) the stream that holds every event of a proto package, stored
+    on `replicas` nodes of a cluster."""
     name = stream_name(package)
     config = StreamConfig(name=name, subjects=[package + ".>"], storage=StorageType.FILE,
-                          duplicate_window=DUPLICATE_WINDOW_S)
+                          duplicate_window=DUPLICATE_WINDOW_S, num_replicas=replicas)
     try:
         await js.add_stream(config)
     except BadRequestError:
@@ -202,11 +203,13 @@ class EventConsumer:
     def __init__(self, service: str, js: JetStreamContext, subscription: Subscription,
                  uow_factory: Callable[..., UnitOfWork], verifier: Verifier,
                  retry: RetryPolicy = RetryPolicy(),
-                 batches: Callable[[], Batch] | None = None, ack_wait: float = 30.0):
+                 batches: Callable[[], Batch] | None = None, ack_wait: float = 30.0,
+                 replicas: int = 1):
         self._service, self._js, self.subscription = service, js, subscription
         self._uow_factory, self._verifier = uow_factory, verifier
         self.retry = retry
         self._batches, self._ack_wait = batches, ack_wait
+        self._replicas = replicas  # of the dead-letter stream, should it create it
 
     @property
     def durable(self) -> str:
@@ -245,7 +248,7 @@ class EventConsumer:
         # the producer creates its stream (we may not): until it has, this fails and
         # `run` retries
         stream = stream_name(self.subscription.event_cls.DESCRIPTOR.file.package)
-        await deadletters.ensure_stream(self._js)
+        await deadletters.ensure_stream(self._js, self._replicas)
         return await self._js.pull_subscribe(
             subject_of(self.subscription.event_cls), durable=self.durable, stream=stream,
             config=ConsumerConfig(ack_policy=AckPolicy.EXPLICIT, ack_wait=self._ack_wait,

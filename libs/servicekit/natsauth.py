@@ -114,11 +114,13 @@ class ServerConfig:
     users: dict[str, dict | None] = field(default_factory=dict)  # public NKey → permissions
     tls: ServerTLS | None = None
 
-    def text(self) -> str:
+    def authorization(self) -> dict:
         users = [{"nkey": nkey, **({"permissions": p} if p is not None else {})}
                  for nkey, p in self.users.items()]
-        config: dict = {"jetstream": {"store_dir": str(self.store_dir)},
-                        "authorization": {"users": users, "timeout": 2}}
+        return {"authorization": {"users": users, "timeout": 2}}
+
+    def text(self) -> str:
+        config: dict = {"jetstream": {"store_dir": str(self.store_dir)}, **self.authorization()}
         if self.tls:
             config["tls"] = {"cert_file": str(self.tls.cert_file),
                              "key_file": str(self.tls.key_file),

@@ -104,7 +104,7 @@ class ServiceRuntime:
             s.nats_tls_key_file))
         js = self.nc.jetstream()
         for events in self.spec.publishes:
-            await ensure_stream(js, events.DESCRIPTOR.package)
+            await ensure_stream(js, events.DESCRIPTOR.package, s.stream_replicas)
         self.relay = OutboxRelay(self.db, self.tables, js, Signer(s.event_signing_key))
         self.supervisor.start("outbox-relay", self.relay.run)
         self.supervisor.start("audit-sealer", self._seal_audit_log)
@@ -116,7 +116,8 @@ class ServiceRuntime:
                             "dead-lettered as unauthentic (set event_trusted_keys)", package)
         for sub in self.spec.subscriptions:
             consumer = EventConsumer(self.spec.name, js, sub, self.uow, verifier, retry,
-                                     batches=self.batch, ack_wait=s.event_ack_wait_seconds)
+                                     batches=self.batch, ack_wait=s.event_ack_wait_seconds,
+                                     replicas=s.stream_replicas)
             self.consumers[consumer.durable] = consumer
             self.supervisor.start(consumer.durable, consumer.run)
         services = self.spec.servicers(self.uow)

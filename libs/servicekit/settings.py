@@ -14,6 +14,9 @@ class ServiceSettings(BaseSettings):
     # embedded profile: migrate the schema on start; production runs `anbao migrate` first
     migrate_on_start: bool = True
     nats_url: str = "nats://127.0.0.1:4223"
+    # nodes that store each stream this service creates: 1 on one server, 3 on a
+    # 3-node JetStream cluster (deploy/)
+    stream_replicas: int = Field(1, ge=1, le=5)
     # this service's NKey seed file (`natsauth`); the server refuses a connection without
     nats_credentials_file: Path | None = None
     # TLS to NATS: the CA that signed the server's certificate, and this client's own
