@@ -22,6 +22,7 @@ from anbao.certificates.v1 import certificates_pb2_grpc
 from anbao.registry.v1 import registry_pb2 as reg
 from anbao.registry.v1 import registry_pb2_grpc
 from servicekit import dates, tokens
+from servicekit.grpcserver import CHANNEL_OPTIONS
 from servicekit.resident_id import make_resident_id
 from servicekit.uscc import make_uscc
 
@@ -76,7 +77,8 @@ async def run_demo(endpoints: Endpoints, issuer: tokens.TokenIssuer,
     rng = random.Random(seed)
     result = DemoResult()
     admin = (("authorization", f"Bearer {issuer.mint('demo-admin', 'province_admin')}"),)
-    channels = {name: grpc.aio.insecure_channel(a) for name, a in endpoints.grpc.items()}
+    channels = {name: grpc.aio.insecure_channel(a, CHANNEL_OPTIONS)
+                for name, a in endpoints.grpc.items()}
     registry = registry_pb2_grpc.RegistryServiceStub(channels["registry"])
     accreditation = accreditation_pb2_grpc.AccreditationServiceStub(channels["accreditation"])
     certificates = certificates_pb2_grpc.CertificatesServiceStub(channels["certificates"])

@@ -37,12 +37,23 @@ def up(data: Path = DATA, ports: Ports = None):
 
 @app.command()
 @with_port_options(nats=False)
-def demo(data: Path = DATA, host: str = "127.0.0.1", ports: Ports = None):
+def demo(data: Path = DATA, host: str = "127.0.0.1", ports: Ports = None,
+         cluster: bool = typer.Option(False, "--cluster", help="against `anbao cluster up` "
+                                      "(its data folder, every replica of each service)"),
+         replicas: int = typer.Option(2, help="with --cluster: replicas per service")):
     """Walk the whole flow against a running `anbao up`; exit 0 only if every step worked."""
     from .demo import Endpoints, run_demo
 
     endpoints = Endpoints({name: f"{host}:{port}" for name, port in ports.grpc.items()},
                           {name: f"http://{host}:{port}" for name, port in ports.http.items()})
+    if cluster:
+        from .cluster import CLUSTER_DATA, Layout
+
+        layout, data = Layout(replicas=replicas), CLUSTER_DATA if data == DATA.default else data
+        endpoints = Endpoints(
+            {s.name: layout.target(s.name, host) for s in manifest.SERVICES},
+            {s.name: f"http://{host}:{layout.http_port(s, 0)}" for s in manifest.SERVICES
+             if s.http_port is not None})
     try:
         result = asyncio.run(run_demo(endpoints, secrets.issuer(data), say=console.print))
     except Exception as exc:  # noqa: BLE001 - any failed step fails the demo
@@ -131,6 +142,31 @@ def rotate_token_key(data: Path = DATA):
 
 app.command("migrate")(migrate.migrate)
 app.command("certs")(certs.certs)
+
+
+cluster_app = typer.Typer(help="The production shape on one machine: a 3-node JetStream "
+                          "cluster, PostgreSQL and replicas of every service.",
+                          no_args_is_help=True)
+app.add_typer(cluster_app, name="cluster")
+
+
+@cluster_app.command("up")
+def cluster_up(postgres_url: str = typer.Option(
+                   "postgresql://postgres@127.0.0.1:5432/postgres",
+                   help="a PostgreSQL server whose user may create databases; each service "
+                        "gets anbao_cluster_<service>"),
+               replicas: int = typer.Option(2, min=1, max=9, help="replicas per service"),
+               reset: bool = typer.Option(False, help="drop the cluster's databases first"),
+               data: Path = typer.Option(Path("./data/cluster"), "--data")):
+    """Start three NATS nodes, N replicas of every service on PostgreSQL; Ctrl-C stops."""
+    from .cluster import Layout, run
+
+    try:
+        code = run(data, postgres_url, Layout(replicas=replicas), reset, say=console.print)
+    except RuntimeError as exc:
+        console.print(f"[red]anbao cluster up failed:[/red] {exc}")
+        code = 1
+    raise typer.Exit(code)
 
 
 @app.command("deploy-secrets")

@@ -273,6 +273,17 @@ class RunningServer:
             await self.health_server.stop(0)
 
 
+# A client's channel spreads its calls over every address its target resolves to (the
+# replicas of a service) instead of keeping to the first
+CHANNEL_OPTIONS = (("grpc.lb_policy_name", "round_robin"),)
+
+
+def round_robin_target(addresses: list[str]) -> str:
+    """One channel target for several `host:port` replicas (gRPC's `ipv4:` scheme); with
+    `CHANNEL_OPTIONS` each call goes to the next live one."""
+    return addresses[0] if len(addresses) == 1 else "ipv4:" + ",".join(addresses)
+
+
 def server_tls(settings) -> grpc.ServerCredentials | None:
     """mTLS when the settings name a certificate: callers must present a client
     certificate signed by `tls_ca_file`."""

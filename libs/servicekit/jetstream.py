@@ -22,6 +22,7 @@ from . import deadletters, eventsigning, logs
 from .db import Database
 from .errors import DomainError
 from .eventsigning import Signer, Unauthentic, Verifier
+from .leadership import Lease
 from .natsauth import durable_name, stream_name
 from .unitofwork import AlreadyApplied, Batch, MessagingTables, UnitOfWork, subject_of, utcnow
 
@@ -44,11 +45,13 @@ async def _log_reconnected() -> None:
 
 
 async def connect(url: str, name: str, attempts: int = 60, **options) -> NATS:
-    """Connects, retrying while the server comes up; afterwards reconnects forever.
+    """Connects, retrying while the server comes up; afterwards reconnects forever, to
+    any node of a cluster (`url` may list several, comma-separated).
     `options`: credentials, inbox prefix and TLS (`natsauth.connect_options`)."""
+    servers = [u.strip() for u in url.split(",") if u.strip()]
     for attempt in range(attempts):
         try:
-            return await nats.connect(url, name=name, max_reconnect_attempts=-1,
+            return await nats.connect(servers, name=name, max_reconnect_attempts=-1,
                                       reconnect_time_wait=0.5, connect_timeout=2,
                                       error_cb=_log_error, disconnected_cb=_log_disconnected,
                                       reconnected_cb=_log_reconnected, **options)
@@ -77,12 +80,19 @@ class OutboxRelay:
     """Publishes committed outbox rows in order; marks them only after JetStream acks.
 
     A crash between the ack and the mark republishes the same Nats-Msg-Id, which the
-    stream's duplicate window drops and every consumer's inbox ignores."""
+    stream's duplicate window drops and every consumer's inbox ignores.
+
+    With several replicas of a service, only the one holding `lease` publishes
+    (`leadership`), so the events leave in commit order; the others stand by. The leader
+    also looks for rows every `poll_seconds`, since a standby's commits wake only the
+    standby."""
 
     def __init__(self, db: Database, tables: MessagingTables, js: JetStreamContext,
-                 signer: Signer, batch_size: int = 500):
+                 signer: Signer, batch_size: int = 500, lease: Lease | None = None):
         self._db, self._tables, self._js, self._batch = db, tables, js, batch_size
         self._signer = signer
+        self._lease = lease
+        self.poll_seconds = 1.0 if lease is None or lease.held else 0.25
         self._wake = asyncio.Event()
         self._loop: asyncio.AbstractEventLoop | None = None
 
@@ -116,11 +126,24 @@ class OutboxRelay:
 
     async def run(self) -> None:
         self._loop = asyncio.get_running_loop()
+        try:
+            await self._run()
+        finally:
+            if self._lease is not None:
+                await asyncio.to_thread(self._lease.release)
+
+    async def _leads(self) -> bool:
+        return self._lease is None or await asyncio.to_thread(self._lease.ensure)
+
+    async def _run(self) -> None:
         backoff = 0.2
         while True:
             _honour_cancel()
             self._wake.clear()
             try:
+                if not await self._leads():
+                    await asyncio.sleep(1.0)  # standing by; try for the lead again
+                    continue
                 if await self.publish_pending():
                     backoff = 0.2
                     continue
@@ -132,7 +155,7 @@ class OutboxRelay:
                 backoff = min(backoff * 2, 5.0)
                 continue
             try:
-                await asyncio.wait_for(self._wake.wait(), timeout=1.0)
+                await asyncio.wait_for(self._wake.wait(), timeout=self.poll_seconds)
             except TimeoutError:
                 pass
 

@@ -22,6 +22,7 @@ from .db import Database
 from .grpcserver import RunningServer, ServiceInterceptor, server_tls, start_server
 from .jetstream import (EventConsumer, OutboxRelay, RetryPolicy, Subscription, connect,
                         ensure_stream)
+from .leadership import Lease
 from .repository import Repositories
 from .settings import ServiceSettings
 from .supervisor import Supervisor
@@ -105,7 +106,8 @@ class ServiceRuntime:
         js = self.nc.jetstream()
         for events in self.spec.publishes:
             await ensure_stream(js, events.DESCRIPTOR.package, s.stream_replicas)
-        self.relay = OutboxRelay(self.db, self.tables, js, Signer(s.event_signing_key))
+        self.relay = OutboxRelay(self.db, self.tables, js, Signer(s.event_signing_key),
+                                 lease=Lease(self.db.engine, f"{self.spec.name}-outbox-relay"))
         self.supervisor.start("outbox-relay", self.relay.run)
         self.supervisor.start("audit-sealer", self._seal_audit_log)
         retry = RetryPolicy(max_deliveries=s.event_max_deliveries)

@@ -7,6 +7,7 @@ from anbao.registry.v1 import registry_pb2 as pb
 from anbao.registry.v1 import registry_pb2_grpc as pb_grpc
 from servicekit import dates
 from servicekit.errors import NotFound, Unavailable
+from servicekit.grpcserver import CHANNEL_OPTIONS
 
 from ..domain.exams import PersonFacts
 
@@ -17,8 +18,9 @@ class RegistryClient:
     def __init__(self, address: str, token: str, deadline_seconds: float,
                  credentials: grpc.ChannelCredentials | None = None):
         # mTLS in the production profile (`servicekit.grpcserver.channel_credentials`)
-        self._channel = (grpc.secure_channel(address, credentials) if credentials
-                         else grpc.insecure_channel(address))
+        # `address` may name several replicas (`grpcserver.round_robin_target`)
+        self._channel = (grpc.secure_channel(address, credentials, options=CHANNEL_OPTIONS)
+                         if credentials else grpc.insecure_channel(address, CHANNEL_OPTIONS))
         self._stub = pb_grpc.RegistryServiceStub(self._channel)
         self._metadata = (("authorization", f"Bearer {token}"),)
         self._deadline = deadline_seconds
