@@ -85,6 +85,12 @@ class Service:
         return values
 
 
+# Beside each service's gRPC port: its Prometheus metrics (`anbao up`, deploy/) and, in
+# deploy/, the plaintext health-only port its probes ask
+METRICS_PORT_OFFSET = 2000
+HEALTH_PORT_OFFSET = 1000
+
+
 def _resolve(path: str) -> Any:
     module, _, attribute = path.partition(":")
     return getattr(importlib.import_module(module), attribute)

@@ -114,7 +114,7 @@ class System:
         """A service's settings: port 0, fresh keys, the addresses of the services it calls
         (started before it, in manifest order)."""
         values = {"database_url": self.db_urls[service.name], "nats_url": self.nats.url,
-                  "grpc_port": 0, "grace_seconds": 0.5,
+                  "grpc_port": 0, "grace_seconds": 0.5, "metrics_port": 0,
                   "event_ack_wait_seconds": 5,  # a crashed consumer's events come back soon
                   secrets.SIGNING_KEY: self.bus.signing_key(service.name),
                   **self.bus.settings[service.name], **tls_settings(self.tls_dir, service.name)}

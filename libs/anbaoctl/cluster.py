@@ -58,6 +58,8 @@ class Layout:
         for service in manifest.SERVICES:
             for r in range(self.replicas):
                 ports[f"{service.name}[{r}] gRPC"] = self.grpc_port(service, r)
+                ports[f"{service.name}[{r}] metrics"] = (self.grpc_port(service, r)
+                                                         + manifest.METRICS_PORT_OFFSET)
                 if service.http_port is not None:
                     ports[f"{service.name}[{r}] HTTP"] = self.http_port(service, r)
         return ports
@@ -142,8 +144,10 @@ class Cluster:
     # -- the services --------------------------------------------------------------------
     def start_replica(self, name: str, replica: int, wait: bool = True) -> subprocess.Popen:
         service = manifest.get(name)
+        grpc_port = self.layout.grpc_port(service, replica)
         env = {**os.environ, **self._env, lifetime.ENV: str(os.getpid()),
-               service.env("grpc_port"): str(self.layout.grpc_port(service, replica))}
+               service.env("grpc_port"): str(grpc_port),
+               service.env("metrics_port"): str(grpc_port + manifest.METRICS_PORT_OFFSET)}
         if service.http_port is not None:
             env[service.env("http_port")] = str(self.layout.http_port(service, replica))
         log = open(self.data_dir / f"{name}-{replica}.log", "ab")

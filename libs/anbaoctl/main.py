@@ -144,6 +144,38 @@ app.command("migrate")(migrate.migrate)
 app.command("certs")(certs.certs)
 
 
+@app.command()
+@with_port_options(nats=False)
+def status(host: str = "127.0.0.1", ports: Ports = None,
+           cluster: bool = typer.Option(False, "--cluster", help="every replica of "
+                                        "`anbao cluster up`"),
+           replicas: int = typer.Option(2, help="with --cluster: replicas per service")):
+    """Each service's health, outbox backlog, consumer lag and dead letters; exit 0 only
+    when every one is serving with nothing waiting."""
+    from .status import gather, targets_of
+
+    if cluster:
+        from .cluster import Layout
+
+        layout = Layout(replicas=replicas)
+        targets = targets_of({f"{s.name}[{r}]": layout.grpc_port(s, r)
+                              for s in manifest.SERVICES for r in range(replicas)})
+    else:
+        targets = targets_of(ports.grpc)
+    table = Table(title="anbao status")
+    for column in ("service", "address", "health", "outbox backlog", "consumer pending",
+                   "unacked", "dead letters", "RPCs"):
+        table.add_column(column)
+    found = gather(targets, host)
+    for s in found:
+        numbers = (s.backlog, s.pending, s.ack_pending, s.dead_letters, s.rpcs)
+        table.add_row(s.name, s.address,
+                      s.health if s.health == "SERVING" else f"[red]{s.health}[/red]",
+                      *("-" if n is None else str(n) for n in numbers))
+    console.print(table)
+    raise typer.Exit(0 if all(s.healthy for s in found) else 1)
+
+
 cluster_app = typer.Typer(help="The production shape on one machine: a 3-node JetStream "
                           "cluster, PostgreSQL and replicas of every service.",
                           no_args_is_help=True)

@@ -23,6 +23,8 @@ class Ports:
     def named(self) -> dict[str, int]:
         """What listens where, for messages: {"registry gRPC": 50051, …, "NATS": 4223}."""
         return {**{f"{name} gRPC": port for name, port in self.grpc.items()},
+                **{f"{name} metrics": port + manifest.METRICS_PORT_OFFSET
+                   for name, port in self.grpc.items()},
                 **{f"{name} HTTP": port for name, port in self.http.items()},
                 "NATS": self.nats}
 

@@ -49,7 +49,8 @@ def service_environment(data_dir: Path, ports: Ports, keys: dict[str, str],
     env = dict(keys)
     for service in manifest.SERVICES:
         values = {**common, "database_url": f"sqlite:///{data_dir / service.name}.db",
-                  "grpc_port": ports.grpc[service.name]}
+                  "grpc_port": ports.grpc[service.name],
+                  "metrics_port": ports.grpc[service.name] + manifest.METRICS_PORT_OFFSET}
         if service.name in ports.http:
             values["http_port"] = ports.http[service.name]
         values.update(bus[service.name])

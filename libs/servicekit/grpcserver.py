@@ -16,8 +16,10 @@ from google.rpc import code_pb2, error_details_pb2, status_pb2
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
 from grpc_status import rpc_status
+from opentelemetry.trace import SpanKind
 
-from . import audit, auth, errors, idempotency, logs, tokens
+from . import audit, auth, errors, idempotency, logs, tokens, tracing
+from .metrics import Metrics
 
 log = logs.get("servicekit.grpc")
 
@@ -124,8 +126,11 @@ class ServiceInterceptor(grpc.aio.ServerInterceptor):
     to the logs, domain errors mapped to google.rpc.Status, `request_id` idempotency."""
 
     def __init__(self, policy: auth.Policy, verifier: tokens.TokenVerifier,
-                 domain: str):
+                 domain: str, metrics: Metrics | None = None,
+                 traces: tracing.Tracing | None = None):
         self._policy, self._verifier, self._domain = policy, verifier, domain
+        self._metrics = metrics
+        self._traces = traces or tracing.Tracing(domain, enabled=False)
         self._undecodable_log = _PerPeerLog()
         self._wrapped: dict[str, object] = {}  # method → its guarded handler, made once
 
@@ -160,9 +165,17 @@ class ServiceInterceptor(grpc.aio.ServerInterceptor):
     @contextlib.asynccontextmanager
     async def _guarded(self, context: grpc.aio.ServicerContext, full_method: str, request=None):
         """Checks the request and the caller, binds the log context and maps every error
-        the body raises; yields the caller."""
-        method = full_method.rsplit("/", 1)[-1]
+        the body raises, in a span continuing the caller's trace; yields the caller."""
         metadata = dict(context.invocation_metadata() or ())
+        with self._traces.span(full_method.lstrip("/"), metadata, SpanKind.SERVER) as span:
+            async with self._checked(context, full_method, metadata, request, span) as caller:
+                yield caller
+
+    @contextlib.asynccontextmanager
+    async def _checked(self, context: grpc.aio.ServicerContext, full_method: str,
+                       metadata: dict, request, span):
+        method = full_method.rsplit("/", 1)[-1]
+        started = time.perf_counter()
         request_id = metadata.get("x-request-id") or str(uuid.uuid4())
         log_token = logs.bind(rpc=method, request_id=request_id)
         call_token = audit.bind_call(full_method, request_id)
@@ -197,6 +210,11 @@ class ServiceInterceptor(grpc.aio.ServerInterceptor):
                 auth.reset_caller(caller_token)
             audit.unbind_call(call_token)
             logs.unbind(log_token)
+            code = context.code() or grpc.StatusCode.OK
+            if self._metrics is not None:
+                self._metrics.rpc(method, code, time.perf_counter() - started)
+            if code != grpc.StatusCode.OK:
+                tracing.failed(span, code.name)
 
     def _unary_unary(self, behavior, full_method: str):
         async def call(request, context):

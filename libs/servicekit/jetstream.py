@@ -16,9 +16,10 @@ from nats.js.api import AckPolicy, ConsumerConfig, StorageType, StreamConfig
 from nats.js.errors import BadRequestError, NotFoundError
 from google.protobuf.message import DecodeError, Message
 from sqlalchemy import select, update
+from opentelemetry.trace import SpanKind
 from sqlalchemy.exc import OperationalError
 
-from . import deadletters, eventsigning, logs
+from . import deadletters, eventsigning, logs, tracing
 from .db import Database
 from .errors import DomainError
 from .eventsigning import Signer, Unauthentic, Verifier
@@ -104,7 +105,8 @@ class OutboxRelay:
     def _pending(self) -> list:
         t = self._tables.outbox
         with self._db.read_engine.connect() as conn:
-            return conn.execute(select(t.c.seq, t.c.event_id, t.c.subject, t.c.payload)
+            return conn.execute(select(t.c.seq, t.c.event_id, t.c.subject, t.c.payload,
+                                       t.c.trace_context)
                                 .where(t.c.published_at.is_(None))
                                 .order_by(t.c.seq).limit(self._batch)).all()
 
@@ -117,12 +119,17 @@ class OutboxRelay:
         rows = await asyncio.to_thread(self._pending)
         if rows:
             await asyncio.gather(*(
-                self._js.publish(r.subject, r.payload, headers={
-                    "Nats-Msg-Id": r.event_id,
-                    eventsigning.HEADER: self._signer.sign(r.subject, r.payload)})
+                self._js.publish(r.subject, r.payload, headers=self._headers(r))
                 for r in rows))
             await asyncio.to_thread(self._mark, [r.seq for r in rows])
         return len(rows)
+
+    def _headers(self, row) -> dict[str, str]:
+        headers = {"Nats-Msg-Id": row.event_id,
+                   eventsigning.HEADER: self._signer.sign(row.subject, row.payload)}
+        if row.trace_context:
+            headers[tracing.HEADER] = row.trace_context
+        return headers
 
     async def run(self) -> None:
         self._loop = asyncio.get_running_loop()
@@ -227,16 +234,24 @@ class EventConsumer:
                  uow_factory: Callable[..., UnitOfWork], verifier: Verifier,
                  retry: RetryPolicy = RetryPolicy(),
                  batches: Callable[[], Batch] | None = None, ack_wait: float = 30.0,
-                 replicas: int = 1):
+                 replicas: int = 1, on_dead_letter: Callable[[str], None] | None = None,
+                 traces: tracing.Tracing | None = None):
         self._service, self._js, self.subscription = service, js, subscription
         self._uow_factory, self._verifier = uow_factory, verifier
         self.retry = retry
         self._batches, self._ack_wait = batches, ack_wait
         self._replicas = replicas  # of the dead-letter stream, should it create it
+        self._on_dead_letter = on_dead_letter  # told the durable name of each (metrics)
+        self._traces = traces or tracing.Tracing(service, enabled=False)
 
     @property
     def durable(self) -> str:
         return durable_name(self._service, self.subscription.event_cls.DESCRIPTOR.name)
+
+    @property
+    def stream(self) -> str:
+        """The producer's stream it reads."""
+        return stream_name(self.subscription.event_cls.DESCRIPTOR.file.package)
 
     def _decode(self, data: bytes) -> Message:
         try:
@@ -248,21 +263,28 @@ class EventConsumer:
             raise Unusable(f"invalid event: event_id must be 1 to {EVENT_ID_MAX} characters")
         return event
 
-    def _apply(self, event: Message) -> bool:
-        try:
-            self.subscription.handler(self._uow_factory(inbox=event), event)
-        except AlreadyApplied:
-            return False
-        return True
+    def _apply(self, event: Message, headers: dict | None = None) -> bool:
+        # in the producer's trace, so the events this one causes continue it
+        with self._traces.span(event.DESCRIPTOR.name, headers, SpanKind.CONSUMER) as span:
+            try:
+                self.subscription.handler(self._uow_factory(inbox=event), event)
+            except AlreadyApplied:
+                return False
+            except Exception as exc:
+                tracing.failed(span, f"{type(exc).__name__}: {exc}")
+                raise
+            return True
 
-    def _apply_batch(self, events: list[Message]) -> None:
+    def _apply_batch(self, events: list[tuple[Message, dict | None]]) -> None:
         batch = self._batches()
         try:
-            for event in events:
-                try:
-                    self.subscription.handler(self._uow_factory(inbox=event, batch=batch), event)
-                except AlreadyApplied:
-                    pass
+            for event, headers in events:
+                with self._traces.span(event.DESCRIPTOR.name, headers, SpanKind.CONSUMER):
+                    try:
+                        self.subscription.handler(self._uow_factory(inbox=event, batch=batch),
+                                                  event)
+                    except AlreadyApplied:
+                        pass
             batch.commit()
         finally:
             batch.close()
@@ -270,10 +292,9 @@ class EventConsumer:
     async def subscribe(self):
         # the producer creates its stream (we may not): until it has, this fails and
         # `run` retries
-        stream = stream_name(self.subscription.event_cls.DESCRIPTOR.file.package)
         await deadletters.ensure_stream(self._js, self._replicas)
         return await self._js.pull_subscribe(
-            subject_of(self.subscription.event_cls), durable=self.durable, stream=stream,
+            subject_of(self.subscription.event_cls), durable=self.durable, stream=self.stream,
             config=ConsumerConfig(ack_policy=AckPolicy.EXPLICIT, ack_wait=self._ack_wait,
                                   max_ack_pending=1000))
 
@@ -318,7 +339,8 @@ class EventConsumer:
             logs.unbind(token)
         if len(usable) > 1 and self._batches is not None:
             try:
-                await asyncio.to_thread(self._apply_batch, [event for _, event in usable])
+                await asyncio.to_thread(self._apply_batch,
+                                        [(event, msg.headers) for msg, event in usable])
             except Exception as exc:  # noqa: BLE001 - the events are applied one by one
                 log.info("consumer %s: a batch of %d failed (%s: %s); one by one",
                          self.durable, len(usable), type(exc).__name__, exc)
@@ -349,7 +371,7 @@ class EventConsumer:
         try:
             logs.bind(event_id=event.event_id)
             try:
-                applied = await asyncio.to_thread(self._apply, event)
+                applied = await asyncio.to_thread(self._apply, event, msg.headers)
             except Exception as exc:  # noqa: BLE001 - sorted by what retrying can do
                 await self._failed(msg, exc)
                 return
@@ -376,4 +398,6 @@ class EventConsumer:
     async def _dead_letter(self, msg: Msg, reason: str, exc: Exception | None = None) -> None:
         await deadletters.publish(self._js, self._service, self.durable, msg, reason)
         await msg.ack()
+        if self._on_dead_letter is not None:
+            self._on_dead_letter(self.durable)
         log.error("event dead-lettered: %s", reason, exc_info=exc)

@@ -13,10 +13,10 @@ from typing import Awaitable, Callable
 
 from grpc_health.v1 import health_pb2
 from google.protobuf import descriptor_pool
-from sqlalchemy import MetaData
+from sqlalchemy import MetaData, func, select
 from sqlalchemy.orm import Session
 
-from . import audit, auth, lifetime, logs, migrations, natsauth, tokens
+from . import audit, auth, lifetime, logs, metrics, migrations, natsauth, tokens, tracing
 from .eventsigning import Signer, Verifier
 from .db import Database
 from .grpcserver import RunningServer, ServiceInterceptor, server_tls, start_server
@@ -69,6 +69,10 @@ class ServiceRuntime:
         self._stoppers: list[Callable[[], Awaitable[None]]] = []
         self.nc = None
         self.http_port = 0  # set by a service that also serves HTTP
+        self.metrics = metrics.Metrics()
+        self.metrics_port = 0
+        self.tracing = tracing.Tracing(spec.name, settings.tracing_enabled,
+                                       settings.tracing_exporter, settings.tracing_endpoint)
 
     def uow(self, inbox=None, read_only: bool = False, batch: Batch | None = None) -> UnitOfWork:
         return UnitOfWork(self.db, self.tables,
@@ -119,7 +123,9 @@ class ServiceRuntime:
         for sub in self.spec.subscriptions:
             consumer = EventConsumer(self.spec.name, js, sub, self.uow, verifier, retry,
                                      batches=self.batch, ack_wait=s.event_ack_wait_seconds,
-                                     replicas=s.stream_replicas)
+                                     replicas=s.stream_replicas,
+                                     on_dead_letter=self._count_dead_letter,
+                                     traces=self.tracing)
             self.consumers[consumer.durable] = consumer
             self.supervisor.start(consumer.durable, consumer.run)
         services = self.spec.servicers(self.uow)
@@ -131,15 +137,38 @@ class ServiceRuntime:
             services=services,
             host=self.settings.grpc_host, port=self.settings.grpc_port,
             interceptor=ServiceInterceptor(self.spec.policy, self.verifier,
-                                           f"{self.spec.name}.anbao"),
+                                           f"{self.spec.name}.anbao", self.metrics,
+                                           self.tracing),
             grace=self.settings.grace_seconds,
             max_message_bytes=self.settings.max_message_bytes,
             tls=server_tls(self.settings),
             health_port=self.settings.health_port)
         await self._report_health()  # a part may have died before gRPC was up
+        if s.metrics_port is not None:
+            runner, self.metrics_port = await metrics.serve(
+                self.metrics, self._refresh_metrics, s.metrics_host, s.metrics_port)
+            self._stoppers.append(runner.cleanup)
         for extra in self.spec.extras:
             self._stoppers.append(await extra(self))
         log.info("%s serving gRPC on %s:%d", self.spec.name, self.settings.grpc_host, self.port)
+
+    def _count_dead_letter(self, durable: str) -> None:
+        self.metrics.dead_letters.labels(durable).inc()
+
+    async def _refresh_metrics(self) -> None:
+        """The gauges read at scrape time: the outbox backlog and each consumer's lag."""
+        t = self.tables.outbox
+
+        def backlog() -> int:
+            with self.db.read_engine.connect() as conn:
+                return conn.scalar(select(func.count()).select_from(t)
+                                   .where(t.c.published_at.is_(None)))
+        self.metrics.outbox_backlog.set(await asyncio.to_thread(backlog))
+        if self.nc is not None and self.nc.is_connected:
+            lag = await metrics.consumer_lag(self.nc.jetstream(), self.consumers)
+            for durable, (pending, ack_pending) in lag.items():
+                self.metrics.consumer_pending.labels(durable).set(pending)
+                self.metrics.consumer_ack_pending.labels(durable).set(ack_pending)
 
     async def _report_health(self) -> None:
         if self.server is None:
@@ -164,6 +193,7 @@ class ServiceRuntime:
         if self.nc is not None and not self.nc.is_closed:
             await _bounded(self.nc.close(), "NATS connection")
         self.db.dispose()
+        await _bounded(asyncio.to_thread(self.tracing.shutdown), "trace export")
 
 
 async def _bounded(step: Awaitable, what: str, seconds: float = 5.0) -> None:

@@ -2,6 +2,7 @@
 (`ANBAO_REGISTRY_...`). Built once in main() and passed down, never a module global."""
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -32,6 +33,14 @@ class ServiceSettings(BaseSettings):
     # the health service alone, in plaintext, for probes that speak no TLS (Kubernetes'
     # gRPC probes); unset: health only on the main port
     health_port: int | None = None
+    # Prometheus metrics at http://{metrics_host}:{metrics_port}/metrics; unset: none
+    metrics_host: str = "127.0.0.1"
+    metrics_port: int | None = None
+    # OpenTelemetry traces (`tracing`): off unless enabled; OTLP over gRPC to the
+    # endpoint, or "console" to print them
+    tracing_enabled: bool = False
+    tracing_exporter: Literal["otlp", "console"] = "otlp"
+    tracing_endpoint: str = "http://127.0.0.1:4317"
     # mTLS for gRPC (production): this server's certificate and key, and the CA that
     # signed the callers' client certificates; all three or none
     tls_cert_file: Path | None = None

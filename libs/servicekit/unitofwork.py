@@ -13,7 +13,7 @@ from sqlalchemy import (Column, DateTime, Integer, LargeBinary, MetaData, String
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, object_mapper
 
-from . import audit, auth, idempotency, logs
+from . import audit, auth, idempotency, logs, tracing
 from .db import Database
 from .repository import Repositories
 
@@ -39,6 +39,8 @@ def messaging_tables(metadata: MetaData) -> MessagingTables:
         Column("payload", LargeBinary, nullable=False),
         Column("created_at", DateTime(timezone=True), nullable=False),
         Column("published_at", DateTime(timezone=True), nullable=True, index=True),
+        # the W3C traceparent of the span that committed it (`tracing`), when traced
+        Column("trace_context", String(64), nullable=True),
     )
     inbox = Table(
         "inbox", metadata,
@@ -217,9 +219,10 @@ class UnitOfWork:
         self.session.flush()
         now = utcnow()
         if self._events:
+            parent = tracing.traceparent()  # the span that caused them, carried on the bus
             self.session.execute(insert(self._tables.outbox), [
                 {"event_id": e.event_id, "subject": subject_of(e),
-                 "payload": e.SerializeToString(), "created_at": now}
+                 "payload": e.SerializeToString(), "created_at": now, "trace_context": parent}
                 for e in self._events])
         self._append_audit(now)
         if self._batch is not None:

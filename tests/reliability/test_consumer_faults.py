@@ -14,6 +14,7 @@ from servicekit.errors import FailedPrecondition, Unavailable
 from servicekit.eventsigning import HEADER
 from servicekit.jetstream import RetryPolicy, Subscription
 from tests.harness import eventually
+from tests.integration.test_metrics import scrape
 from tests.reliability.test_exactly_once import (_caught_up, _count_is, _pool_is,
                                                  inbox_count, scored_session)
 
@@ -82,6 +83,8 @@ async def test_undecodable_and_invalid_events_are_dead_lettered_and_the_consumer
     assert empty.stream_seq == garbage.stream_seq + 1 and garbage.time
     assert empty.data == b"" and "event_id" in empty.reason
     assert system.runtimes()[service].supervisor.down == {}
+    samples = await scrape(system.runtimes()[service])  # and its metrics count them
+    assert samples[("anbao_dead_letters_total", (("consumer", durable),))] == 2
 
 
 async def test_a_service_unavailable_three_times_then_back_applies_the_event_once(

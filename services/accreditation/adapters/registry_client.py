@@ -5,7 +5,7 @@ import grpc
 
 from anbao.registry.v1 import registry_pb2 as pb
 from anbao.registry.v1 import registry_pb2_grpc as pb_grpc
-from servicekit import dates
+from servicekit import dates, tracing
 from servicekit.errors import NotFound, Unavailable
 from servicekit.grpcserver import CHANNEL_OPTIONS
 
@@ -28,7 +28,8 @@ class RegistryClient:
     def person(self, person_id: str) -> PersonFacts:
         try:
             p = self._stub.GetPerson(pb.GetPersonRequest(name=f"persons/{person_id}"),
-                                     timeout=self._deadline, metadata=self._metadata)
+                                     timeout=self._deadline,
+                                     metadata=self._metadata + tracing.metadata())
         except grpc.RpcError as exc:
             if exc.code() == grpc.StatusCode.NOT_FOUND:
                 raise NotFound(f"persons/{person_id} is not registered") from exc
