@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Callable
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import bindparam, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from servicekit import audit
@@ -69,24 +69,28 @@ def _checkpoint(session: Session, protector: Protector) -> KeyRotationRow:
     return row
 
 
-def _reseal(session: Session, protector: Protector, rows: list[PersonRow]) -> list[str]:
-    """Re-seals each row under the current keys unless a live write changed it meanwhile;
-    returns the IDs re-sealed."""
+def _reseal(session: Session, protector: Protector, rows: list[PersonRow]) -> int:
+    """Re-seals the rows under the current keys, in one statement for the batch, except a
+    row a live write changed meanwhile (its version moved): that one stays for the next
+    pass. Returns how many were re-sealed."""
     cipher, index = protector.cipher, protector.index
-    resealed = []
+    params = []
     for row in rows:
         resident_id = cipher.decrypt(row.resident_id_cipher, "person.resident_id")
-        phone = cipher.decrypt(row.phone_cipher, "person.phone")
-        changed = session.execute(
-            update(PersonRow).where(PersonRow.id == row.id, PersonRow.version == row.version)
-            .values(resident_id_cipher=cipher.encrypt(resident_id, "person.resident_id"),
-                    phone_cipher=cipher.encrypt(phone, "person.phone"),
-                    resident_id_index=index.of(resident_id),
-                    field_key_id=cipher.current, index_key_id=index.current)
-            .execution_options(synchronize_session=False))
-        if changed.rowcount == 1:
-            resealed.append(row.id)
-    return resealed
+        params.append({
+            "b_id": row.id, "b_version": row.version,
+            "b_rid": cipher.encrypt(resident_id, "person.resident_id"),
+            "b_phone": cipher.encrypt(cipher.decrypt(row.phone_cipher, "person.phone"),
+                                      "person.phone"),
+            "b_index": index.of(resident_id)})
+    session.execute(
+        update(PersonRow.__table__)
+        .where(PersonRow.id == bindparam("b_id"), PersonRow.version == bindparam("b_version"))
+        .values(resident_id_cipher=bindparam("b_rid"), phone_cipher=bindparam("b_phone"),
+                resident_id_index=bindparam("b_index"), field_key_id=cipher.current,
+                index_key_id=index.current), params)
+    return session.scalar(select(func.count()).select_from(PersonRow).where(
+        PersonRow.id.in_([r.id for r in rows]), ~_stale(protector)))
 
 
 def rotate(sessions: Callable[[], Session], protector: Protector, *, batch_size: int = 500,
@@ -106,9 +110,10 @@ def rotate(sessions: Callable[[], Session], protector: Protector, *, batch_size:
             if rows:
                 resealed = _reseal(session, protector, rows)
                 checkpoint.last_person_id = rows[-1].id
-                checkpoint.done += len(resealed)
-                log.append(session, JOB_ACTOR, [f"persons/{i}" for i in resealed],
-                           {"resealed": len(resealed), "job": checkpoint.job}, _now())
+                checkpoint.done += resealed
+                log.append(session, JOB_ACTOR, [f"persons/{r.id}" for r in rows],
+                           {"resealed": resealed, "job": checkpoint.job,
+                            "from": rows[0].id, "to": rows[-1].id}, _now())
             elif stale_count(session, protector):  # skipped or late rows: another pass
                 checkpoint.last_person_id = ""
                 checkpoint.total = checkpoint.done + stale_count(session, protector)
