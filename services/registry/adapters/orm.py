@@ -2,6 +2,7 @@
 
 from datetime import date, datetime
 
+from sqlalchemy import text
 from sqlmodel import Field
 
 from servicekit.orm import service_base
@@ -29,12 +30,13 @@ class PersonRow(Base, table=True):
     # --- person lifecycle (issue 12, part 1) ---
     version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})  # the etag
     updated_at: datetime | None = None
-    employer_uscc: str = Field(default="", max_length=18, sa_column_kwargs={"server_default": ""})
+    employer_uscc: str = Field(default="", max_length=18,
+                               sa_column_kwargs={"server_default": text("''")})
     education: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
     guard_certificate_number: str = Field(default="", max_length=20,
-                                          sa_column_kwargs={"server_default": ""})
+                                          sa_column_kwargs={"server_default": text("''")})
     guard_certificate_evidence: str = Field(default="", max_length=200,
-                                            sa_column_kwargs={"server_default": ""})
+                                            sa_column_kwargs={"server_default": text("''")})
     merged_into: str | None = Field(default=None, max_length=32)  # the survivor's id
     # POOL-5 key rotation: the versions of the field key (both ciphertexts) and of the
     # blind-index key this row is sealed with; the rotation job moves them to the current

@@ -55,10 +55,10 @@ def upgrade() -> None:
     with op.batch_alter_table('person', schema=None) as batch_op:
         batch_op.add_column(sa.Column('version', sa.Integer(), server_default='1', nullable=False))
         batch_op.add_column(sa.Column('updated_at', sa.DateTime(timezone=True), nullable=True))
-        batch_op.add_column(sa.Column('employer_uscc', sa.String(length=18), server_default='', nullable=False))
+        batch_op.add_column(sa.Column('employer_uscc', sa.String(length=18), server_default=sa.text("''"), nullable=False))
         batch_op.add_column(sa.Column('education', sa.Integer(), server_default='0', nullable=False))
-        batch_op.add_column(sa.Column('guard_certificate_number', sa.String(length=20), server_default='', nullable=False))
-        batch_op.add_column(sa.Column('guard_certificate_evidence', sa.String(length=200), server_default='', nullable=False))
+        batch_op.add_column(sa.Column('guard_certificate_number', sa.String(length=20), server_default=sa.text("''"), nullable=False))
+        batch_op.add_column(sa.Column('guard_certificate_evidence', sa.String(length=200), server_default=sa.text("''"), nullable=False))
         batch_op.add_column(sa.Column('merged_into', sa.String(length=32), nullable=True))
         batch_op.add_column(sa.Column('field_key_id', sa.Integer(), server_default='1', nullable=False))
         batch_op.add_column(sa.Column('index_key_id', sa.Integer(), server_default='1', nullable=False))
