@@ -44,6 +44,7 @@ class People(Repository[Person]):
     def __init__(self, session, protector: Protector):
         super().__init__(session)
         self._protector = protector
+        self._loaded_versions: dict[str, int] = {}
 
     def get(self, person_id: str, *, for_update: bool = False) -> Person:
         """The person; a person merged into another is NOT_FOUND naming the survivor.
@@ -56,7 +57,10 @@ class People(Repository[Person]):
             raise NotFound(f"persons/{person_id} was merged into persons/{row.merged_into}; "
                            f"use persons/{row.merged_into}")
         person = self._load([row])[0]
-        return self._track(person) if for_update else person
+        if not for_update:
+            return person
+        self._loaded_versions[person.id] = row.version  # the condition of the write
+        return self._track(person)
 
     def by_resident_id(self, resident_id: str) -> Person | None:
         """POOL-5: while keys rotate, a row may still be indexed under an older blind-index
@@ -184,7 +188,7 @@ class People(Repository[Person]):
         """Writes a changed person if nobody else did since it was loaded (AIP-154): the
         version it was loaded at is the condition of the UPDATE."""
         row = self.session.get(PersonRow, p.id)
-        loaded_version = row.version
+        loaded_version = self._loaded_versions[p.id]
         values = dict(
             full_name=p.full_name, phone_masked=p.phone_masked, region_code=p.region_code,
             employer_unit=p.employer_unit, employer_uscc=p.employer_uscc, industry=p.industry,

@@ -137,7 +137,7 @@ class UpdatePerson:
                  "guard_certificate_number": person.guard_certificate_number,
                  "guard_certificate_date": person.guard_certificate_date,
                  "guard_certificate_evidence": person.guard_certificate_evidence}
-        if "*" in mask_paths:        # full replacement: what is not given is cleared
+        if mask_paths == ["*"]:      # full replacement: what is not given is cleared
             paths = list(UPDATABLE)
         elif mask_paths:
             paths = [p for p in mask_paths if p in UPDATABLE]
