@@ -66,6 +66,37 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_person_index_key_id'), ['index_key_id'], unique=False)
 
     # ### end Alembic commands ###
+    _start_histories()
+
+
+def _start_histories() -> None:
+    """People registered before this revision: their service history starts with the
+    employer they were registered with, their history with a REGISTERED entry (no actor
+    was recorded then)."""
+    conn = op.get_bind()
+    person = sa.table("person", sa.column("id", sa.String), sa.column("employer_unit", sa.String),
+                      sa.column("industry", sa.Integer),
+                      sa.column("created_at", sa.DateTime(timezone=True)))
+    period = sa.table("employment_period", sa.column("person_id", sa.String),
+                      sa.column("employer_unit", sa.String), sa.column("employer_uscc", sa.String),
+                      sa.column("industry", sa.Integer), sa.column("start_date", sa.Date))
+    change = sa.table("person_change", sa.column("person_id", sa.String),
+                      sa.column("change_time", sa.DateTime(timezone=True)),
+                      sa.column("actor", sa.String), sa.column("actor_role", sa.String),
+                      sa.column("kind", sa.Integer), sa.column("fields", sa.String),
+                      sa.column("value_digests", sa.String), sa.column("other_person", sa.String))
+    rows = conn.execute(sa.select(person)).all()
+    for i in range(0, len(rows), 1000):
+        chunk = rows[i:i + 1000]
+        conn.execute(sa.insert(change), [
+            {"person_id": r.id, "change_time": r.created_at, "actor": "", "actor_role": "",
+             "kind": 1, "fields": "[]", "value_digests": "{}", "other_person": ""}
+            for r in chunk])
+        employed = [r for r in chunk if r.employer_unit]
+        if employed:
+            conn.execute(sa.insert(period), [
+                {"person_id": r.id, "employer_unit": r.employer_unit, "employer_uscc": "",
+                 "industry": r.industry, "start_date": r.created_at.date()} for r in employed])
 
 
 def downgrade() -> None:
