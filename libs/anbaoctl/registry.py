@@ -61,6 +61,9 @@ def settings(data: Path, database_url: str = ""):
     from_file = {name.removeprefix(prefix).lower(): value
                  for name, value in _read_env_file(_key_file(data)).items()
                  if name.startswith(prefix) and name not in os.environ}
+    for _, _, retired in KEYS:  # JSON in the file, as the environment would carry it
+        if retired in from_file:
+            from_file[retired] = json.loads(from_file[retired])
     if database_url:
         from_file["database_url"] = database_url
     elif _env_name("database_url") not in os.environ:

@@ -134,3 +134,52 @@ def test_pool5_key_rotation_of_10000_people_survives_a_kill_midway(db_urls, tmp_
         for pid, rid, _ in people[::997]:
             assert repo.by_resident_id(rid).id == pid
     db.dispose()
+
+
+def test_pool5_operator_adds_a_key_version_then_retires_the_old_one(tmp_path):
+    """`anbao registry new-key-version` keeps the current keys as retired versions; the
+    service settings read them; `retire-keys` drops them only when no row needs them."""
+    from typer.testing import CliRunner
+
+    from anbaoctl import registry, secrets
+    from anbaoctl.main import app
+    from services.registry.bootstrap import protector_of
+
+    runner = CliRunner()
+    keys = secrets.ensure(tmp_path)
+    old_field = keys["ANBAO_REGISTRY_FIELD_KEY"]
+    url = f"sqlite:///{tmp_path / 'registry.db'}"
+    migrations.upgrade(url, migrations.script_location("registry"))
+    db = Database(url, metadata)
+
+    result = runner.invoke(app, ["registry", "new-key-version", "--data", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    config = registry.settings(tmp_path)
+    assert (config.field_key_id, config.blind_index_key_id) == (2, 2)
+    assert config.retired_field_keys == {1: old_field} and config.field_key != old_field
+    protector = protector_of(config)
+    assert protector.cipher.current == 2 and protector.index.current == 2
+
+    # a person still sealed under version 1 keeps the old keys
+    sealed = Protector(FieldCipher({1: old_field}, 1),
+                       BlindIndexes({1: keys["ANBAO_REGISTRY_BLIND_INDEX_KEY"]}, 1))
+    rid = make_resident_id("220102", date(1990, 1, 1), 3)
+    with db.session() as session, session.begin():
+        session.execute(insert(PersonRow), [{
+            "id": "p1", "full_name": "张伟", "resident_id_index": sealed.index.of(rid),
+            "resident_id_cipher": sealed.cipher.encrypt(rid, "person.resident_id"),
+            "resident_id_masked": masking.mask_resident_id(rid), "gender": 1,
+            "phone_cipher": sealed.cipher.encrypt("13912345678", "person.phone"),
+            "phone_masked": "139****5678", "region_code": "220102",
+            "created_at": datetime.now(timezone.utc), "field_key_id": 1, "index_key_id": 1}])
+    result = runner.invoke(app, ["registry", "retire-keys", "--data", str(tmp_path)])
+    assert result.exit_code == 1 and "1 people" in result.output
+    result = runner.invoke(app, ["registry", "rotate-keys", "--data", str(tmp_path), "--plain"])
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(app, ["registry", "retire-keys", "--data", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    config = registry.settings(tmp_path)
+    assert config.retired_field_keys == {} and config.field_key_id == 2
+    with db.session() as session:
+        assert People(session, protector_of(config)).by_resident_id(rid).id == "p1"
+    db.dispose()

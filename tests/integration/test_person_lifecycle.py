@@ -2,6 +2,8 @@
 history without personal data, service history, merges, and a second registration with
 other data refused (POOL-1)."""
 
+import json
+
 import grpc
 import pytest
 from google.protobuf.field_mask_pb2 import FieldMask
@@ -228,3 +230,22 @@ async def test_pool1_merge_moves_certificates_keeps_both_histories_and_points_on
     listed = await admin.certificates.ListCertificates(cert.ListCertificatesRequest(
         person=duplicate.name), metadata=admin.metadata)
     assert listed.certificates  # certificates keeps its own record; PersonsMerged tells it
+
+
+async def test_anbao_call_updates_a_person_as_the_readme_shows(system):
+    """The README's UpdatePerson example through `anbao call` (proto JSON: a FieldMask is
+    a string of camelCase paths)."""
+    from tests.integration.test_cli_call import invoke
+
+    person = await builders.person(system.stubs())
+    request = json.dumps({"person": {
+        "name": person.name, "etag": person.etag, "guard_certificate_number": GUARD_NUMBER,
+        "guard_certificate_date": {"year": 2023, "month": 5, "day": 4}},
+        "update_mask": "guardCertificateNumber,guardCertificateDate"}, ensure_ascii=False)
+    result = await invoke(system, "registry", "UpdatePerson", request)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["guard_certificate_number"] == GUARD_NUMBER
+    result = await invoke(system, "registry", "ListPersonHistory",
+                          json.dumps({"name": person.name}))
+    assert json.loads(result.output)["changes"][1]["fields"] == [
+        "guard_certificate_number", "guard_certificate_date"]
