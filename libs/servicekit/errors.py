@@ -18,6 +18,11 @@ class AlreadyExists(DomainError):
     pass
 
 
+class Aborted(DomainError):
+    """A concurrency conflict: the resource changed since the caller read it (a stale etag,
+    AIP-154); read it again and retry."""
+
+
 class PermissionDenied(DomainError):
     pass
 

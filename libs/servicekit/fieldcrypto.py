@@ -31,6 +31,8 @@ class FieldCipher:
     copied into another column does not decrypt."""
 
     def __init__(self, keys_b64: dict[int, str], current: int):
+        if current not in keys_b64 or not all(0 < kid < 256 for kid in keys_b64):
+            raise ValueError("field key ids are 1..255 and include the current one")
         self._keys = {kid: AESGCM(_decode_key(k, "field key")) for kid, k in keys_b64.items()}
         self._current = current
 
@@ -43,6 +45,14 @@ class FieldCipher:
         aead = self._keys[blob[0]]
         return aead.decrypt(blob[1:13], blob[13:], context.encode()).decode()
 
+    @property
+    def current(self) -> int:
+        return self._current
+
+    def key_id(self, blob: bytes) -> int:
+        """The key version a ciphertext was sealed with (rotation re-seals the others)."""
+        return blob[0]
+
 
 class BlindIndex:
     def __init__(self, key_b64: str):
@@ -50,3 +60,24 @@ class BlindIndex:
 
     def of(self, value: str) -> str:
         return hmac.new(self._key, value.encode(), hashlib.sha256).hexdigest()
+
+
+class BlindIndexes:
+    """Blind-index keys by version, for rotation without downtime: new values are indexed
+    with the current key; a lookup tries every version still configured (`candidates`)
+    until the re-encryption job has moved every row to the current one."""
+
+    def __init__(self, keys: dict[int, "str | BlindIndex"], current: int):
+        if current not in keys:
+            raise ValueError(f"blind-index key {current} is not configured")
+        self._indexes = {kid: k if isinstance(k, BlindIndex) else BlindIndex(k)
+                         for kid, k in keys.items()}
+        self.current = current
+
+    def of(self, value: str, key_id: int | None = None) -> str:
+        return self._indexes[self.current if key_id is None else key_id].of(value)
+
+    def candidates(self, value: str) -> list[str]:
+        """The value's index under every configured version, the current one first."""
+        return [self.of(value, self.current),
+                *(i.of(value) for kid, i in self._indexes.items() if kid != self.current)]

@@ -51,6 +51,7 @@ def to_status(exc: errors.DomainError, domain: str) -> status_pb2.Status:
         return status_pb2.Status(code=code_pb2.RESOURCE_EXHAUSTED, message=str(exc),
                                  details=[_packed(retry)])
     code = {errors.NotFound: code_pb2.NOT_FOUND, errors.AlreadyExists: code_pb2.ALREADY_EXISTS,
+            errors.Aborted: code_pb2.ABORTED,
             errors.PermissionDenied: code_pb2.PERMISSION_DENIED,
             errors.Unauthenticated: code_pb2.UNAUTHENTICATED,
             errors.Unavailable: code_pb2.UNAVAILABLE}.get(type(exc), code_pb2.INTERNAL)

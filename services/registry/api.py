@@ -8,6 +8,7 @@ from servicekit.messagebus import MessageBus
 from servicekit.names import require_id
 
 from .domain import commands as c
+from .adapters.repository import CHANGE_KINDS
 from .domain.people import Person
 
 
@@ -20,8 +21,25 @@ def to_proto(p: Person) -> pb.Person:
         certificates=[pb.HeldCertificate(
             certificate_number=h.number, occupation_code=h.occupation_code, level=h.level,
             issue_date=date_pb(h.issue_date), issuing_organisation=h.issuing_organisation)
-            for h in p.certificates])
+            for h in p.certificates],
+        etag=p.etag, employer_uscc=p.employer_uscc, education=p.education,
+        guard_certificate_number=p.guard_certificate_number,
+        guard_certificate_evidence=p.guard_certificate_evidence,
+        employment_periods=[pb.EmploymentPeriod(
+            employer_unit=e.employer_unit, employer_uscc=e.employer_uscc, industry=e.industry,
+            start_date=date_pb(e.start_date), end_date=date_pb(e.end_date))
+            for e in p.employment])
     out.create_time.FromDatetime(p.created_at)
+    if p.updated_at is not None:
+        out.update_time.FromDatetime(p.updated_at)
+    return out
+
+
+def change_to_proto(person: str, change, digests: dict) -> pb.PersonChange:
+    out = pb.PersonChange(person=person, actor=change.actor, actor_role=change.actor_role,
+                          kind=CHANGE_KINDS[change.kind], fields=list(change.fields),
+                          value_digests=digests, other_person=change.other_person)
+    out.change_time.FromDatetime(change.at)
     return out
 
 
@@ -47,6 +65,22 @@ class RegistryApi(pb_grpc.RegistryServiceServicer):
             page_size=request.page_size, page_token=request.page_token))
         return pb.SearchTalentResponse(persons=[to_proto(x) for x in people],
                                        next_page_token=token)
+
+    async def UpdatePerson(self, request, context):
+        return to_proto(await self._bus.handle(c.UpdatePerson.parse(
+            auth.current_caller(), person=request.person,
+            mask_paths=list(request.update_mask.paths), phone=request.phone)))
+
+    async def ListPersonHistory(self, request, context):
+        changes, token = await self._bus.handle(c.ListPersonHistory.parse(
+            auth.current_caller(), name=request.name, page_size=request.page_size,
+            page_token=request.page_token))
+        return pb.ListPersonHistoryResponse(
+            changes=[change_to_proto(*x) for x in changes], next_page_token=token)
+
+    async def MergePersons(self, request, context):
+        return to_proto(await self._bus.handle(c.MergePersons.parse(
+            auth.current_caller(), name=request.name, merged_person=request.merged_person)))
 
     async def ListAuditRecords(self, request, context):
         return await auditlisting.answer(self._bus, pb, request)

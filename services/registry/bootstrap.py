@@ -4,7 +4,7 @@ from functools import partial
 
 from anbao.registry.v1 import events_pb2
 from servicekit import auditlisting, tokens
-from servicekit.fieldcrypto import BlindIndex, FieldCipher
+from servicekit.fieldcrypto import BlindIndexes, FieldCipher
 from servicekit.messagebus import MessageBus
 from servicekit.runtime import ServiceRuntime, ServiceSpec
 
@@ -18,13 +18,22 @@ MESSAGE_HANDLERS = {
     c.RegisterPerson: handlers.register_person,
     c.GetPerson: handlers.get_person,
     c.SearchTalent: handlers.search_talent,
+    c.UpdatePerson: handlers.update_person,
+    c.ListPersonHistory: handlers.list_person_history,
+    c.MergePersons: handlers.merge_persons,
     auditlisting.ListAuditRecords: auditlisting.list_audit_records,
 }
 
 
+def protector_of(settings: RegistrySettings) -> Protector:
+    """The data keys, every configured version (POOL-5 rotation)."""
+    field_keys, index_keys = settings.protector_keys()
+    return Protector(FieldCipher(field_keys, current=settings.field_key_id),
+                     BlindIndexes(index_keys, current=settings.blind_index_key_id))
+
+
 def build(settings: RegistrySettings, verifier: tokens.TokenVerifier) -> ServiceRuntime:
-    protector = Protector(FieldCipher({1: settings.field_key}, current=1),
-                          BlindIndex(settings.blind_index_key))
+    protector = protector_of(settings)
     spec = ServiceSpec(
         name="registry", metadata=metadata, policy=policy.POLICY,
         publishes=[events_pb2],

@@ -12,3 +12,15 @@ class RegistrySettings(ServiceSettings):
     # base64 32-byte keys; required: a service holding personal data never runs without them
     field_key: str
     blind_index_key: str
+    # POOL-5 key rotation (README "Rotating the data keys"): the versions of the keys above,
+    # and the retired versions still needed to read what is not re-encrypted yet, as JSON
+    # {"1": "<base64 key>"}; `anbao registry new-key-version` writes them.
+    field_key_id: int = 1
+    blind_index_key_id: int = 1
+    retired_field_keys: dict[int, str] = {}
+    retired_blind_index_keys: dict[int, str] = {}
+
+    def protector_keys(self) -> tuple[dict[int, str], dict[int, str]]:
+        """Every field key and every blind-index key by version, the current ones included."""
+        return ({**self.retired_field_keys, self.field_key_id: self.field_key},
+                {**self.retired_blind_index_keys, self.blind_index_key_id: self.blind_index_key})

@@ -40,6 +40,25 @@ def _known(actor: auth.Caller, person: Person) -> Person:
     raise AlreadyExists(f"{person.name} is registered already")
 
 
+def _same_registration(uow: UnitOfWork, cmd: c.RegisterPerson, person: Person) -> bool:
+    """Whether a repeated registration says what the record says: then it is a retry."""
+    return (person.full_name, person.region_code, person.employer_unit, person.industry,
+            person.guard_certificate_date) == (
+        cmd.full_name, cmd.region_code, cmd.employer_unit, cmd.industry,
+        cmd.guard_certificate_date) and _repos(uow).people.phone(person) == cmd.phone
+
+
+def _registered_already(uow: UnitOfWork, cmd: c.RegisterPerson, person: Person) -> Person:
+    """The same data again is idempotent; different data is ALREADY_EXISTS naming the
+    record (to change it: UpdatePerson), never silently dropped. Whoever may not read the
+    person hears the same answer either way, so it cannot test a name against an ID."""
+    person = _known(cmd.actor, person)
+    if not _same_registration(uow, cmd, person):
+        raise AlreadyExists(f"{person.name} is registered already with other data; "
+                            "change it with UpdatePerson")
+    return person
+
+
 def register_person(uow: UnitOfWork, cmd: c.RegisterPerson) -> Person:
     """Idempotent on the resident ID. Institutions register the people they train or
     examine anywhere; a city admin registers people of its division."""
@@ -49,19 +68,60 @@ def register_person(uow: UnitOfWork, cmd: c.RegisterPerson) -> Person:
         people = _repos(uow).people
         existing = people.by_resident_id(cmd.resident_id.value)
         if existing is not None:
-            return _shown(uow, cmd.actor, [_known(cmd.actor, existing)])[0]
+            return _shown(uow, cmd.actor, [_registered_already(uow, cmd, existing)])[0]
         person = Person.register(
             id=uuid.uuid4().hex, resident_id=cmd.resident_id, full_name=cmd.full_name,
             phone=cmd.phone, region_code=cmd.region_code, employer_unit=cmd.employer_unit,
             industry=cmd.industry, guard_certificate_date=cmd.guard_certificate_date,
-            at=utcnow())
+            at=utcnow(), actor=cmd.actor.subject, actor_role=cmd.actor.role)
         people.add(person)
         try:
             uow.commit()
         except IntegrityError:  # a concurrent registration of the same ID won
             uow.session.rollback()
-            person = _known(cmd.actor, people.by_resident_id(cmd.resident_id.value))
+            person = _registered_already(uow, cmd, people.by_resident_id(cmd.resident_id.value))
         return person.revealed(cmd.resident_id) if exposure.reveals(cmd.actor.role) else person
+
+
+def update_person(uow: UnitOfWork, cmd: c.UpdatePerson) -> Person:
+    """AIP-134 update guarded by the etag (AIP-154), recorded in the person's history and
+    announced by PersonUpdated (POOL-1). accreditation reads the 保安员证 date through
+    GetPerson when it checks ASMT-4, so an update is seen at its next check."""
+    with uow:
+        people = _repos(uow).people
+        person = people.get(cmd.person_id, for_update=True)
+        auth.require_reach(cmd.actor, region=person.region_code)
+        values = dict(cmd.values)
+        if "region_code" in values:  # a city admin cannot move a person out of its reach
+            auth.require_reach(cmd.actor, region=values["region_code"])
+        if "phone" in values and values["phone"] == people.phone(person):
+            del values["phone"]
+        if person.update(values, etag=cmd.etag, actor=cmd.actor.subject,
+                         actor_role=cmd.actor.role, at=utcnow()):
+            uow.commit()
+        return _shown(uow, cmd.actor, [person])[0]
+
+
+def list_person_history(uow: UnitOfWork, query: c.ListPersonHistory):
+    with uow:
+        people = _repos(uow).people
+        person = people.get(query.person_id)
+        auth.require_reach(query.actor, region=person.region_code)
+        return people.history(person.id, query.page)
+
+
+def merge_persons(uow: UnitOfWork, cmd: c.MergePersons) -> Person:
+    """A person registered twice by mistake (province only): the duplicate's certificates
+    and service history move to the survivor, both histories are kept, and the duplicate
+    answers NOT_FOUND naming the survivor. One transaction: nothing half-written."""
+    with uow:
+        people = _repos(uow).people
+        survivor = people.get(cmd.person_id, for_update=True)
+        duplicate = people.get(cmd.merged_id, for_update=True)
+        survivor.absorb(duplicate, actor=cmd.actor.subject, actor_role=cmd.actor.role,
+                        at=utcnow())
+        uow.commit()
+        return _shown(uow, cmd.actor, [survivor])[0]
 
 
 def get_person(uow: UnitOfWork, query: c.GetPerson) -> Person:

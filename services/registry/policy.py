@@ -14,4 +14,8 @@ POLICY = {
     "SearchTalent": {"province_admin": ANY, "city_admin": DIVISION, "auditor": ANY,
                      "service": ANY},
     "ListAuditRecords": {"auditor": ANY},
+    # person lifecycle (issue 12, part 1)
+    "UpdatePerson": {"province_admin": ANY, "city_admin": DIVISION, "service": ANY},
+    "ListPersonHistory": {"province_admin": ANY, "city_admin": DIVISION, "auditor": ANY},
+    "MergePersons": {"province_admin": ANY},
 }

@@ -14,7 +14,7 @@ import grpc
 import jwt
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from google.protobuf import timestamp_pb2
+from google.protobuf import field_mask_pb2, timestamp_pb2
 
 from anbao.accreditation.v1 import accreditation_pb2 as acc
 from anbao.certificates.v1 import certificates_pb2 as cert
@@ -157,6 +157,15 @@ def requests(w: dict) -> dict:
             region_code="220102"),
         ("registry", "GetPerson"): lambda: reg.GetPersonRequest(name=w["person"].name),
         ("registry", "SearchTalent"): lambda: reg.SearchTalentRequest(),
+        # person lifecycle: a phone change (the certificate lookup matches the holder's
+        # name), and a merge of two people that do not exist (NOT_FOUND counts as allowed)
+        ("registry", "UpdatePerson"): lambda: reg.UpdatePersonRequest(
+            person=reg.Person(name=w["person"].name), update_mask=field_mask_pb2.FieldMask(
+                paths=["phone"]), phone="13900001111"),
+        ("registry", "ListPersonHistory"): lambda: reg.ListPersonHistoryRequest(
+            name=w["person"].name),
+        ("registry", "MergePersons"): lambda: reg.MergePersonsRequest(
+            name="persons/nobody1", merged_person="persons/nobody2"),
         ("accreditation", "CreateInstitution"): lambda: acc.CreateInstitutionRequest(
             institution=acc.Institution(display_name="新机构", uscc=builders.uscc(),
                                         role=acc.INSTITUTION_ROLE_TRAINING, region_code="220102",

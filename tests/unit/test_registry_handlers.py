@@ -50,8 +50,17 @@ def test_pool5_registration_seals_personal_data_and_emits(uows):
 def test_pool5_second_registration_of_a_resident_id_returns_the_first(uows):
     rid = resident_id()
     first = register(uows, rid)
-    assert register(uows, rid, name="李四").id == first.id
+    assert register(uows, rid).id == first.id
     assert len(uows.emitted(events_pb2.PersonRegistered)) == 1
+
+
+def test_pool1_second_registration_with_other_data_is_already_exists_naming_the_first(uows):
+    rid = resident_id()
+    first = register(uows, rid)
+    with pytest.raises(AlreadyExists) as caught:
+        register(uows, rid, name="李四")
+    assert first.name in str(caught.value) and "UpdatePerson" in str(caught.value)
+    assert handlers.get_person(uows(), c.GetPerson(ADMIN, first.id)).full_name == "张伟"
 
 
 def test_registration_refusals(uows):

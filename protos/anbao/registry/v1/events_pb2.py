@@ -25,7 +25,7 @@ _sym_db = _symbol_database.Default()
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1e\x61nbao/registry/v1/events.proto\x12\x11\x61nbao.registry.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"\xa8\x01\n\x10PersonRegistered\x12\x10\n\x08\x65vent_id\x18\x01 \x01(\t\x12.\n\noccur_time\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x0e\n\x06person\x18\x03 \x01(\t\x12\x11\n\tfull_name\x18\x04 \x01(\t\x12\x1a\n\x12resident_id_masked\x18\x05 \x01(\t\x12\x13\n\x0bregion_code\x18\x06 \x01(\tb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1e\x61nbao/registry/v1/events.proto\x12\x11\x61nbao.registry.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"\xa8\x01\n\x10PersonRegistered\x12\x10\n\x08\x65vent_id\x18\x01 \x01(\t\x12.\n\noccur_time\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x0e\n\x06person\x18\x03 \x01(\t\x12\x11\n\tfull_name\x18\x04 \x01(\t\x12\x1a\n\x12resident_id_masked\x18\x05 \x01(\t\x12\x13\n\x0bregion_code\x18\x06 \x01(\t\"\xa7\x01\n\rPersonUpdated\x12\x10\n\x08\x65vent_id\x18\x01 \x01(\t\x12.\n\noccur_time\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x0e\n\x06person\x18\x03 \x01(\t\x12\x0e\n\x06\x66ields\x18\x04 \x03(\t\x12\x11\n\tfull_name\x18\x05 \x01(\t\x12\x13\n\x0bregion_code\x18\x06 \x01(\t\x12\x0c\n\x04\x65tag\x18\x07 \x01(\t\"x\n\rPersonsMerged\x12\x10\n\x08\x65vent_id\x18\x01 \x01(\t\x12.\n\noccur_time\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x0e\n\x06person\x18\x03 \x01(\t\x12\x15\n\rmerged_person\x18\x04 \x01(\tb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -34,4 +34,8 @@ if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
   _globals['_PERSONREGISTERED']._serialized_start=87
   _globals['_PERSONREGISTERED']._serialized_end=255
+  _globals['_PERSONUPDATED']._serialized_start=258
+  _globals['_PERSONUPDATED']._serialized_end=425
+  _globals['_PERSONSMERGED']._serialized_start=427
+  _globals['_PERSONSMERGED']._serialized_end=547
 # @@protoc_insertion_point(module_scope)

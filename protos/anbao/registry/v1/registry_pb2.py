@@ -22,39 +22,60 @@ _runtime_version.ValidateProtobufRuntimeVersion(
 _sym_db = _symbol_database.Default()
 
 
+from google.protobuf import field_mask_pb2 as google_dot_protobuf_dot_field__mask__pb2
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 from google.type import date_pb2 as google_dot_type_dot_date__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n anbao/registry/v1/registry.proto\x12\x11\x61nbao.registry.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x16google/type/date.proto\"\xb2\x03\n\x06Person\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x11\n\tfull_name\x18\x02 \x01(\t\x12\x1a\n\x12resident_id_masked\x18\x03 \x01(\t\x12)\n\x06gender\x18\x04 \x01(\x0e\x32\x19.anbao.registry.v1.Gender\x12%\n\nbirth_date\x18\r \x01(\x0b\x32\x11.google.type.Date\x12\x14\n\x0cphone_masked\x18\x06 \x01(\t\x12\x13\n\x0bregion_code\x18\x07 \x01(\t\x12\x15\n\remployer_unit\x18\x08 \x01(\t\x12-\n\x08industry\x18\t \x01(\x0e\x32\x1b.anbao.registry.v1.Industry\x12\x31\n\x16guard_certificate_date\x18\x0e \x01(\x0b\x32\x11.google.type.Date\x12\x38\n\x0c\x63\x65rtificates\x18\x0b \x03(\x0b\x32\".anbao.registry.v1.HeldCertificate\x12/\n\x0b\x63reate_time\x18\x0c \x01(\x0b\x32\x1a.google.protobuf.TimestampJ\x04\x08\x05\x10\x06J\x04\x08\n\x10\x0b\"\xa0\x01\n\x0fHeldCertificate\x12\x1a\n\x12\x63\x65rtificate_number\x18\x01 \x01(\t\x12\x17\n\x0foccupation_code\x18\x02 \x01(\t\x12\r\n\x05level\x18\x03 \x01(\x05\x12%\n\nissue_date\x18\x06 \x01(\x0b\x32\x11.google.type.Date\x12\x1c\n\x14issuing_organisation\x18\x05 \x01(\tJ\x04\x08\x04\x10\x05\"\xf6\x01\n\x15RegisterPersonRequest\x12\x13\n\x0bresident_id\x18\x01 \x01(\t\x12\x11\n\tfull_name\x18\x02 \x01(\t\x12\r\n\x05phone\x18\x03 \x01(\t\x12\x13\n\x0bregion_code\x18\x04 \x01(\t\x12\x15\n\remployer_unit\x18\x05 \x01(\t\x12-\n\x08industry\x18\x06 \x01(\x0e\x32\x1b.anbao.registry.v1.Industry\x12\x31\n\x16guard_certificate_date\x18\x08 \x01(\x0b\x32\x11.google.type.Date\x12\x12\n\nrequest_id\x18\t \x01(\tJ\x04\x08\x07\x10\x08\" \n\x10GetPersonRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\"\xa8\x01\n\x13SearchTalentRequest\x12\x17\n\x0foccupation_code\x18\x01 \x01(\t\x12\r\n\x05level\x18\x02 \x01(\x05\x12\x13\n\x0bregion_code\x18\x03 \x01(\t\x12-\n\x08industry\x18\x04 \x01(\x0e\x32\x1b.anbao.registry.v1.Industry\x12\x11\n\tpage_size\x18\x05 \x01(\x05\x12\x12\n\npage_token\x18\x06 \x01(\t\"[\n\x14SearchTalentResponse\x12*\n\x07persons\x18\x01 \x03(\x0b\x32\x19.anbao.registry.v1.Person\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"\x9a\x02\n\x0b\x41uditRecord\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x10\n\x08sequence\x18\x02 \x01(\x03\x12/\n\x0brecord_time\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\r\n\x05\x61\x63tor\x18\x04 \x01(\t\x12\x12\n\nactor_role\x18\x05 \x01(\t\x12\x13\n\x0b\x61\x63tor_scope\x18\x06 \x01(\t\x12\x0e\n\x06method\x18\x07 \x01(\t\x12\x12\n\nrequest_id\x18\x08 \x01(\t\x12\x11\n\tresources\x18\t \x03(\t\x12\x0f\n\x07\x63hanges\x18\n \x01(\t\x12\x15\n\rchange_digest\x18\x0b \x01(\t\x12\x15\n\rprevious_hash\x18\x0c \x01(\t\x12\x0c\n\x04hash\x18\r \x01(\t\"\xb0\x01\n\x17ListAuditRecordsRequest\x12\x11\n\tpage_size\x18\x01 \x01(\x05\x12\x12\n\npage_token\x18\x02 \x01(\t\x12\x10\n\x08resource\x18\x03 \x01(\t\x12.\n\nstart_time\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12,\n\x08\x65nd_time\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"j\n\x18ListAuditRecordsResponse\x12\x35\n\raudit_records\x18\x01 \x03(\x0b\x32\x1e.anbao.registry.v1.AuditRecord\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t*D\n\x06Gender\x12\x16\n\x12GENDER_UNSPECIFIED\x10\x00\x12\x0f\n\x0bGENDER_MALE\x10\x01\x12\x11\n\rGENDER_FEMALE\x10\x02*\x9c\x02\n\x08Industry\x12\x18\n\x14INDUSTRY_UNSPECIFIED\x10\x00\x12\x16\n\x12INDUSTRY_UTILITIES\x10\x01\x12\x14\n\x10INDUSTRY_DEFENCE\x10\x02\x12\x1e\n\x1aINDUSTRY_SCHOOLS_HOSPITALS\x10\x03\x12\x1d\n\x19INDUSTRY_PARTY_GOVERNMENT\x10\x04\x12\x19\n\x15INDUSTRY_FINANCE_POST\x10\x05\x12\x1d\n\x19INDUSTRY_CULTURE_RESEARCH\x10\x06\x12\x1b\n\x17INDUSTRY_PUBLIC_TRANSIT\x10\x07\x12\x1e\n\x1aINDUSTRY_MATERIAL_RESERVES\x10\x08\x12\x12\n\x0eINDUSTRY_OTHER\x10\t2\x83\x03\n\x0fRegistryService\x12U\n\x0eRegisterPerson\x12(.anbao.registry.v1.RegisterPersonRequest\x1a\x19.anbao.registry.v1.Person\x12K\n\tGetPerson\x12#.anbao.registry.v1.GetPersonRequest\x1a\x19.anbao.registry.v1.Person\x12_\n\x0cSearchTalent\x12&.anbao.registry.v1.SearchTalentRequest\x1a\'.anbao.registry.v1.SearchTalentResponse\x12k\n\x10ListAuditRecords\x12*.anbao.registry.v1.ListAuditRecordsRequest\x1a+.anbao.registry.v1.ListAuditRecordsResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n anbao/registry/v1/registry.proto\x12\x11\x61nbao.registry.v1\x1a google/protobuf/field_mask.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x16google/type/date.proto\"\xc0\x05\n\x06Person\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x11\n\tfull_name\x18\x02 \x01(\t\x12\x1a\n\x12resident_id_masked\x18\x03 \x01(\t\x12)\n\x06gender\x18\x04 \x01(\x0e\x32\x19.anbao.registry.v1.Gender\x12%\n\nbirth_date\x18\r \x01(\x0b\x32\x11.google.type.Date\x12\x14\n\x0cphone_masked\x18\x06 \x01(\t\x12\x13\n\x0bregion_code\x18\x07 \x01(\t\x12\x15\n\remployer_unit\x18\x08 \x01(\t\x12-\n\x08industry\x18\t \x01(\x0e\x32\x1b.anbao.registry.v1.Industry\x12\x31\n\x16guard_certificate_date\x18\x0e \x01(\x0b\x32\x11.google.type.Date\x12\x38\n\x0c\x63\x65rtificates\x18\x0b \x03(\x0b\x32\".anbao.registry.v1.HeldCertificate\x12/\n\x0b\x63reate_time\x18\x0c \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x0c\n\x04\x65tag\x18\x1e \x01(\t\x12\x15\n\remployer_uscc\x18\x1f \x01(\t\x12/\n\teducation\x18  \x01(\x0e\x32\x1c.anbao.registry.v1.Education\x12 \n\x18guard_certificate_number\x18! \x01(\t\x12\"\n\x1aguard_certificate_evidence\x18\" \x01(\t\x12?\n\x12\x65mployment_periods\x18# \x03(\x0b\x32#.anbao.registry.v1.EmploymentPeriod\x12/\n\x0bupdate_time\x18$ \x01(\x0b\x32\x1a.google.protobuf.TimestampJ\x04\x08\x05\x10\x06J\x04\x08\n\x10\x0b\"\xbb\x01\n\x10\x45mploymentPeriod\x12\x15\n\remployer_unit\x18\x01 \x01(\t\x12\x15\n\remployer_uscc\x18\x02 \x01(\t\x12-\n\x08industry\x18\x03 \x01(\x0e\x32\x1b.anbao.registry.v1.Industry\x12%\n\nstart_date\x18\x04 \x01(\x0b\x32\x11.google.type.Date\x12#\n\x08\x65nd_date\x18\x05 \x01(\x0b\x32\x11.google.type.Date\"\xa0\x01\n\x0fHeldCertificate\x12\x1a\n\x12\x63\x65rtificate_number\x18\x01 \x01(\t\x12\x17\n\x0foccupation_code\x18\x02 \x01(\t\x12\r\n\x05level\x18\x03 \x01(\x05\x12%\n\nissue_date\x18\x06 \x01(\x0b\x32\x11.google.type.Date\x12\x1c\n\x14issuing_organisation\x18\x05 \x01(\tJ\x04\x08\x04\x10\x05\"\xf6\x01\n\x15RegisterPersonRequest\x12\x13\n\x0bresident_id\x18\x01 \x01(\t\x12\x11\n\tfull_name\x18\x02 \x01(\t\x12\r\n\x05phone\x18\x03 \x01(\t\x12\x13\n\x0bregion_code\x18\x04 \x01(\t\x12\x15\n\remployer_unit\x18\x05 \x01(\t\x12-\n\x08industry\x18\x06 \x01(\x0e\x32\x1b.anbao.registry.v1.Industry\x12\x31\n\x16guard_certificate_date\x18\x08 \x01(\x0b\x32\x11.google.type.Date\x12\x12\n\nrequest_id\x18\t \x01(\tJ\x04\x08\x07\x10\x08\" \n\x10GetPersonRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\"\xa8\x01\n\x13SearchTalentRequest\x12\x17\n\x0foccupation_code\x18\x01 \x01(\t\x12\r\n\x05level\x18\x02 \x01(\x05\x12\x13\n\x0bregion_code\x18\x03 \x01(\t\x12-\n\x08industry\x18\x04 \x01(\x0e\x32\x1b.anbao.registry.v1.Industry\x12\x11\n\tpage_size\x18\x05 \x01(\x05\x12\x12\n\npage_token\x18\x06 \x01(\t\"[\n\x14SearchTalentResponse\x12*\n\x07persons\x18\x01 \x03(\x0b\x32\x19.anbao.registry.v1.Person\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"\x9a\x02\n\x0b\x41uditRecord\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x10\n\x08sequence\x18\x02 \x01(\x03\x12/\n\x0brecord_time\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\r\n\x05\x61\x63tor\x18\x04 \x01(\t\x12\x12\n\nactor_role\x18\x05 \x01(\t\x12\x13\n\x0b\x61\x63tor_scope\x18\x06 \x01(\t\x12\x0e\n\x06method\x18\x07 \x01(\t\x12\x12\n\nrequest_id\x18\x08 \x01(\t\x12\x11\n\tresources\x18\t \x03(\t\x12\x0f\n\x07\x63hanges\x18\n \x01(\t\x12\x15\n\rchange_digest\x18\x0b \x01(\t\x12\x15\n\rprevious_hash\x18\x0c \x01(\t\x12\x0c\n\x04hash\x18\r \x01(\t\"\xb0\x01\n\x17ListAuditRecordsRequest\x12\x11\n\tpage_size\x18\x01 \x01(\x05\x12\x12\n\npage_token\x18\x02 \x01(\t\x12\x10\n\x08resource\x18\x03 \x01(\t\x12.\n\nstart_time\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12,\n\x08\x65nd_time\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"j\n\x18ListAuditRecordsResponse\x12\x35\n\raudit_records\x18\x01 \x03(\x0b\x32\x1e.anbao.registry.v1.AuditRecord\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"\x80\x01\n\x13UpdatePersonRequest\x12)\n\x06person\x18\x01 \x01(\x0b\x32\x19.anbao.registry.v1.Person\x12/\n\x0bupdate_mask\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.FieldMask\x12\r\n\x05phone\x18\x03 \x01(\t\"O\n\x18ListPersonHistoryRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x11\n\tpage_size\x18\x02 \x01(\x05\x12\x12\n\npage_token\x18\x03 \x01(\t\"\xca\x02\n\x0cPersonChange\x12\x0e\n\x06person\x18\x01 \x01(\t\x12/\n\x0b\x63hange_time\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\r\n\x05\x61\x63tor\x18\x03 \x01(\t\x12\x12\n\nactor_role\x18\x04 \x01(\t\x12\x31\n\x04kind\x18\x05 \x01(\x0e\x32#.anbao.registry.v1.PersonChangeKind\x12\x0e\n\x06\x66ields\x18\x06 \x03(\t\x12H\n\rvalue_digests\x18\x07 \x03(\x0b\x32\x31.anbao.registry.v1.PersonChange.ValueDigestsEntry\x12\x14\n\x0cother_person\x18\x08 \x01(\t\x1a\x33\n\x11ValueDigestsEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\"f\n\x19ListPersonHistoryResponse\x12\x30\n\x07\x63hanges\x18\x01 \x03(\x0b\x32\x1f.anbao.registry.v1.PersonChange\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"N\n\x13MergePersonsRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x15\n\rmerged_person\x18\x02 \x01(\t\x12\x12\n\nrequest_id\x18\x03 \x01(\t*D\n\x06Gender\x12\x16\n\x12GENDER_UNSPECIFIED\x10\x00\x12\x0f\n\x0bGENDER_MALE\x10\x01\x12\x11\n\rGENDER_FEMALE\x10\x02*\x9c\x02\n\x08Industry\x12\x18\n\x14INDUSTRY_UNSPECIFIED\x10\x00\x12\x16\n\x12INDUSTRY_UTILITIES\x10\x01\x12\x14\n\x10INDUSTRY_DEFENCE\x10\x02\x12\x1e\n\x1aINDUSTRY_SCHOOLS_HOSPITALS\x10\x03\x12\x1d\n\x19INDUSTRY_PARTY_GOVERNMENT\x10\x04\x12\x19\n\x15INDUSTRY_FINANCE_POST\x10\x05\x12\x1d\n\x19INDUSTRY_CULTURE_RESEARCH\x10\x06\x12\x1b\n\x17INDUSTRY_PUBLIC_TRANSIT\x10\x07\x12\x1e\n\x1aINDUSTRY_MATERIAL_RESERVES\x10\x08\x12\x12\n\x0eINDUSTRY_OTHER\x10\t*\xe2\x01\n\tEducation\x12\x19\n\x15\x45\x44UCATION_UNSPECIFIED\x10\x00\x12\x15\n\x11\x45\x44UCATION_PRIMARY\x10\x01\x12\x1e\n\x1a\x45\x44UCATION_JUNIOR_SECONDARY\x10\x02\x12\x1e\n\x1a\x45\x44UCATION_SENIOR_SECONDARY\x10\x03\x12\x1c\n\x18\x45\x44UCATION_JUNIOR_COLLEGE\x10\x04\x12\x16\n\x12\x45\x44UCATION_BACHELOR\x10\x05\x12\x14\n\x10\x45\x44UCATION_MASTER\x10\x06\x12\x17\n\x13\x45\x44UCATION_DOCTORATE\x10\x07*\xe1\x01\n\x10PersonChangeKind\x12\"\n\x1ePERSON_CHANGE_KIND_UNSPECIFIED\x10\x00\x12!\n\x1dPERSON_CHANGE_KIND_REGISTERED\x10\x01\x12\x1e\n\x1aPERSON_CHANGE_KIND_UPDATED\x10\x02\x12\x1d\n\x19PERSON_CHANGE_KIND_MERGED\x10\x03\x12\"\n\x1ePERSON_CHANGE_KIND_MERGED_INTO\x10\x04\x12#\n\x1fPERSON_CHANGE_KIND_KEYS_ROTATED\x10\x05\x32\x99\x05\n\x0fRegistryService\x12U\n\x0eRegisterPerson\x12(.anbao.registry.v1.RegisterPersonRequest\x1a\x19.anbao.registry.v1.Person\x12K\n\tGetPerson\x12#.anbao.registry.v1.GetPersonRequest\x1a\x19.anbao.registry.v1.Person\x12_\n\x0cSearchTalent\x12&.anbao.registry.v1.SearchTalentRequest\x1a\'.anbao.registry.v1.SearchTalentResponse\x12k\n\x10ListAuditRecords\x12*.anbao.registry.v1.ListAuditRecordsRequest\x1a+.anbao.registry.v1.ListAuditRecordsResponse\x12Q\n\x0cUpdatePerson\x12&.anbao.registry.v1.UpdatePersonRequest\x1a\x19.anbao.registry.v1.Person\x12n\n\x11ListPersonHistory\x12+.anbao.registry.v1.ListPersonHistoryRequest\x1a,.anbao.registry.v1.ListPersonHistoryResponse\x12Q\n\x0cMergePersons\x12&.anbao.registry.v1.MergePersonsRequest\x1a\x19.anbao.registry.v1.Personb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'anbao.registry.v1.registry_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_GENDER']._serialized_start=1831
-  _globals['_GENDER']._serialized_end=1899
-  _globals['_INDUSTRY']._serialized_start=1902
-  _globals['_INDUSTRY']._serialized_end=2186
-  _globals['_PERSON']._serialized_start=113
-  _globals['_PERSON']._serialized_end=547
-  _globals['_HELDCERTIFICATE']._serialized_start=550
-  _globals['_HELDCERTIFICATE']._serialized_end=710
-  _globals['_REGISTERPERSONREQUEST']._serialized_start=713
-  _globals['_REGISTERPERSONREQUEST']._serialized_end=959
-  _globals['_GETPERSONREQUEST']._serialized_start=961
-  _globals['_GETPERSONREQUEST']._serialized_end=993
-  _globals['_SEARCHTALENTREQUEST']._serialized_start=996
-  _globals['_SEARCHTALENTREQUEST']._serialized_end=1164
-  _globals['_SEARCHTALENTRESPONSE']._serialized_start=1166
-  _globals['_SEARCHTALENTRESPONSE']._serialized_end=1257
-  _globals['_AUDITRECORD']._serialized_start=1260
-  _globals['_AUDITRECORD']._serialized_end=1542
-  _globals['_LISTAUDITRECORDSREQUEST']._serialized_start=1545
-  _globals['_LISTAUDITRECORDSREQUEST']._serialized_end=1721
-  _globals['_LISTAUDITRECORDSRESPONSE']._serialized_start=1723
-  _globals['_LISTAUDITRECORDSRESPONSE']._serialized_end=1829
-  _globals['_REGISTRYSERVICE']._serialized_start=2189
-  _globals['_REGISTRYSERVICE']._serialized_end=2576
+  _globals['_PERSONCHANGE_VALUEDIGESTSENTRY']._loaded_options = None
+  _globals['_PERSONCHANGE_VALUEDIGESTSENTRY']._serialized_options = b'8\001'
+  _globals['_GENDER']._serialized_start=3054
+  _globals['_GENDER']._serialized_end=3122
+  _globals['_INDUSTRY']._serialized_start=3125
+  _globals['_INDUSTRY']._serialized_end=3409
+  _globals['_EDUCATION']._serialized_start=3412
+  _globals['_EDUCATION']._serialized_end=3638
+  _globals['_PERSONCHANGEKIND']._serialized_start=3641
+  _globals['_PERSONCHANGEKIND']._serialized_end=3866
+  _globals['_PERSON']._serialized_start=147
+  _globals['_PERSON']._serialized_end=851
+  _globals['_EMPLOYMENTPERIOD']._serialized_start=854
+  _globals['_EMPLOYMENTPERIOD']._serialized_end=1041
+  _globals['_HELDCERTIFICATE']._serialized_start=1044
+  _globals['_HELDCERTIFICATE']._serialized_end=1204
+  _globals['_REGISTERPERSONREQUEST']._serialized_start=1207
+  _globals['_REGISTERPERSONREQUEST']._serialized_end=1453
+  _globals['_GETPERSONREQUEST']._serialized_start=1455
+  _globals['_GETPERSONREQUEST']._serialized_end=1487
+  _globals['_SEARCHTALENTREQUEST']._serialized_start=1490
+  _globals['_SEARCHTALENTREQUEST']._serialized_end=1658
+  _globals['_SEARCHTALENTRESPONSE']._serialized_start=1660
+  _globals['_SEARCHTALENTRESPONSE']._serialized_end=1751
+  _globals['_AUDITRECORD']._serialized_start=1754
+  _globals['_AUDITRECORD']._serialized_end=2036
+  _globals['_LISTAUDITRECORDSREQUEST']._serialized_start=2039
+  _globals['_LISTAUDITRECORDSREQUEST']._serialized_end=2215
+  _globals['_LISTAUDITRECORDSRESPONSE']._serialized_start=2217
+  _globals['_LISTAUDITRECORDSRESPONSE']._serialized_end=2323
+  _globals['_UPDATEPERSONREQUEST']._serialized_start=2326
+  _globals['_UPDATEPERSONREQUEST']._serialized_end=2454
+  _globals['_LISTPERSONHISTORYREQUEST']._serialized_start=2456
+  _globals['_LISTPERSONHISTORYREQUEST']._serialized_end=2535
+  _globals['_PERSONCHANGE']._serialized_start=2538
+  _globals['_PERSONCHANGE']._serialized_end=2868
+  _globals['_PERSONCHANGE_VALUEDIGESTSENTRY']._serialized_start=2817
+  _globals['_PERSONCHANGE_VALUEDIGESTSENTRY']._serialized_end=2868
+  _globals['_LISTPERSONHISTORYRESPONSE']._serialized_start=2870
+  _globals['_LISTPERSONHISTORYRESPONSE']._serialized_end=2972
+  _globals['_MERGEPERSONSREQUEST']._serialized_start=2974
+  _globals['_MERGEPERSONSREQUEST']._serialized_end=3052
+  _globals['_REGISTRYSERVICE']._serialized_start=3869
+  _globals['_REGISTRYSERVICE']._serialized_end=4534
 # @@protoc_insertion_point(module_scope)

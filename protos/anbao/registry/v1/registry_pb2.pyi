@@ -1,5 +1,6 @@
 import datetime
 
+from google.protobuf import field_mask_pb2 as _field_mask_pb2
 from google.protobuf import timestamp_pb2 as _timestamp_pb2
 from google.type import date_pb2 as _date_pb2
 from google.protobuf.internal import containers as _containers
@@ -29,6 +30,26 @@ class Industry(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     INDUSTRY_PUBLIC_TRANSIT: _ClassVar[Industry]
     INDUSTRY_MATERIAL_RESERVES: _ClassVar[Industry]
     INDUSTRY_OTHER: _ClassVar[Industry]
+
+class Education(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    EDUCATION_UNSPECIFIED: _ClassVar[Education]
+    EDUCATION_PRIMARY: _ClassVar[Education]
+    EDUCATION_JUNIOR_SECONDARY: _ClassVar[Education]
+    EDUCATION_SENIOR_SECONDARY: _ClassVar[Education]
+    EDUCATION_JUNIOR_COLLEGE: _ClassVar[Education]
+    EDUCATION_BACHELOR: _ClassVar[Education]
+    EDUCATION_MASTER: _ClassVar[Education]
+    EDUCATION_DOCTORATE: _ClassVar[Education]
+
+class PersonChangeKind(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    PERSON_CHANGE_KIND_UNSPECIFIED: _ClassVar[PersonChangeKind]
+    PERSON_CHANGE_KIND_REGISTERED: _ClassVar[PersonChangeKind]
+    PERSON_CHANGE_KIND_UPDATED: _ClassVar[PersonChangeKind]
+    PERSON_CHANGE_KIND_MERGED: _ClassVar[PersonChangeKind]
+    PERSON_CHANGE_KIND_MERGED_INTO: _ClassVar[PersonChangeKind]
+    PERSON_CHANGE_KIND_KEYS_ROTATED: _ClassVar[PersonChangeKind]
 GENDER_UNSPECIFIED: Gender
 GENDER_MALE: Gender
 GENDER_FEMALE: Gender
@@ -42,9 +63,23 @@ INDUSTRY_CULTURE_RESEARCH: Industry
 INDUSTRY_PUBLIC_TRANSIT: Industry
 INDUSTRY_MATERIAL_RESERVES: Industry
 INDUSTRY_OTHER: Industry
+EDUCATION_UNSPECIFIED: Education
+EDUCATION_PRIMARY: Education
+EDUCATION_JUNIOR_SECONDARY: Education
+EDUCATION_SENIOR_SECONDARY: Education
+EDUCATION_JUNIOR_COLLEGE: Education
+EDUCATION_BACHELOR: Education
+EDUCATION_MASTER: Education
+EDUCATION_DOCTORATE: Education
+PERSON_CHANGE_KIND_UNSPECIFIED: PersonChangeKind
+PERSON_CHANGE_KIND_REGISTERED: PersonChangeKind
+PERSON_CHANGE_KIND_UPDATED: PersonChangeKind
+PERSON_CHANGE_KIND_MERGED: PersonChangeKind
+PERSON_CHANGE_KIND_MERGED_INTO: PersonChangeKind
+PERSON_CHANGE_KIND_KEYS_ROTATED: PersonChangeKind
 
 class Person(_message.Message):
-    __slots__ = ("name", "full_name", "resident_id_masked", "gender", "birth_date", "phone_masked", "region_code", "employer_unit", "industry", "guard_certificate_date", "certificates", "create_time")
+    __slots__ = ("name", "full_name", "resident_id_masked", "gender", "birth_date", "phone_masked", "region_code", "employer_unit", "industry", "guard_certificate_date", "certificates", "create_time", "etag", "employer_uscc", "education", "guard_certificate_number", "guard_certificate_evidence", "employment_periods", "update_time")
     NAME_FIELD_NUMBER: _ClassVar[int]
     FULL_NAME_FIELD_NUMBER: _ClassVar[int]
     RESIDENT_ID_MASKED_FIELD_NUMBER: _ClassVar[int]
@@ -57,6 +92,13 @@ class Person(_message.Message):
     GUARD_CERTIFICATE_DATE_FIELD_NUMBER: _ClassVar[int]
     CERTIFICATES_FIELD_NUMBER: _ClassVar[int]
     CREATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    ETAG_FIELD_NUMBER: _ClassVar[int]
+    EMPLOYER_USCC_FIELD_NUMBER: _ClassVar[int]
+    EDUCATION_FIELD_NUMBER: _ClassVar[int]
+    GUARD_CERTIFICATE_NUMBER_FIELD_NUMBER: _ClassVar[int]
+    GUARD_CERTIFICATE_EVIDENCE_FIELD_NUMBER: _ClassVar[int]
+    EMPLOYMENT_PERIODS_FIELD_NUMBER: _ClassVar[int]
+    UPDATE_TIME_FIELD_NUMBER: _ClassVar[int]
     name: str
     full_name: str
     resident_id_masked: str
@@ -69,7 +111,28 @@ class Person(_message.Message):
     guard_certificate_date: _date_pb2.Date
     certificates: _containers.RepeatedCompositeFieldContainer[HeldCertificate]
     create_time: _timestamp_pb2.Timestamp
-    def __init__(self, name: _Optional[str] = ..., full_name: _Optional[str] = ..., resident_id_masked: _Optional[str] = ..., gender: _Optional[_Union[Gender, str]] = ..., birth_date: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., phone_masked: _Optional[str] = ..., region_code: _Optional[str] = ..., employer_unit: _Optional[str] = ..., industry: _Optional[_Union[Industry, str]] = ..., guard_certificate_date: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., certificates: _Optional[_Iterable[_Union[HeldCertificate, _Mapping]]] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    etag: str
+    employer_uscc: str
+    education: Education
+    guard_certificate_number: str
+    guard_certificate_evidence: str
+    employment_periods: _containers.RepeatedCompositeFieldContainer[EmploymentPeriod]
+    update_time: _timestamp_pb2.Timestamp
+    def __init__(self, name: _Optional[str] = ..., full_name: _Optional[str] = ..., resident_id_masked: _Optional[str] = ..., gender: _Optional[_Union[Gender, str]] = ..., birth_date: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., phone_masked: _Optional[str] = ..., region_code: _Optional[str] = ..., employer_unit: _Optional[str] = ..., industry: _Optional[_Union[Industry, str]] = ..., guard_certificate_date: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., certificates: _Optional[_Iterable[_Union[HeldCertificate, _Mapping]]] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., etag: _Optional[str] = ..., employer_uscc: _Optional[str] = ..., education: _Optional[_Union[Education, str]] = ..., guard_certificate_number: _Optional[str] = ..., guard_certificate_evidence: _Optional[str] = ..., employment_periods: _Optional[_Iterable[_Union[EmploymentPeriod, _Mapping]]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class EmploymentPeriod(_message.Message):
+    __slots__ = ("employer_unit", "employer_uscc", "industry", "start_date", "end_date")
+    EMPLOYER_UNIT_FIELD_NUMBER: _ClassVar[int]
+    EMPLOYER_USCC_FIELD_NUMBER: _ClassVar[int]
+    INDUSTRY_FIELD_NUMBER: _ClassVar[int]
+    START_DATE_FIELD_NUMBER: _ClassVar[int]
+    END_DATE_FIELD_NUMBER: _ClassVar[int]
+    employer_unit: str
+    employer_uscc: str
+    industry: Industry
+    start_date: _date_pb2.Date
+    end_date: _date_pb2.Date
+    def __init__(self, employer_unit: _Optional[str] = ..., employer_uscc: _Optional[str] = ..., industry: _Optional[_Union[Industry, str]] = ..., start_date: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., end_date: _Optional[_Union[_date_pb2.Date, _Mapping]] = ...) -> None: ...
 
 class HeldCertificate(_message.Message):
     __slots__ = ("certificate_number", "occupation_code", "level", "issue_date", "issuing_organisation")
@@ -186,3 +249,68 @@ class ListAuditRecordsResponse(_message.Message):
     audit_records: _containers.RepeatedCompositeFieldContainer[AuditRecord]
     next_page_token: str
     def __init__(self, audit_records: _Optional[_Iterable[_Union[AuditRecord, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
+
+class UpdatePersonRequest(_message.Message):
+    __slots__ = ("person", "update_mask", "phone")
+    PERSON_FIELD_NUMBER: _ClassVar[int]
+    UPDATE_MASK_FIELD_NUMBER: _ClassVar[int]
+    PHONE_FIELD_NUMBER: _ClassVar[int]
+    person: Person
+    update_mask: _field_mask_pb2.FieldMask
+    phone: str
+    def __init__(self, person: _Optional[_Union[Person, _Mapping]] = ..., update_mask: _Optional[_Union[_field_mask_pb2.FieldMask, _Mapping]] = ..., phone: _Optional[str] = ...) -> None: ...
+
+class ListPersonHistoryRequest(_message.Message):
+    __slots__ = ("name", "page_size", "page_token")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    page_size: int
+    page_token: str
+    def __init__(self, name: _Optional[str] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
+
+class PersonChange(_message.Message):
+    __slots__ = ("person", "change_time", "actor", "actor_role", "kind", "fields", "value_digests", "other_person")
+    class ValueDigestsEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: str
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[str] = ...) -> None: ...
+    PERSON_FIELD_NUMBER: _ClassVar[int]
+    CHANGE_TIME_FIELD_NUMBER: _ClassVar[int]
+    ACTOR_FIELD_NUMBER: _ClassVar[int]
+    ACTOR_ROLE_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    FIELDS_FIELD_NUMBER: _ClassVar[int]
+    VALUE_DIGESTS_FIELD_NUMBER: _ClassVar[int]
+    OTHER_PERSON_FIELD_NUMBER: _ClassVar[int]
+    person: str
+    change_time: _timestamp_pb2.Timestamp
+    actor: str
+    actor_role: str
+    kind: PersonChangeKind
+    fields: _containers.RepeatedScalarFieldContainer[str]
+    value_digests: _containers.ScalarMap[str, str]
+    other_person: str
+    def __init__(self, person: _Optional[str] = ..., change_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., actor: _Optional[str] = ..., actor_role: _Optional[str] = ..., kind: _Optional[_Union[PersonChangeKind, str]] = ..., fields: _Optional[_Iterable[str]] = ..., value_digests: _Optional[_Mapping[str, str]] = ..., other_person: _Optional[str] = ...) -> None: ...
+
+class ListPersonHistoryResponse(_message.Message):
+    __slots__ = ("changes", "next_page_token")
+    CHANGES_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    changes: _containers.RepeatedCompositeFieldContainer[PersonChange]
+    next_page_token: str
+    def __init__(self, changes: _Optional[_Iterable[_Union[PersonChange, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
+
+class MergePersonsRequest(_message.Message):
+    __slots__ = ("name", "merged_person", "request_id")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    MERGED_PERSON_FIELD_NUMBER: _ClassVar[int]
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    merged_person: str
+    request_id: str
+    def __init__(self, name: _Optional[str] = ..., merged_person: _Optional[str] = ..., request_id: _Optional[str] = ...) -> None: ...

@@ -56,6 +56,21 @@ class RegistryServiceStub:
                 request_serializer=anbao_dot_registry_dot_v1_dot_registry__pb2.ListAuditRecordsRequest.SerializeToString,
                 response_deserializer=anbao_dot_registry_dot_v1_dot_registry__pb2.ListAuditRecordsResponse.FromString,
                 _registered_method=True)
+        self.UpdatePerson = channel.unary_unary(
+                '/anbao.registry.v1.RegistryService/UpdatePerson',
+                request_serializer=anbao_dot_registry_dot_v1_dot_registry__pb2.UpdatePersonRequest.SerializeToString,
+                response_deserializer=anbao_dot_registry_dot_v1_dot_registry__pb2.Person.FromString,
+                _registered_method=True)
+        self.ListPersonHistory = channel.unary_unary(
+                '/anbao.registry.v1.RegistryService/ListPersonHistory',
+                request_serializer=anbao_dot_registry_dot_v1_dot_registry__pb2.ListPersonHistoryRequest.SerializeToString,
+                response_deserializer=anbao_dot_registry_dot_v1_dot_registry__pb2.ListPersonHistoryResponse.FromString,
+                _registered_method=True)
+        self.MergePersons = channel.unary_unary(
+                '/anbao.registry.v1.RegistryService/MergePersons',
+                request_serializer=anbao_dot_registry_dot_v1_dot_registry__pb2.MergePersonsRequest.SerializeToString,
+                response_deserializer=anbao_dot_registry_dot_v1_dot_registry__pb2.Person.FromString,
+                _registered_method=True)
 
 
 class RegistryServiceServicer:
@@ -93,6 +108,30 @@ class RegistryServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def UpdatePerson(self, request, context):
+        """--- person lifecycle (issue 12, part 1) ---
+        Updates the fields named in `update_mask` (AIP-134); a stale `etag` is ABORTED.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListPersonHistory(self, request, context):
+        """Every change of a person (and of those merged into it), oldest first: who, when,
+        which fields; never the values.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def MergePersons(self, request, context):
+        """Merges a person registered twice by mistake into the surviving one (province only).
+        --- end person lifecycle ---
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_RegistryServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -115,6 +154,21 @@ def add_RegistryServiceServicer_to_server(servicer, server):
                     servicer.ListAuditRecords,
                     request_deserializer=anbao_dot_registry_dot_v1_dot_registry__pb2.ListAuditRecordsRequest.FromString,
                     response_serializer=anbao_dot_registry_dot_v1_dot_registry__pb2.ListAuditRecordsResponse.SerializeToString,
+            ),
+            'UpdatePerson': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdatePerson,
+                    request_deserializer=anbao_dot_registry_dot_v1_dot_registry__pb2.UpdatePersonRequest.FromString,
+                    response_serializer=anbao_dot_registry_dot_v1_dot_registry__pb2.Person.SerializeToString,
+            ),
+            'ListPersonHistory': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListPersonHistory,
+                    request_deserializer=anbao_dot_registry_dot_v1_dot_registry__pb2.ListPersonHistoryRequest.FromString,
+                    response_serializer=anbao_dot_registry_dot_v1_dot_registry__pb2.ListPersonHistoryResponse.SerializeToString,
+            ),
+            'MergePersons': grpc.unary_unary_rpc_method_handler(
+                    servicer.MergePersons,
+                    request_deserializer=anbao_dot_registry_dot_v1_dot_registry__pb2.MergePersonsRequest.FromString,
+                    response_serializer=anbao_dot_registry_dot_v1_dot_registry__pb2.Person.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -227,6 +281,87 @@ class RegistryService:
             '/anbao.registry.v1.RegistryService/ListAuditRecords',
             anbao_dot_registry_dot_v1_dot_registry__pb2.ListAuditRecordsRequest.SerializeToString,
             anbao_dot_registry_dot_v1_dot_registry__pb2.ListAuditRecordsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdatePerson(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/anbao.registry.v1.RegistryService/UpdatePerson',
+            anbao_dot_registry_dot_v1_dot_registry__pb2.UpdatePersonRequest.SerializeToString,
+            anbao_dot_registry_dot_v1_dot_registry__pb2.Person.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListPersonHistory(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/anbao.registry.v1.RegistryService/ListPersonHistory',
+            anbao_dot_registry_dot_v1_dot_registry__pb2.ListPersonHistoryRequest.SerializeToString,
+            anbao_dot_registry_dot_v1_dot_registry__pb2.ListPersonHistoryResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def MergePersons(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/anbao.registry.v1.RegistryService/MergePersons',
+            anbao_dot_registry_dot_v1_dot_registry__pb2.MergePersonsRequest.SerializeToString,
+            anbao_dot_registry_dot_v1_dot_registry__pb2.Person.FromString,
             options,
             channel_credentials,
             insecure,
