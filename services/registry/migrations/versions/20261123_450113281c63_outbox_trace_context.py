@@ -1,14 +1,14 @@
 """outbox trace context
 
 Revision ID: 450113281c63
-Revises: 3bcb7fc705b9
+Revises: c676ebc915b9
 Create Date: 2026-11-23 06:08:28.301817
 """
 from alembic import op
 import sqlalchemy as sa
 
 revision = '450113281c63'
-down_revision = '3bcb7fc705b9'
+down_revision = 'c676ebc915b9'
 branch_labels = None
 depends_on = None
 
