@@ -1,3 +1,4 @@
+from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
 from servicekit.settings import ServiceSettings
@@ -12,3 +13,10 @@ class RegistrySettings(ServiceSettings):
     # base64 32-byte keys; required: a service holding personal data never runs without them
     field_key: str
     blind_index_key: str
+    # POOL-3: security cadres of key units — rotation training every `years` years of at
+    # least `hours` class hours; new cadres an initial course of at least `initial_hours`
+    # within `initial_within_days` of the appointment (the deadline is an assumption)
+    cadre_rotation_years: int = Field(default=2, ge=1)
+    cadre_rotation_hours: int = Field(default=24, ge=1)
+    cadre_initial_hours: int = Field(default=36, ge=1)
+    cadre_initial_within_days: int = Field(default=365, ge=1)

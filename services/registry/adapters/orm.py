@@ -42,3 +42,7 @@ class HeldCertificateRow(Base, table=True):
     # CERT-3 as CertificateStatusChanged says; the pool offers VALID ones only (POOL-2)
     status: int = Field(default=1, index=True, sa_column_kwargs={"server_default": "1"})
     status_changed_at: datetime | None = None
+
+
+# the talent pool's own tables join this metadata (issue 12, part 2)
+from . import talent_orm  # noqa: E402,F401

@@ -7,6 +7,7 @@ from datetime import datetime, timezone
 from sqlalchemy import select
 
 from anbao.certificates.v1 import certificates_pb2 as certificates
+from anbao.registry.v1 import registry_pb2 as pb
 
 from servicekit import divisions, paging
 from servicekit.errors import NotFound
@@ -17,6 +18,8 @@ from servicekit.resident_id import validate_resident_id
 from ..domain.commands import SearchTalent
 from ..domain.people import HeldCertificate, Person
 from .orm import HeldCertificateRow, PersonRow
+from .talent import TalentPool
+from .talent_orm import ListingConsentRow
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,11 @@ class People(Repository[Person]):
                 divisions.division_prefix(query.region_code)))
         if query.industry:
             stmt = stmt.where(PersonRow.industry == query.industry)
+        if query.employer_unit:
+            stmt = stmt.where(PersonRow.employer_unit == query.employer_unit)
+        # POOL-2: a person who withdrew consent to be listed is not found
+        stmt = stmt.where(PersonRow.id.not_in(select(ListingConsentRow.person_id).where(
+            ListingConsentRow.consent == pb.LISTING_CONSENT_WITHDRAWN)))
         rows, token = paging.fetch_page(self.session, stmt, PersonRow.id, query.page)
         return self._load(rows), token
 
@@ -123,3 +131,4 @@ class RegistryRepositories(Repositories):
     def __init__(self, session, protector: Protector):
         super().__init__(session)
         self.people = People(session, protector)
+        self.talent = TalentPool(session)
