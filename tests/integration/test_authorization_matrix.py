@@ -9,6 +9,7 @@ import base64
 import json
 import time
 import uuid
+from datetime import date
 
 import grpc
 import jwt
@@ -31,7 +32,8 @@ POLICIES = {"registry": REGISTRY, "accreditation": ACCREDITATION, "certificates"
 R = auth.Reach
 ALLOWED, DENIED, UNAUTHENTICATED = "allowed", "PERMISSION_DENIED", "UNAUTHENTICATED"
 # where a confined caller out of its scope is not refused but sees only its own
-CONFINED = {"ListInstitutions", "ListCertificates", "SearchTalent", "CheckSeparation"}
+CONFINED = {"ListInstitutions", "ListCertificates", "SearchTalent", "CheckSeparation",
+            "ListRotationTrainingDue"}
 # institutions register the people they train or examine wherever they live
 ANYWHERE_FOR_INSTITUTIONS = {"RegisterPerson"}
 
@@ -157,6 +159,20 @@ def requests(w: dict) -> dict:
             region_code="220102"),
         ("registry", "GetPerson"): lambda: reg.GetPersonRequest(name=w["person"].name),
         ("registry", "SearchTalent"): lambda: reg.SearchTalentRequest(),
+        ("registry", "RecordEarlierCertificate"): lambda: reg.RecordEarlierCertificateRequest(
+            parent=w["person"].name, format=reg.CERTIFICATE_FORMAT_QUAL16,
+            certificate_number="1822010012310001", occupation_code="4-07-05-01",
+            issue_date=dates.to_proto(date(2018, 6, 1)), issuing_authority="吉林省鉴定中心"),
+        ("registry", "RecordCadreAppointment"): lambda: reg.RecordCadreAppointmentRequest(
+            parent=w["person"].name, unit_name="吉林银行", industry=reg.INDUSTRY_FINANCE_POST,
+            appointed_date=today),
+        ("registry", "SetListingConsent"): lambda: reg.SetListingConsentRequest(
+            person=w["person"].name, listing_consent=reg.LISTING_CONSENT_GIVEN),
+        ("registry", "GetTalentProfile"): lambda: reg.GetTalentProfileRequest(
+            name=f"{w['person'].name}/talentProfile"),
+        ("registry", "ListRotationTrainingDue"): lambda: reg.ListRotationTrainingDueRequest(),
+        ("registry", "GetAnnualReport"): lambda: reg.GetAnnualReportRequest(
+            region_code="220100", year=dates.today().year),
         ("accreditation", "CreateInstitution"): lambda: acc.CreateInstitutionRequest(
             institution=acc.Institution(display_name="新机构", uscc=builders.uscc(),
                                         role=acc.INSTITUTION_ROLE_TRAINING, region_code="220102",
