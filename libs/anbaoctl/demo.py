@@ -46,6 +46,8 @@ class DemoResult:
     lookup: dict = field(default_factory=dict)
     credential: dict = field(default_factory=dict)
     separation_refused: bool = False
+    rotation_due: list = field(default_factory=list)   # (person, kind, due date, overdue)
+    annual_report: dict = field(default_factory=dict)  # (occupation, level) → obtained
 
 
 def _resident_id(rng: random.Random) -> str:
@@ -69,6 +71,50 @@ async def eventually(check, what: str = "a condition", timeout: float = 30.0,
         if time.monotonic() > deadline:
             raise TimeoutError(f"timed out after {timeout}s waiting for {what}")
         await asyncio.sleep(interval)
+
+
+async def _talent_pool(registry, admin, people: dict, rng: random.Random, result: DemoResult,
+                       say: Callable[[str], None]) -> None:
+    """Step 12: facts of the talent pool, the rotation-training due list and the annual
+    report (POOL-1, POOL-3, POOL-4)."""
+    say("12. The talent pool: an earlier certificate (POOL-1), security cadres of key units, "
+        "who is due for training (POOL-3), the annual report (POOL-4)")
+    zhang, li = people["张伟"], people["李娜"]
+    earlier = await registry.RecordEarlierCertificate(reg.RecordEarlierCertificateRequest(
+        parent=zhang.name, format=reg.CERTIFICATE_FORMAT_QUAL16,
+        certificate_number=f"1822010012350{rng.randint(0, 999):03d}",
+        occupation_code="4-07-05-01", issue_date=dates.to_proto(date(2018, 6, 1)),
+        issuing_authority="吉林省职业技能鉴定中心"), metadata=admin, timeout=10)
+    say(f"   {earlier.name}  level {earlier.level}  verified={earlier.verified}")
+    today = dates.today()
+    for person, appointed, new_cadre in ((zhang, dates.add_years(today, -3), False),
+                                         (li, today, True)):
+        appointment = await registry.RecordCadreAppointment(reg.RecordCadreAppointmentRequest(
+            parent=person.name, unit_name="长春市轨道交通集团", industry=reg.INDUSTRY_PUBLIC_TRANSIT,
+            appointed_date=dates.to_proto(appointed), new_cadre=new_cadre),
+            metadata=admin, timeout=10)
+        say(f"   {person.full_name}: security cadre since {appointed}"
+            f"{' (new)' if new_cadre else ''}  {appointment.name}")
+    due = await registry.ListRotationTrainingDue(reg.ListRotationTrainingDueRequest(
+        region_code=REGION[:4] + "00", within_days=400, page_size=1000),
+        metadata=admin, timeout=10)
+    say("   due within 400 days:")
+    for d in due.dues:
+        kind = reg.TrainingDueKind.Name(d.kind).removeprefix("TRAINING_DUE_KIND_")
+        when = dates.iso(dates.of_proto(d.due_date))
+        say(f"   {d.full_name}  {d.unit_name}  {kind} by {when}"
+            f"{'  OVERDUE' if d.overdue else ''}  {d.hours_done}/{d.hours_required} h")
+        result.rotation_due.append((d.person, kind, when, d.overdue))
+    report = await registry.GetAnnualReport(reg.GetAnnualReportRequest(
+        region_code=REGION[:2] + "0000", year=today.year), metadata=admin, timeout=10)
+    say(f"   {report.region_name} {report.year} annual report, due "
+        f"{dates.iso(dates.of_proto(report.due_date))}:")
+    for line in report.lines:
+        say(f"   {line.occupation_code} level {line.level}: {line.certificates_obtained} "
+            f"certificate(s) obtained")
+        result.annual_report[(line.occupation_code, line.level)] = line.certificates_obtained
+    say(f"   incentives: {report.subsidies_paid} subsidies paid, "
+        f"{report.subsidies_paid_fen / 100:.2f} yuan (from SubsidyPaid events)")
 
 
 async def run_demo(endpoints: Endpoints, issuer: tokens.TokenIssuer,
@@ -296,6 +342,8 @@ async def run_demo(endpoints: Endpoints, issuer: tokens.TokenIssuer,
             say(f"   {name} → {cert.CertificateStatus.Name(changed.status)}")
         if changed.status != cert.CERTIFICATE_STATUS_VALID:
             raise RuntimeError("the reinstated certificate is not VALID")
+
+        await _talent_pool(registry, admin, people, rng, result, say)
         return result
     finally:
         for channel in channels.values():
