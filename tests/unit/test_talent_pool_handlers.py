@@ -111,6 +111,10 @@ def test_pool1_class_completed_adds_each_trainees_training_once(uows):
     apply(uows, th.on_class_completed, event)
     with pytest.raises(AlreadyApplied):
         apply(uows, th.on_class_completed, event)
+    # the same class told again under a new event ID (a re-published completion): still once
+    again = completed("c1", pb.TRAINING_PURPOSE_CADRE_ROTATION, 24, date(2025, 6, 30), a,
+                      start=date(2025, 6, 27))
+    apply(uows, th.on_class_completed, again)
     records = th.get_talent_profile(uows(), t.GetTalentProfile(ADMIN, a.id)).training_records
     assert [(r.training_class, r.purpose, r.class_hours, r.start_date, r.end_date)
             for r in records] == [("classes/c1", pb.TRAINING_PURPOSE_CADRE_ROTATION, 24,
