@@ -32,6 +32,9 @@ def message_handlers(institutions: handlers.Institutions, rules: PlanRules) -> d
     return {
         c.CreateTrainingClass: partial(handlers.create_training_class,
                                        institutions=institutions, rules=rules),
+        c.FileTrainingClass: partial(handlers.file_training_class, institutions=institutions),
+        c.ReviewTrainingClass: handlers.review_training_class,
+        c.RecordInspectionVisit: handlers.record_inspection_visit,
         c.GetTrainingClass: handlers.get_training_class,
         c.ListTrainingClasses: handlers.list_training_classes,
         auditlisting.ListAuditRecords: auditlisting.list_audit_records,

@@ -27,37 +27,47 @@ from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__
 from google.type import date_pb2 as google_dot_type_dot_date__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n anbao/training/v1/training.proto\x12\x11\x61nbao.training.v1\x1a\x1e\x61nbao/training/v1/events.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x16google/type/date.proto\"\xde\x01\n\x06Lesson\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\r\n\x05title\x18\x02 \x01(\t\x12&\n\x0blesson_date\x18\x03 \x01(\x0b\x32\x11.google.type.Date\x12\x0f\n\x07minutes\x18\x04 \x01(\x05\x12+\n\x04kind\x18\x05 \x01(\x0e\x32\x1d.anbao.training.v1.LessonKind\x12+\n\x04mode\x18\x06 \x01(\x0e\x32\x1d.anbao.training.v1.LessonMode\x12\x0f\n\x07teacher\x18\x07 \x01(\t\x12\x13\n\x0b\x63lass_hours\x18\x08 \x01(\x05\"\xd7\x03\n\rTrainingClass\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x13\n\x0binstitution\x18\x02 \x01(\t\x12\x18\n\x10institution_name\x18\x03 \x01(\t\x12\x13\n\x0bregion_code\x18\x04 \x01(\t\x12\x12\n\nclass_code\x18\x05 \x01(\t\x12\x17\n\x0foccupation_code\x18\x06 \x01(\t\x12\x17\n\x0foccupation_name\x18\x07 \x01(\t\x12\r\n\x05level\x18\x08 \x01(\x05\x12\x33\n\x07purpose\x18\t \x01(\x0e\x32\".anbao.training.v1.TrainingPurpose\x12*\n\x07lessons\x18\n \x03(\x0b\x32\x19.anbao.training.v1.Lesson\x12%\n\nstart_date\x18\x0b \x01(\x0b\x32\x11.google.type.Date\x12#\n\x08\x65nd_date\x18\x0c \x01(\x0b\x32\x11.google.type.Date\x12\x13\n\x0b\x63lass_hours\x18\r \x01(\x05\x12,\n\x05state\x18\x0e \x01(\x0e\x32\x1d.anbao.training.v1.ClassState\x12/\n\x0b\x63reate_time\x18\x0f \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"j\n\x1a\x43reateTrainingClassRequest\x12\x38\n\x0etraining_class\x18\x01 \x01(\x0b\x32 .anbao.training.v1.TrainingClass\x12\x12\n\nrequest_id\x18\x02 \x01(\t\"\'\n\x17GetTrainingClassRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\"\x86\x01\n\x1aListTrainingClassesRequest\x12\x11\n\tpage_size\x18\x01 \x01(\x05\x12\x12\n\npage_token\x18\x02 \x01(\t\x12\x13\n\x0binstitution\x18\x03 \x01(\t\x12,\n\x05state\x18\x04 \x01(\x0e\x32\x1d.anbao.training.v1.ClassState\"r\n\x1bListTrainingClassesResponse\x12:\n\x10training_classes\x18\x01 \x03(\x0b\x32 .anbao.training.v1.TrainingClass\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"\x9a\x02\n\x0b\x41uditRecord\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x10\n\x08sequence\x18\x02 \x01(\x03\x12/\n\x0brecord_time\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\r\n\x05\x61\x63tor\x18\x04 \x01(\t\x12\x12\n\nactor_role\x18\x05 \x01(\t\x12\x13\n\x0b\x61\x63tor_scope\x18\x06 \x01(\t\x12\x0e\n\x06method\x18\x07 \x01(\t\x12\x12\n\nrequest_id\x18\x08 \x01(\t\x12\x11\n\tresources\x18\t \x03(\t\x12\x0f\n\x07\x63hanges\x18\n \x01(\t\x12\x15\n\rchange_digest\x18\x0b \x01(\t\x12\x15\n\rprevious_hash\x18\x0c \x01(\t\x12\x0c\n\x04hash\x18\r \x01(\t\"\xb0\x01\n\x17ListAuditRecordsRequest\x12\x11\n\tpage_size\x18\x01 \x01(\x05\x12\x12\n\npage_token\x18\x02 \x01(\t\x12\x10\n\x08resource\x18\x03 \x01(\t\x12.\n\nstart_time\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12,\n\x08\x65nd_time\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"j\n\x18ListAuditRecordsResponse\x12\x35\n\raudit_records\x18\x01 \x03(\x0b\x32\x1e.anbao.training.v1.AuditRecord\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t*\\\n\nLessonKind\x12\x1b\n\x17LESSON_KIND_UNSPECIFIED\x10\x00\x12\x16\n\x12LESSON_KIND_THEORY\x10\x01\x12\x19\n\x15LESSON_KIND_PRACTICAL\x10\x02*Z\n\nLessonMode\x12\x1b\n\x17LESSON_MODE_UNSPECIFIED\x10\x00\x12\x17\n\x13LESSON_MODE_OFFLINE\x10\x01\x12\x16\n\x12LESSON_MODE_ONLINE\x10\x02*\xa5\x01\n\nClassState\x12\x1b\n\x17\x43LASS_STATE_UNSPECIFIED\x10\x00\x12\x15\n\x11\x43LASS_STATE_DRAFT\x10\x01\x12\x15\n\x11\x43LASS_STATE_FILED\x10\x02\x12\x18\n\x14\x43LASS_STATE_APPROVED\x10\x03\x12\x17\n\x13\x43LASS_STATE_REFUSED\x10\x04\x12\x19\n\x15\x43LASS_STATE_COMPLETED\x10\x05\x32\xbe\x03\n\x0fTrainingService\x12\x66\n\x13\x43reateTrainingClass\x12-.anbao.training.v1.CreateTrainingClassRequest\x1a .anbao.training.v1.TrainingClass\x12`\n\x10GetTrainingClass\x12*.anbao.training.v1.GetTrainingClassRequest\x1a .anbao.training.v1.TrainingClass\x12t\n\x13ListTrainingClasses\x12-.anbao.training.v1.ListTrainingClassesRequest\x1a..anbao.training.v1.ListTrainingClassesResponse\x12k\n\x10ListAuditRecords\x12*.anbao.training.v1.ListAuditRecordsRequest\x1a+.anbao.training.v1.ListAuditRecordsResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n anbao/training/v1/training.proto\x12\x11\x61nbao.training.v1\x1a\x1e\x61nbao/training/v1/events.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x16google/type/date.proto\"\xde\x01\n\x06Lesson\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\r\n\x05title\x18\x02 \x01(\t\x12&\n\x0blesson_date\x18\x03 \x01(\x0b\x32\x11.google.type.Date\x12\x0f\n\x07minutes\x18\x04 \x01(\x05\x12+\n\x04kind\x18\x05 \x01(\x0e\x32\x1d.anbao.training.v1.LessonKind\x12+\n\x04mode\x18\x06 \x01(\x0e\x32\x1d.anbao.training.v1.LessonMode\x12\x0f\n\x07teacher\x18\x07 \x01(\t\x12\x13\n\x0b\x63lass_hours\x18\x08 \x01(\x05\"\xa1\x05\n\rTrainingClass\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x13\n\x0binstitution\x18\x02 \x01(\t\x12\x18\n\x10institution_name\x18\x03 \x01(\t\x12\x13\n\x0bregion_code\x18\x04 \x01(\t\x12\x12\n\nclass_code\x18\x05 \x01(\t\x12\x17\n\x0foccupation_code\x18\x06 \x01(\t\x12\x17\n\x0foccupation_name\x18\x07 \x01(\t\x12\r\n\x05level\x18\x08 \x01(\x05\x12\x33\n\x07purpose\x18\t \x01(\x0e\x32\".anbao.training.v1.TrainingPurpose\x12*\n\x07lessons\x18\n \x03(\x0b\x32\x19.anbao.training.v1.Lesson\x12%\n\nstart_date\x18\x0b \x01(\x0b\x32\x11.google.type.Date\x12#\n\x08\x65nd_date\x18\x0c \x01(\x0b\x32\x11.google.type.Date\x12\x13\n\x0b\x63lass_hours\x18\r \x01(\x05\x12,\n\x05state\x18\x0e \x01(\x0e\x32\x1d.anbao.training.v1.ClassState\x12/\n\x0b\x63reate_time\x18\x0f \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12-\n\tfile_time\x18\x10 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12*\n\x0f\x66iling_deadline\x18\x11 \x01(\x0b\x32\x11.google.type.Date\x12.\n\x06review\x18\x12 \x01(\x0b\x32\x1e.anbao.training.v1.ClassReview\x12=\n\x11inspection_visits\x18\x13 \x03(\x0b\x32\".anbao.training.v1.InspectionVisit\"r\n\x0b\x43lassReview\x12\x10\n\x08\x61pproved\x18\x01 \x01(\x08\x12\x0e\n\x06reason\x18\x02 \x01(\t\x12\x10\n\x08reviewer\x18\x03 \x01(\t\x12/\n\x0breview_time\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"\xa3\x01\n\x0fInspectionVisit\x12%\n\nvisit_date\x18\x01 \x01(\x0b\x32\x11.google.type.Date\x12\x11\n\tinspector\x18\x02 \x01(\t\x12\x10\n\x08\x66indings\x18\x03 \x01(\t\x12\x13\n\x0brecorded_by\x18\x04 \x01(\t\x12/\n\x0brecord_time\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"j\n\x1a\x43reateTrainingClassRequest\x12\x38\n\x0etraining_class\x18\x01 \x01(\x0b\x32 .anbao.training.v1.TrainingClass\x12\x12\n\nrequest_id\x18\x02 \x01(\t\"(\n\x18\x46ileTrainingClassRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\"L\n\x1aReviewTrainingClassRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x10\n\x08\x61pproved\x18\x02 \x01(\x08\x12\x0e\n\x06reason\x18\x03 \x01(\t\"\x82\x01\n\x1cRecordInspectionVisitRequest\x12\x16\n\x0etraining_class\x18\x01 \x01(\t\x12%\n\nvisit_date\x18\x02 \x01(\x0b\x32\x11.google.type.Date\x12\x11\n\tinspector\x18\x03 \x01(\t\x12\x10\n\x08\x66indings\x18\x04 \x01(\t\"\'\n\x17GetTrainingClassRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\"\x86\x01\n\x1aListTrainingClassesRequest\x12\x11\n\tpage_size\x18\x01 \x01(\x05\x12\x12\n\npage_token\x18\x02 \x01(\t\x12\x13\n\x0binstitution\x18\x03 \x01(\t\x12,\n\x05state\x18\x04 \x01(\x0e\x32\x1d.anbao.training.v1.ClassState\"r\n\x1bListTrainingClassesResponse\x12:\n\x10training_classes\x18\x01 \x03(\x0b\x32 .anbao.training.v1.TrainingClass\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"\x9a\x02\n\x0b\x41uditRecord\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x10\n\x08sequence\x18\x02 \x01(\x03\x12/\n\x0brecord_time\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\r\n\x05\x61\x63tor\x18\x04 \x01(\t\x12\x12\n\nactor_role\x18\x05 \x01(\t\x12\x13\n\x0b\x61\x63tor_scope\x18\x06 \x01(\t\x12\x0e\n\x06method\x18\x07 \x01(\t\x12\x12\n\nrequest_id\x18\x08 \x01(\t\x12\x11\n\tresources\x18\t \x03(\t\x12\x0f\n\x07\x63hanges\x18\n \x01(\t\x12\x15\n\rchange_digest\x18\x0b \x01(\t\x12\x15\n\rprevious_hash\x18\x0c \x01(\t\x12\x0c\n\x04hash\x18\r \x01(\t\"\xb0\x01\n\x17ListAuditRecordsRequest\x12\x11\n\tpage_size\x18\x01 \x01(\x05\x12\x12\n\npage_token\x18\x02 \x01(\t\x12\x10\n\x08resource\x18\x03 \x01(\t\x12.\n\nstart_time\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12,\n\x08\x65nd_time\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"j\n\x18ListAuditRecordsResponse\x12\x35\n\raudit_records\x18\x01 \x03(\x0b\x32\x1e.anbao.training.v1.AuditRecord\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t*\\\n\nLessonKind\x12\x1b\n\x17LESSON_KIND_UNSPECIFIED\x10\x00\x12\x16\n\x12LESSON_KIND_THEORY\x10\x01\x12\x19\n\x15LESSON_KIND_PRACTICAL\x10\x02*Z\n\nLessonMode\x12\x1b\n\x17LESSON_MODE_UNSPECIFIED\x10\x00\x12\x17\n\x13LESSON_MODE_OFFLINE\x10\x01\x12\x16\n\x12LESSON_MODE_ONLINE\x10\x02*\xa5\x01\n\nClassState\x12\x1b\n\x17\x43LASS_STATE_UNSPECIFIED\x10\x00\x12\x15\n\x11\x43LASS_STATE_DRAFT\x10\x01\x12\x15\n\x11\x43LASS_STATE_FILED\x10\x02\x12\x18\n\x14\x43LASS_STATE_APPROVED\x10\x03\x12\x17\n\x13\x43LASS_STATE_REFUSED\x10\x04\x12\x19\n\x15\x43LASS_STATE_COMPLETED\x10\x05\x32\xf6\x05\n\x0fTrainingService\x12\x66\n\x13\x43reateTrainingClass\x12-.anbao.training.v1.CreateTrainingClassRequest\x1a .anbao.training.v1.TrainingClass\x12`\n\x10GetTrainingClass\x12*.anbao.training.v1.GetTrainingClassRequest\x1a .anbao.training.v1.TrainingClass\x12t\n\x13ListTrainingClasses\x12-.anbao.training.v1.ListTrainingClassesRequest\x1a..anbao.training.v1.ListTrainingClassesResponse\x12\x62\n\x11\x46ileTrainingClass\x12+.anbao.training.v1.FileTrainingClassRequest\x1a .anbao.training.v1.TrainingClass\x12\x66\n\x13ReviewTrainingClass\x12-.anbao.training.v1.ReviewTrainingClassRequest\x1a .anbao.training.v1.TrainingClass\x12j\n\x15RecordInspectionVisit\x12/.anbao.training.v1.RecordInspectionVisitRequest\x1a .anbao.training.v1.TrainingClass\x12k\n\x10ListAuditRecords\x12*.anbao.training.v1.ListAuditRecordsRequest\x1a+.anbao.training.v1.ListAuditRecordsResponseb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'anbao.training.v1.training_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_LESSONKIND']._serialized_start=1817
-  _globals['_LESSONKIND']._serialized_end=1909
-  _globals['_LESSONMODE']._serialized_start=1911
-  _globals['_LESSONMODE']._serialized_end=2001
-  _globals['_CLASSSTATE']._serialized_start=2004
-  _globals['_CLASSSTATE']._serialized_end=2169
+  _globals['_LESSONKIND']._serialized_start=2554
+  _globals['_LESSONKIND']._serialized_end=2646
+  _globals['_LESSONMODE']._serialized_start=2648
+  _globals['_LESSONMODE']._serialized_end=2738
+  _globals['_CLASSSTATE']._serialized_start=2741
+  _globals['_CLASSSTATE']._serialized_end=2906
   _globals['_LESSON']._serialized_start=145
   _globals['_LESSON']._serialized_end=367
   _globals['_TRAININGCLASS']._serialized_start=370
-  _globals['_TRAININGCLASS']._serialized_end=841
-  _globals['_CREATETRAININGCLASSREQUEST']._serialized_start=843
-  _globals['_CREATETRAININGCLASSREQUEST']._serialized_end=949
-  _globals['_GETTRAININGCLASSREQUEST']._serialized_start=951
-  _globals['_GETTRAININGCLASSREQUEST']._serialized_end=990
-  _globals['_LISTTRAININGCLASSESREQUEST']._serialized_start=993
-  _globals['_LISTTRAININGCLASSESREQUEST']._serialized_end=1127
-  _globals['_LISTTRAININGCLASSESRESPONSE']._serialized_start=1129
-  _globals['_LISTTRAININGCLASSESRESPONSE']._serialized_end=1243
-  _globals['_AUDITRECORD']._serialized_start=1246
-  _globals['_AUDITRECORD']._serialized_end=1528
-  _globals['_LISTAUDITRECORDSREQUEST']._serialized_start=1531
-  _globals['_LISTAUDITRECORDSREQUEST']._serialized_end=1707
-  _globals['_LISTAUDITRECORDSRESPONSE']._serialized_start=1709
-  _globals['_LISTAUDITRECORDSRESPONSE']._serialized_end=1815
-  _globals['_TRAININGSERVICE']._serialized_start=2172
-  _globals['_TRAININGSERVICE']._serialized_end=2618
+  _globals['_TRAININGCLASS']._serialized_end=1043
+  _globals['_CLASSREVIEW']._serialized_start=1045
+  _globals['_CLASSREVIEW']._serialized_end=1159
+  _globals['_INSPECTIONVISIT']._serialized_start=1162
+  _globals['_INSPECTIONVISIT']._serialized_end=1325
+  _globals['_CREATETRAININGCLASSREQUEST']._serialized_start=1327
+  _globals['_CREATETRAININGCLASSREQUEST']._serialized_end=1433
+  _globals['_FILETRAININGCLASSREQUEST']._serialized_start=1435
+  _globals['_FILETRAININGCLASSREQUEST']._serialized_end=1475
+  _globals['_REVIEWTRAININGCLASSREQUEST']._serialized_start=1477
+  _globals['_REVIEWTRAININGCLASSREQUEST']._serialized_end=1553
+  _globals['_RECORDINSPECTIONVISITREQUEST']._serialized_start=1556
+  _globals['_RECORDINSPECTIONVISITREQUEST']._serialized_end=1686
+  _globals['_GETTRAININGCLASSREQUEST']._serialized_start=1688
+  _globals['_GETTRAININGCLASSREQUEST']._serialized_end=1727
+  _globals['_LISTTRAININGCLASSESREQUEST']._serialized_start=1730
+  _globals['_LISTTRAININGCLASSESREQUEST']._serialized_end=1864
+  _globals['_LISTTRAININGCLASSESRESPONSE']._serialized_start=1866
+  _globals['_LISTTRAININGCLASSESRESPONSE']._serialized_end=1980
+  _globals['_AUDITRECORD']._serialized_start=1983
+  _globals['_AUDITRECORD']._serialized_end=2265
+  _globals['_LISTAUDITRECORDSREQUEST']._serialized_start=2268
+  _globals['_LISTAUDITRECORDSREQUEST']._serialized_end=2444
+  _globals['_LISTAUDITRECORDSRESPONSE']._serialized_start=2446
+  _globals['_LISTAUDITRECORDSRESPONSE']._serialized_end=2552
+  _globals['_TRAININGSERVICE']._serialized_start=2909
+  _globals['_TRAININGSERVICE']._serialized_end=3667
 # @@protoc_insertion_point(module_scope)
