@@ -1,0 +1,23 @@
+"""Who may call training's RPCs, and how far each role reaches (servicekit.auth).
+
+A training institution (training_org) plans and files its own classes and nobody else's;
+the police review them (TRN-3) — the province, or a city admin for classes of its
+division, acting for the police department; the departments and auditors read."""
+
+from servicekit.auth import Reach
+
+ANY, DIVISION, INSTITUTION = Reach.ANY, Reach.DIVISION, Reach.INSTITUTION
+READERS = {"province_admin": ANY, "city_admin": DIVISION, "auditor": ANY, "service": ANY}
+INSTITUTION_ITSELF = {"training_org": INSTITUTION}
+# the department is checked by the handler (a FAILED_PRECONDITION naming TRN-3)
+POLICE = {"province_admin": ANY, "city_admin": DIVISION}
+
+POLICY = {
+    "CreateTrainingClass": INSTITUTION_ITSELF,
+    "FileTrainingClass": INSTITUTION_ITSELF,               # TRN-2
+    "ReviewTrainingClass": POLICE,                          # TRN-3, police department only
+    "RecordInspectionVisit": POLICE,                        # TRN-3
+    "GetTrainingClass": {**READERS, **INSTITUTION_ITSELF},
+    "ListTrainingClasses": {**READERS, **INSTITUTION_ITSELF},
+    "ListAuditRecords": {"auditor": ANY},
+}
