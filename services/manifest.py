@@ -99,7 +99,9 @@ SERVICES: tuple[Service, ...] = (
         settings="services.registry.config:RegistrySettings",
         build="services.registry.bootstrap:build",
         publishes=("anbao.registry.v1.events_pb2",),
-        consumes=("anbao.certificates.v1.events_pb2",),
+        # certificates into the talent pool (POOL-1, POOL-2); training records and the
+        # subsidies paid (POOL-1, POOL-3, POOL-4)
+        consumes=("anbao.certificates.v1.events_pb2", "anbao.training.v1.events_pb2"),
         secrets=("field_key", "blind_index_key", "audit_key")),
     Service(
         name="accreditation",

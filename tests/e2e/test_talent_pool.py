@@ -6,14 +6,19 @@ import asyncio
 import csv
 import time
 import uuid
+from datetime import timedelta
 
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from anbao.certificates.v1 import certificates_pb2 as cert
 from anbao.registry.v1 import registry_pb2 as reg
+from anbao.training.v1 import events_pb2 as training_events
 from anbaoctl.demo import eventually, run_demo
 from anbaoctl.main import app
+from servicekit import dates
+from servicekit.unitofwork import new_event
+from tests import builders
 from tests.e2e.test_certificate_status import endpoints
 
 runner = CliRunner()
@@ -79,3 +84,65 @@ async def test_pool2_pool3_pool4_demo_due_list_report_exports_and_revocation(sys
 
 async def _absent(holder: str, pooled) -> bool:
     return holder not in await pooled()
+
+
+def _emit_from_training(system, event) -> None:
+    """Writes the event to the training service's own outbox, as its completion and payment
+    handlers will once they exist (the skeleton publishes neither yet): its relay signs it
+    with training's key and publishes it; registry authenticates and applies it."""
+    uow = system.runtimes()["training"].uow()
+    with uow:
+        uow.emit(event)
+        uow.commit()
+
+
+async def test_pool1_pool3_pool4_training_events_reach_the_pool_across_the_bus(system, backend):
+    stubs = system.stubs()
+    r, md = stubs.registry, stubs.metadata
+    cadre = await builders.person(stubs, "周强")
+    appointed = dates.add_years(dates.today(), -3)
+    await r.RecordCadreAppointment(reg.RecordCadreAppointmentRequest(
+        parent=cadre.name, unit_name="长春市第一中学", industry=reg.INDUSTRY_SCHOOLS_HOSPITALS,
+        appointed_date=dates.to_proto(appointed)), metadata=md)
+
+    async def due() -> list:
+        answer = await r.ListRotationTrainingDue(reg.ListRotationTrainingDueRequest(
+            region_code="220000"), metadata=md)
+        return [d for d in answer.dues if d.person == cadre.name]
+
+    assert [d.overdue for d in await due()] == [True]
+    ended = dates.today() - timedelta(days=10)
+    await asyncio.to_thread(_emit_from_training, system, new_event(
+        training_events.ClassCompleted, training_class="classes/e2e1", class_code="2026-轮训-1",
+        institution="institutions/t1", institution_name="长春保安培训学校", region_code="220100",
+        occupation_code="3-02-02-00", level=3,
+        purpose=training_events.TRAINING_PURPOSE_CADRE_ROTATION,
+        start_date=dates.to_proto(ended - timedelta(days=3)), end_date=dates.to_proto(ended),
+        planned_class_hours=24, trainees=[training_events.CompletedTrainee(
+            person=cadre.name, full_name="周强", class_hours=24)]))
+    await eventually(lambda: _async_not(due), "the trained cadre to leave the due list",
+                     timeout=10)
+    profile = await r.GetTalentProfile(reg.GetTalentProfileRequest(
+        name=f"{cadre.name}/talentProfile"), metadata=md)
+    assert [(t.training_class, t.class_hours) for t in profile.training_records] == [
+        ("classes/e2e1", 24)]
+
+    year = dates.today().year
+    before = await r.GetAnnualReport(reg.GetAnnualReportRequest(region_code="220100", year=year),
+                                     metadata=md)
+    await asyncio.to_thread(_emit_from_training, system, new_event(
+        training_events.SubsidyPaid, claim="subsidyClaims/e2e1", training_class="classes/e2e1",
+        institution="institutions/t1", person=cadre.name, region_code="220100",
+        occupation_code="3-02-02-00", level=3, amount_fen=50000,
+        paid_date=dates.to_proto(dates.today())))
+
+    async def paid():
+        now = await r.GetAnnualReport(reg.GetAnnualReportRequest(region_code="220100",
+                                                                 year=year), metadata=md)
+        return now.subsidies_paid_fen - before.subsidies_paid_fen == 50000
+
+    await eventually(paid, "the subsidy in the annual report", timeout=10)
+
+
+async def _async_not(source) -> bool:
+    return not await source()
