@@ -32,6 +32,9 @@ PAGE = 500
 DUE_HEADER = ["序号 no", "人员 person", "姓名 name", "身份证号 resident ID (masked)",
               "区划 region", "单位 unit", "行业 industry", "类型 kind", "截止 due date",
               "逾期 overdue", "已完成学时 hours done", "应完成学时 hours required"]
+# what fits a terminal: index into DUE_HEADER → short heading
+TERMINAL_COLUMNS = {0: "#", 2: "name", 3: "resident ID", 5: "unit", 7: "kind", 8: "due",
+                    9: "overdue", 10: "hours"}
 REPORT_HEADER = ["区划 region", "年度 year", "职业 occupation", "等级 level",
                  "取得证书 certificates obtained"]
 
@@ -119,10 +122,12 @@ def due(region: str = typer.Option("", help="a province, city or county code; de
         with channel:
             if out is None:
                 table = Table(title=f"rotation training due (as of {as_of or 'today'})")
-                for column in DUE_HEADER:
+                for column in TERMINAL_COLUMNS.values():
                     table.add_column(column)
                 for row in due_rows(fetch, lambda _: None):
-                    table.add_row(*map(str, row))
+                    cells = [str(row[i]) for i in TERMINAL_COLUMNS]
+                    cells[-1] = f"{row[10]}/{row[11]}"
+                    table.add_row(*cells)
                 console.print(table)
                 return
             with Progress(TextColumn("exporting due list"), BarColumn(), MofNCompleteColumn(),
