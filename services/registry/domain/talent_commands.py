@@ -84,7 +84,7 @@ class RecordCadreAppointment:
             except InvalidUscc as exc:
                 v.add("unit_uscc", str(exc))
         v.check(industry in KEY_UNIT_INDUSTRIES, "industry",
-                "must be one of the eight key-unit industries (1-8)")
+                "must be one of the eight key-unit industries of POOL-2 (1-8)")
         appointed = dates.parse_date(appointed_date, "appointed_date", v, required=True,
                                      not_future=True)
         v.raise_if_any()
