@@ -27,47 +27,81 @@ from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__
 from google.type import date_pb2 as google_dot_type_dot_date__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n anbao/training/v1/training.proto\x12\x11\x61nbao.training.v1\x1a\x1e\x61nbao/training/v1/events.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x16google/type/date.proto\"\xde\x01\n\x06Lesson\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\r\n\x05title\x18\x02 \x01(\t\x12&\n\x0blesson_date\x18\x03 \x01(\x0b\x32\x11.google.type.Date\x12\x0f\n\x07minutes\x18\x04 \x01(\x05\x12+\n\x04kind\x18\x05 \x01(\x0e\x32\x1d.anbao.training.v1.LessonKind\x12+\n\x04mode\x18\x06 \x01(\x0e\x32\x1d.anbao.training.v1.LessonMode\x12\x0f\n\x07teacher\x18\x07 \x01(\t\x12\x13\n\x0b\x63lass_hours\x18\x08 \x01(\x05\"\xa1\x05\n\rTrainingClass\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x13\n\x0binstitution\x18\x02 \x01(\t\x12\x18\n\x10institution_name\x18\x03 \x01(\t\x12\x13\n\x0bregion_code\x18\x04 \x01(\t\x12\x12\n\nclass_code\x18\x05 \x01(\t\x12\x17\n\x0foccupation_code\x18\x06 \x01(\t\x12\x17\n\x0foccupation_name\x18\x07 \x01(\t\x12\r\n\x05level\x18\x08 \x01(\x05\x12\x33\n\x07purpose\x18\t \x01(\x0e\x32\".anbao.training.v1.TrainingPurpose\x12*\n\x07lessons\x18\n \x03(\x0b\x32\x19.anbao.training.v1.Lesson\x12%\n\nstart_date\x18\x0b \x01(\x0b\x32\x11.google.type.Date\x12#\n\x08\x65nd_date\x18\x0c \x01(\x0b\x32\x11.google.type.Date\x12\x13\n\x0b\x63lass_hours\x18\r \x01(\x05\x12,\n\x05state\x18\x0e \x01(\x0e\x32\x1d.anbao.training.v1.ClassState\x12/\n\x0b\x63reate_time\x18\x0f \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12-\n\tfile_time\x18\x10 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12*\n\x0f\x66iling_deadline\x18\x11 \x01(\x0b\x32\x11.google.type.Date\x12.\n\x06review\x18\x12 \x01(\x0b\x32\x1e.anbao.training.v1.ClassReview\x12=\n\x11inspection_visits\x18\x13 \x03(\x0b\x32\".anbao.training.v1.InspectionVisit\"r\n\x0b\x43lassReview\x12\x10\n\x08\x61pproved\x18\x01 \x01(\x08\x12\x0e\n\x06reason\x18\x02 \x01(\t\x12\x10\n\x08reviewer\x18\x03 \x01(\t\x12/\n\x0breview_time\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"\xa3\x01\n\x0fInspectionVisit\x12%\n\nvisit_date\x18\x01 \x01(\x0b\x32\x11.google.type.Date\x12\x11\n\tinspector\x18\x02 \x01(\t\x12\x10\n\x08\x66indings\x18\x03 \x01(\t\x12\x13\n\x0brecorded_by\x18\x04 \x01(\t\x12/\n\x0brecord_time\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"j\n\x1a\x43reateTrainingClassRequest\x12\x38\n\x0etraining_class\x18\x01 \x01(\x0b\x32 .anbao.training.v1.TrainingClass\x12\x12\n\nrequest_id\x18\x02 \x01(\t\"(\n\x18\x46ileTrainingClassRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\"L\n\x1aReviewTrainingClassRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x10\n\x08\x61pproved\x18\x02 \x01(\x08\x12\x0e\n\x06reason\x18\x03 \x01(\t\"\x82\x01\n\x1cRecordInspectionVisitRequest\x12\x16\n\x0etraining_class\x18\x01 \x01(\t\x12%\n\nvisit_date\x18\x02 \x01(\x0b\x32\x11.google.type.Date\x12\x11\n\tinspector\x18\x03 \x01(\t\x12\x10\n\x08\x66indings\x18\x04 \x01(\t\"\'\n\x17GetTrainingClassRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\"\x86\x01\n\x1aListTrainingClassesRequest\x12\x11\n\tpage_size\x18\x01 \x01(\x05\x12\x12\n\npage_token\x18\x02 \x01(\t\x12\x13\n\x0binstitution\x18\x03 \x01(\t\x12,\n\x05state\x18\x04 \x01(\x0e\x32\x1d.anbao.training.v1.ClassState\"r\n\x1bListTrainingClassesResponse\x12:\n\x10training_classes\x18\x01 \x03(\x0b\x32 .anbao.training.v1.TrainingClass\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"\x9a\x02\n\x0b\x41uditRecord\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x10\n\x08sequence\x18\x02 \x01(\x03\x12/\n\x0brecord_time\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\r\n\x05\x61\x63tor\x18\x04 \x01(\t\x12\x12\n\nactor_role\x18\x05 \x01(\t\x12\x13\n\x0b\x61\x63tor_scope\x18\x06 \x01(\t\x12\x0e\n\x06method\x18\x07 \x01(\t\x12\x12\n\nrequest_id\x18\x08 \x01(\t\x12\x11\n\tresources\x18\t \x03(\t\x12\x0f\n\x07\x63hanges\x18\n \x01(\t\x12\x15\n\rchange_digest\x18\x0b \x01(\t\x12\x15\n\rprevious_hash\x18\x0c \x01(\t\x12\x0c\n\x04hash\x18\r \x01(\t\"\xb0\x01\n\x17ListAuditRecordsRequest\x12\x11\n\tpage_size\x18\x01 \x01(\x05\x12\x12\n\npage_token\x18\x02 \x01(\t\x12\x10\n\x08resource\x18\x03 \x01(\t\x12.\n\nstart_time\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12,\n\x08\x65nd_time\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"j\n\x18ListAuditRecordsResponse\x12\x35\n\raudit_records\x18\x01 \x03(\x0b\x32\x1e.anbao.training.v1.AuditRecord\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t*\\\n\nLessonKind\x12\x1b\n\x17LESSON_KIND_UNSPECIFIED\x10\x00\x12\x16\n\x12LESSON_KIND_THEORY\x10\x01\x12\x19\n\x15LESSON_KIND_PRACTICAL\x10\x02*Z\n\nLessonMode\x12\x1b\n\x17LESSON_MODE_UNSPECIFIED\x10\x00\x12\x17\n\x13LESSON_MODE_OFFLINE\x10\x01\x12\x16\n\x12LESSON_MODE_ONLINE\x10\x02*\xa5\x01\n\nClassState\x12\x1b\n\x17\x43LASS_STATE_UNSPECIFIED\x10\x00\x12\x15\n\x11\x43LASS_STATE_DRAFT\x10\x01\x12\x15\n\x11\x43LASS_STATE_FILED\x10\x02\x12\x18\n\x14\x43LASS_STATE_APPROVED\x10\x03\x12\x17\n\x13\x43LASS_STATE_REFUSED\x10\x04\x12\x19\n\x15\x43LASS_STATE_COMPLETED\x10\x05\x32\xf6\x05\n\x0fTrainingService\x12\x66\n\x13\x43reateTrainingClass\x12-.anbao.training.v1.CreateTrainingClassRequest\x1a .anbao.training.v1.TrainingClass\x12`\n\x10GetTrainingClass\x12*.anbao.training.v1.GetTrainingClassRequest\x1a .anbao.training.v1.TrainingClass\x12t\n\x13ListTrainingClasses\x12-.anbao.training.v1.ListTrainingClassesRequest\x1a..anbao.training.v1.ListTrainingClassesResponse\x12\x62\n\x11\x46ileTrainingClass\x12+.anbao.training.v1.FileTrainingClassRequest\x1a .anbao.training.v1.TrainingClass\x12\x66\n\x13ReviewTrainingClass\x12-.anbao.training.v1.ReviewTrainingClassRequest\x1a .anbao.training.v1.TrainingClass\x12j\n\x15RecordInspectionVisit\x12/.anbao.training.v1.RecordInspectionVisitRequest\x1a .anbao.training.v1.TrainingClass\x12k\n\x10ListAuditRecords\x12*.anbao.training.v1.ListAuditRecordsRequest\x1a+.anbao.training.v1.ListAuditRecordsResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n anbao/training/v1/training.proto\x12\x11\x61nbao.training.v1\x1a\x1e\x61nbao/training/v1/events.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x16google/type/date.proto\"\xfe\x01\n\x06Lesson\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\r\n\x05title\x18\x02 \x01(\t\x12&\n\x0blesson_date\x18\x03 \x01(\x0b\x32\x11.google.type.Date\x12\x0f\n\x07minutes\x18\x04 \x01(\x05\x12+\n\x04kind\x18\x05 \x01(\x0e\x32\x1d.anbao.training.v1.LessonKind\x12+\n\x04mode\x18\x06 \x01(\x0e\x32\x1d.anbao.training.v1.LessonMode\x12\x0f\n\x07teacher\x18\x07 \x01(\t\x12\x13\n\x0b\x63lass_hours\x18\x08 \x01(\x05\x12\x1e\n\x16paper_sign_in_approved\x18\t \x01(\x08\"\x8a\x02\n\x07Trainee\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x0e\n\x06person\x18\x02 \x01(\t\x12\x11\n\tfull_name\x18\x03 \x01(\t\x12)\n\x06gender\x18\x04 \x01(\x0e\x32\x19.anbao.training.v1.Gender\x12\x1a\n\x12resident_id_masked\x18\x05 \x01(\t\x12\x14\n\x0cphone_masked\x18\x06 \x01(\t\x12/\n\x0b\x65nroll_time\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x18\n\x10\x61ttended_minutes\x18\x08 \x01(\x05\x12\x13\n\x0b\x63lass_hours\x18\t \x01(\x05\x12\x11\n\tmet_hours\x18\n \x01(\x08\"\xb4\x01\n\nAttendance\x12\x0e\n\x06lesson\x18\x01 \x01(\t\x12\x0e\n\x06person\x18\x02 \x01(\t\x12/\n\x06method\x18\x03 \x01(\x0e\x32\x1f.anbao.training.v1.SignInMethod\x12\x0f\n\x07minutes\x18\x04 \x01(\x05\x12\x13\n\x0brecorded_by\x18\x05 \x01(\t\x12/\n\x0brecord_time\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"\x83\x02\n\x0c\x45videnceItem\x12\x0c\n\x04name\x18\x01 \x01(\t\x12-\n\x04kind\x18\x02 \x01(\x0e\x32\x1f.anbao.training.v1.EvidenceKind\x12\x0e\n\x06lesson\x18\x03 \x01(\t\x12\x0e\n\x06person\x18\x04 \x01(\t\x12\x18\n\x10\x64uration_seconds\x18\x05 \x01(\x05\x12\x12\n\nmedia_type\x18\x06 \x01(\t\x12\x12\n\nsize_bytes\x18\x07 \x01(\x03\x12\x0e\n\x06sha256\x18\x08 \x01(\t\x12\x13\n\x0buploaded_by\x18\t \x01(\t\x12/\n\x0bupload_time\x18\n \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"\xa1\x05\n\rTrainingClass\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x13\n\x0binstitution\x18\x02 \x01(\t\x12\x18\n\x10institution_name\x18\x03 \x01(\t\x12\x13\n\x0bregion_code\x18\x04 \x01(\t\x12\x12\n\nclass_code\x18\x05 \x01(\t\x12\x17\n\x0foccupation_code\x18\x06 \x01(\t\x12\x17\n\x0foccupation_name\x18\x07 \x01(\t\x12\r\n\x05level\x18\x08 \x01(\x05\x12\x33\n\x07purpose\x18\t \x01(\x0e\x32\".anbao.training.v1.TrainingPurpose\x12*\n\x07lessons\x18\n \x03(\x0b\x32\x19.anbao.training.v1.Lesson\x12%\n\nstart_date\x18\x0b \x01(\x0b\x32\x11.google.type.Date\x12#\n\x08\x65nd_date\x18\x0c \x01(\x0b\x32\x11.google.type.Date\x12\x13\n\x0b\x63lass_hours\x18\r \x01(\x05\x12,\n\x05state\x18\x0e \x01(\x0e\x32\x1d.anbao.training.v1.ClassState\x12/\n\x0b\x63reate_time\x18\x0f \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12-\n\tfile_time\x18\x10 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12*\n\x0f\x66iling_deadline\x18\x11 \x01(\x0b\x32\x11.google.type.Date\x12.\n\x06review\x18\x12 \x01(\x0b\x32\x1e.anbao.training.v1.ClassReview\x12=\n\x11inspection_visits\x18\x13 \x03(\x0b\x32\".anbao.training.v1.InspectionVisit\"r\n\x0b\x43lassReview\x12\x10\n\x08\x61pproved\x18\x01 \x01(\x08\x12\x0e\n\x06reason\x18\x02 \x01(\t\x12\x10\n\x08reviewer\x18\x03 \x01(\t\x12/\n\x0breview_time\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"\xa3\x01\n\x0fInspectionVisit\x12%\n\nvisit_date\x18\x01 \x01(\x0b\x32\x11.google.type.Date\x12\x11\n\tinspector\x18\x02 \x01(\t\x12\x10\n\x08\x66indings\x18\x03 \x01(\t\x12\x13\n\x0brecorded_by\x18\x04 \x01(\t\x12/\n\x0brecord_time\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"j\n\x1a\x43reateTrainingClassRequest\x12\x38\n\x0etraining_class\x18\x01 \x01(\x0b\x32 .anbao.training.v1.TrainingClass\x12\x12\n\nrequest_id\x18\x02 \x01(\t\"(\n\x18\x46ileTrainingClassRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\"L\n\x1aReviewTrainingClassRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x10\n\x08\x61pproved\x18\x02 \x01(\x08\x12\x0e\n\x06reason\x18\x03 \x01(\t\"\x82\x01\n\x1cRecordInspectionVisitRequest\x12\x16\n\x0etraining_class\x18\x01 \x01(\t\x12%\n\nvisit_date\x18\x02 \x01(\x0b\x32\x11.google.type.Date\x12\x11\n\tinspector\x18\x03 \x01(\t\x12\x10\n\x08\x66indings\x18\x04 \x01(\t\">\n\x14\x45nrollTraineeRequest\x12\x16\n\x0etraining_class\x18\x01 \x01(\t\x12\x0e\n\x06person\x18\x02 \x01(\t\"-\n\x13ListTraineesRequest\x12\x16\n\x0etraining_class\x18\x01 \x01(\t\"D\n\x14ListTraineesResponse\x12,\n\x08trainees\x18\x01 \x03(\x0b\x32\x1a.anbao.training.v1.Trainee\";\n\x19\x41pprovePaperSignInRequest\x12\x0e\n\x06lesson\x18\x01 \x01(\t\x12\x0e\n\x06reason\x18\x02 \x01(\t\"{\n\x17RecordAttendanceRequest\x12\x0e\n\x06lesson\x18\x01 \x01(\t\x12\x0e\n\x06person\x18\x02 \x01(\t\x12/\n\x06method\x18\x03 \x01(\x0e\x32\x1f.anbao.training.v1.SignInMethod\x12\x0f\n\x07minutes\x18\x04 \x01(\x05\"\xa7\x01\n\x10\x45videnceMetadata\x12\x16\n\x0etraining_class\x18\x01 \x01(\t\x12-\n\x04kind\x18\x02 \x01(\x0e\x32\x1f.anbao.training.v1.EvidenceKind\x12\x0e\n\x06lesson\x18\x03 \x01(\t\x12\x0e\n\x06person\x18\x04 \x01(\t\x12\x18\n\x10\x64uration_seconds\x18\x05 \x01(\x05\x12\x12\n\nmedia_type\x18\x06 \x01(\t\"i\n\x15UploadEvidenceRequest\x12\x37\n\x08metadata\x18\x01 \x01(\x0b\x32#.anbao.training.v1.EvidenceMetadataH\x00\x12\x0f\n\x05\x63hunk\x18\x02 \x01(\x0cH\x00\x42\x06\n\x04part\"-\n\x13ListEvidenceRequest\x12\x16\n\x0etraining_class\x18\x01 \x01(\t\"]\n\x14ListEvidenceResponse\x12\x31\n\x08\x65vidence\x18\x01 \x03(\x0b\x32\x1f.anbao.training.v1.EvidenceItem\x12\x12\n\nshortfalls\x18\x02 \x03(\t\"%\n\x15\x44\x65leteEvidenceRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\",\n\x1c\x43ompleteTrainingClassRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\"\'\n\x17GetTrainingClassRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\"\x86\x01\n\x1aListTrainingClassesRequest\x12\x11\n\tpage_size\x18\x01 \x01(\x05\x12\x12\n\npage_token\x18\x02 \x01(\t\x12\x13\n\x0binstitution\x18\x03 \x01(\t\x12,\n\x05state\x18\x04 \x01(\x0e\x32\x1d.anbao.training.v1.ClassState\"r\n\x1bListTrainingClassesResponse\x12:\n\x10training_classes\x18\x01 \x03(\x0b\x32 .anbao.training.v1.TrainingClass\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"\x9a\x02\n\x0b\x41uditRecord\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x10\n\x08sequence\x18\x02 \x01(\x03\x12/\n\x0brecord_time\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\r\n\x05\x61\x63tor\x18\x04 \x01(\t\x12\x12\n\nactor_role\x18\x05 \x01(\t\x12\x13\n\x0b\x61\x63tor_scope\x18\x06 \x01(\t\x12\x0e\n\x06method\x18\x07 \x01(\t\x12\x12\n\nrequest_id\x18\x08 \x01(\t\x12\x11\n\tresources\x18\t \x03(\t\x12\x0f\n\x07\x63hanges\x18\n \x01(\t\x12\x15\n\rchange_digest\x18\x0b \x01(\t\x12\x15\n\rprevious_hash\x18\x0c \x01(\t\x12\x0c\n\x04hash\x18\r \x01(\t\"\xb0\x01\n\x17ListAuditRecordsRequest\x12\x11\n\tpage_size\x18\x01 \x01(\x05\x12\x12\n\npage_token\x18\x02 \x01(\t\x12\x10\n\x08resource\x18\x03 \x01(\t\x12.\n\nstart_time\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12,\n\x08\x65nd_time\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"j\n\x18ListAuditRecordsResponse\x12\x35\n\raudit_records\x18\x01 \x03(\x0b\x32\x1e.anbao.training.v1.AuditRecord\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t*\\\n\nLessonKind\x12\x1b\n\x17LESSON_KIND_UNSPECIFIED\x10\x00\x12\x16\n\x12LESSON_KIND_THEORY\x10\x01\x12\x19\n\x15LESSON_KIND_PRACTICAL\x10\x02*Z\n\nLessonMode\x12\x1b\n\x17LESSON_MODE_UNSPECIFIED\x10\x00\x12\x17\n\x13LESSON_MODE_OFFLINE\x10\x01\x12\x16\n\x12LESSON_MODE_ONLINE\x10\x02*\xa5\x01\n\nClassState\x12\x1b\n\x17\x43LASS_STATE_UNSPECIFIED\x10\x00\x12\x15\n\x11\x43LASS_STATE_DRAFT\x10\x01\x12\x15\n\x11\x43LASS_STATE_FILED\x10\x02\x12\x18\n\x14\x43LASS_STATE_APPROVED\x10\x03\x12\x17\n\x13\x43LASS_STATE_REFUSED\x10\x04\x12\x19\n\x15\x43LASS_STATE_COMPLETED\x10\x05*e\n\x0cSignInMethod\x12\x1e\n\x1aSIGN_IN_METHOD_UNSPECIFIED\x10\x00\x12\x1b\n\x17SIGN_IN_METHOD_PLATFORM\x10\x01\x12\x18\n\x14SIGN_IN_METHOD_PAPER\x10\x02*\xd2\x01\n\x0c\x45videnceKind\x12\x1d\n\x19\x45VIDENCE_KIND_UNSPECIFIED\x10\x00\x12\x1d\n\x19\x45VIDENCE_KIND_GROUP_PHOTO\x10\x01\x12!\n\x1d\x45VIDENCE_KIND_PRACTICAL_PHOTO\x10\x02\x12\x1e\n\x1a\x45VIDENCE_KIND_THEORY_VIDEO\x10\x03\x12!\n\x1d\x45VIDENCE_KIND_PRACTICAL_VIDEO\x10\x04\x12\x1e\n\x1a\x45VIDENCE_KIND_FACE_CAPTURE\x10\x05*D\n\x06Gender\x12\x16\n\x12GENDER_UNSPECIFIED\x10\x00\x12\x0f\n\x0bGENDER_MALE\x10\x01\x12\x11\n\rGENDER_FEMALE\x10\x02\x32\xfb\x0b\n\x0fTrainingService\x12\x66\n\x13\x43reateTrainingClass\x12-.anbao.training.v1.CreateTrainingClassRequest\x1a .anbao.training.v1.TrainingClass\x12`\n\x10GetTrainingClass\x12*.anbao.training.v1.GetTrainingClassRequest\x1a .anbao.training.v1.TrainingClass\x12t\n\x13ListTrainingClasses\x12-.anbao.training.v1.ListTrainingClassesRequest\x1a..anbao.training.v1.ListTrainingClassesResponse\x12\x62\n\x11\x46ileTrainingClass\x12+.anbao.training.v1.FileTrainingClassRequest\x1a .anbao.training.v1.TrainingClass\x12\x66\n\x13ReviewTrainingClass\x12-.anbao.training.v1.ReviewTrainingClassRequest\x1a .anbao.training.v1.TrainingClass\x12j\n\x15RecordInspectionVisit\x12/.anbao.training.v1.RecordInspectionVisitRequest\x1a .anbao.training.v1.TrainingClass\x12T\n\rEnrollTrainee\x12\'.anbao.training.v1.EnrollTraineeRequest\x1a\x1a.anbao.training.v1.Trainee\x12_\n\x0cListTrainees\x12&.anbao.training.v1.ListTraineesRequest\x1a\'.anbao.training.v1.ListTraineesResponse\x12\x64\n\x12\x41pprovePaperSignIn\x12,.anbao.training.v1.ApprovePaperSignInRequest\x1a .anbao.training.v1.TrainingClass\x12]\n\x10RecordAttendance\x12*.anbao.training.v1.RecordAttendanceRequest\x1a\x1d.anbao.training.v1.Attendance\x12]\n\x0eUploadEvidence\x12(.anbao.training.v1.UploadEvidenceRequest\x1a\x1f.anbao.training.v1.EvidenceItem(\x01\x12_\n\x0cListEvidence\x12&.anbao.training.v1.ListEvidenceRequest\x1a\'.anbao.training.v1.ListEvidenceResponse\x12[\n\x0e\x44\x65leteEvidence\x12(.anbao.training.v1.DeleteEvidenceRequest\x1a\x1f.anbao.training.v1.EvidenceItem\x12j\n\x15\x43ompleteTrainingClass\x12/.anbao.training.v1.CompleteTrainingClassRequest\x1a .anbao.training.v1.TrainingClass\x12k\n\x10ListAuditRecords\x12*.anbao.training.v1.ListAuditRecordsRequest\x1a+.anbao.training.v1.ListAuditRecordsResponseb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'anbao.training.v1.training_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_LESSONKIND']._serialized_start=2554
-  _globals['_LESSONKIND']._serialized_end=2646
-  _globals['_LESSONMODE']._serialized_start=2648
-  _globals['_LESSONMODE']._serialized_end=2738
-  _globals['_CLASSSTATE']._serialized_start=2741
-  _globals['_CLASSSTATE']._serialized_end=2906
+  _globals['_LESSONKIND']._serialized_start=4171
+  _globals['_LESSONKIND']._serialized_end=4263
+  _globals['_LESSONMODE']._serialized_start=4265
+  _globals['_LESSONMODE']._serialized_end=4355
+  _globals['_CLASSSTATE']._serialized_start=4358
+  _globals['_CLASSSTATE']._serialized_end=4523
+  _globals['_SIGNINMETHOD']._serialized_start=4525
+  _globals['_SIGNINMETHOD']._serialized_end=4626
+  _globals['_EVIDENCEKIND']._serialized_start=4629
+  _globals['_EVIDENCEKIND']._serialized_end=4839
+  _globals['_GENDER']._serialized_start=4841
+  _globals['_GENDER']._serialized_end=4909
   _globals['_LESSON']._serialized_start=145
-  _globals['_LESSON']._serialized_end=367
-  _globals['_TRAININGCLASS']._serialized_start=370
-  _globals['_TRAININGCLASS']._serialized_end=1043
-  _globals['_CLASSREVIEW']._serialized_start=1045
-  _globals['_CLASSREVIEW']._serialized_end=1159
-  _globals['_INSPECTIONVISIT']._serialized_start=1162
-  _globals['_INSPECTIONVISIT']._serialized_end=1325
-  _globals['_CREATETRAININGCLASSREQUEST']._serialized_start=1327
-  _globals['_CREATETRAININGCLASSREQUEST']._serialized_end=1433
-  _globals['_FILETRAININGCLASSREQUEST']._serialized_start=1435
-  _globals['_FILETRAININGCLASSREQUEST']._serialized_end=1475
-  _globals['_REVIEWTRAININGCLASSREQUEST']._serialized_start=1477
-  _globals['_REVIEWTRAININGCLASSREQUEST']._serialized_end=1553
-  _globals['_RECORDINSPECTIONVISITREQUEST']._serialized_start=1556
-  _globals['_RECORDINSPECTIONVISITREQUEST']._serialized_end=1686
-  _globals['_GETTRAININGCLASSREQUEST']._serialized_start=1688
-  _globals['_GETTRAININGCLASSREQUEST']._serialized_end=1727
-  _globals['_LISTTRAININGCLASSESREQUEST']._serialized_start=1730
-  _globals['_LISTTRAININGCLASSESREQUEST']._serialized_end=1864
-  _globals['_LISTTRAININGCLASSESRESPONSE']._serialized_start=1866
-  _globals['_LISTTRAININGCLASSESRESPONSE']._serialized_end=1980
-  _globals['_AUDITRECORD']._serialized_start=1983
-  _globals['_AUDITRECORD']._serialized_end=2265
-  _globals['_LISTAUDITRECORDSREQUEST']._serialized_start=2268
-  _globals['_LISTAUDITRECORDSREQUEST']._serialized_end=2444
-  _globals['_LISTAUDITRECORDSRESPONSE']._serialized_start=2446
-  _globals['_LISTAUDITRECORDSRESPONSE']._serialized_end=2552
-  _globals['_TRAININGSERVICE']._serialized_start=2909
-  _globals['_TRAININGSERVICE']._serialized_end=3667
+  _globals['_LESSON']._serialized_end=399
+  _globals['_TRAINEE']._serialized_start=402
+  _globals['_TRAINEE']._serialized_end=668
+  _globals['_ATTENDANCE']._serialized_start=671
+  _globals['_ATTENDANCE']._serialized_end=851
+  _globals['_EVIDENCEITEM']._serialized_start=854
+  _globals['_EVIDENCEITEM']._serialized_end=1113
+  _globals['_TRAININGCLASS']._serialized_start=1116
+  _globals['_TRAININGCLASS']._serialized_end=1789
+  _globals['_CLASSREVIEW']._serialized_start=1791
+  _globals['_CLASSREVIEW']._serialized_end=1905
+  _globals['_INSPECTIONVISIT']._serialized_start=1908
+  _globals['_INSPECTIONVISIT']._serialized_end=2071
+  _globals['_CREATETRAININGCLASSREQUEST']._serialized_start=2073
+  _globals['_CREATETRAININGCLASSREQUEST']._serialized_end=2179
+  _globals['_FILETRAININGCLASSREQUEST']._serialized_start=2181
+  _globals['_FILETRAININGCLASSREQUEST']._serialized_end=2221
+  _globals['_REVIEWTRAININGCLASSREQUEST']._serialized_start=2223
+  _globals['_REVIEWTRAININGCLASSREQUEST']._serialized_end=2299
+  _globals['_RECORDINSPECTIONVISITREQUEST']._serialized_start=2302
+  _globals['_RECORDINSPECTIONVISITREQUEST']._serialized_end=2432
+  _globals['_ENROLLTRAINEEREQUEST']._serialized_start=2434
+  _globals['_ENROLLTRAINEEREQUEST']._serialized_end=2496
+  _globals['_LISTTRAINEESREQUEST']._serialized_start=2498
+  _globals['_LISTTRAINEESREQUEST']._serialized_end=2543
+  _globals['_LISTTRAINEESRESPONSE']._serialized_start=2545
+  _globals['_LISTTRAINEESRESPONSE']._serialized_end=2613
+  _globals['_APPROVEPAPERSIGNINREQUEST']._serialized_start=2615
+  _globals['_APPROVEPAPERSIGNINREQUEST']._serialized_end=2674
+  _globals['_RECORDATTENDANCEREQUEST']._serialized_start=2676
+  _globals['_RECORDATTENDANCEREQUEST']._serialized_end=2799
+  _globals['_EVIDENCEMETADATA']._serialized_start=2802
+  _globals['_EVIDENCEMETADATA']._serialized_end=2969
+  _globals['_UPLOADEVIDENCEREQUEST']._serialized_start=2971
+  _globals['_UPLOADEVIDENCEREQUEST']._serialized_end=3076
+  _globals['_LISTEVIDENCEREQUEST']._serialized_start=3078
+  _globals['_LISTEVIDENCEREQUEST']._serialized_end=3123
+  _globals['_LISTEVIDENCERESPONSE']._serialized_start=3125
+  _globals['_LISTEVIDENCERESPONSE']._serialized_end=3218
+  _globals['_DELETEEVIDENCEREQUEST']._serialized_start=3220
+  _globals['_DELETEEVIDENCEREQUEST']._serialized_end=3257
+  _globals['_COMPLETETRAININGCLASSREQUEST']._serialized_start=3259
+  _globals['_COMPLETETRAININGCLASSREQUEST']._serialized_end=3303
+  _globals['_GETTRAININGCLASSREQUEST']._serialized_start=3305
+  _globals['_GETTRAININGCLASSREQUEST']._serialized_end=3344
+  _globals['_LISTTRAININGCLASSESREQUEST']._serialized_start=3347
+  _globals['_LISTTRAININGCLASSESREQUEST']._serialized_end=3481
+  _globals['_LISTTRAININGCLASSESRESPONSE']._serialized_start=3483
+  _globals['_LISTTRAININGCLASSESRESPONSE']._serialized_end=3597
+  _globals['_AUDITRECORD']._serialized_start=3600
+  _globals['_AUDITRECORD']._serialized_end=3882
+  _globals['_LISTAUDITRECORDSREQUEST']._serialized_start=3885
+  _globals['_LISTAUDITRECORDSREQUEST']._serialized_end=4061
+  _globals['_LISTAUDITRECORDSRESPONSE']._serialized_start=4063
+  _globals['_LISTAUDITRECORDSRESPONSE']._serialized_end=4169
+  _globals['_TRAININGSERVICE']._serialized_start=4912
+  _globals['_TRAININGSERVICE']._serialized_end=6443
 # @@protoc_insertion_point(module_scope)
