@@ -85,4 +85,5 @@ def build(settings: TrainingSettings, verifier: tokens.TokenVerifier) -> Service
         extras=[close_clients])
     runtime = ServiceRuntime(spec, settings, verifier)
     runtime.clock = clock  # tests walk a class through its weeks (adapters/clock.py)
+    runtime.media = store  # and find the media store's files
     return runtime

@@ -170,9 +170,6 @@ class TrainingClass:
         return visit
 
 
-def _qualified(teacher: TeacherFacts | None, institution_id: str) -> bool:
-    return teacher is not None and teacher.qualified and teacher.institution_id == institution_id
-
     def complete(self, *, today: date, trainees: list, verified: list, shortfalls: list[str],
                  rules: plans.PlanRules, at: datetime) -> list:
         """CERT-2: the completion review passes once the class has ended, its evidence is
@@ -210,3 +207,7 @@ def _qualified(teacher: TeacherFacts | None, institution_id: str) -> bool:
             if x.number == number:
                 return x
         raise InvalidArgument([FieldViolation("lesson", f"{self.name} has no lesson {number}")])
+
+
+def _qualified(teacher: TeacherFacts | None, institution_id: str) -> bool:
+    return teacher is not None and teacher.qualified and teacher.institution_id == institution_id
