@@ -54,6 +54,15 @@ def class_pb(k: TrainingClass, rules: PlanRules) -> pb.TrainingClass:
         out.review.approved, out.review.reason = k.review.approved, k.review.reason
         out.review.reviewer = k.review.reviewer
         out.review.review_time.FromDatetime(k.review.at)
+    for x in k.changes:
+        out.changes.add(
+            name=f"{k.name}/changes/{x.number}", kind=x.kind, reason=x.reason, state=x.state,
+            requested_by=x.requested_by, decided_by=x.decided_by,
+            decision_reason=x.decision_reason,
+            lessons=[pb.Lesson(name=f"{k.name}/lessons/{y.number}", title=y.title,
+                               lesson_date=date_pb(y.lesson_date), minutes=y.minutes,
+                               kind=y.kind, mode=y.mode, teacher=f"teachers/{y.teacher_id}",
+                               class_hours=rules.hours(y.minutes)) for y in x.lessons])
     for v in k.visits:
         visit = out.inspection_visits.add(visit_date=date_pb(v.visit_date), inspector=v.inspector,
                                           findings=v.findings, recorded_by=v.recorded_by)
@@ -183,6 +192,16 @@ class TrainingApi(pb_grpc.TrainingServiceServicer):
             auth.current_caller(), training_class=request.training_class,
             visit_date=request.visit_date, inspector=request.inspector,
             findings=request.findings)))
+
+    async def RequestClassChange(self, request, context):
+        return self._class(await self._bus.handle(c.RequestClassChange.parse(
+            auth.current_caller(), training_class=request.training_class, kind=request.kind,
+            reason=request.reason, lessons=lessons_in(request.lessons))))
+
+    async def DecideClassChange(self, request, context):
+        return self._class(await self._bus.handle(c.DecideClassChange.parse(
+            auth.current_caller(), name=request.name, approved=request.approved,
+            reason=request.reason)))
 
     async def GetTrainingClass(self, request, context):
         return self._class(await self._bus.handle(

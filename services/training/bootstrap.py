@@ -51,6 +51,8 @@ def message_handlers(institutions: handlers.Institutions, people: handlers.Peopl
                                          clock=clock),
         c.ReviewTrainingClass: handlers.review_training_class,
         c.RecordInspectionVisit: handlers.record_inspection_visit,
+        c.RequestClassChange: handlers.request_class_change,
+        c.DecideClassChange: handlers.decide_class_change,
         c.GetTrainingClass: handlers.get_training_class,
         c.ListTrainingClasses: handlers.list_training_classes,
         auditlisting.ListAuditRecords: auditlisting.list_audit_records,

@@ -290,6 +290,31 @@ def complete_training_class(uow: UnitOfWork, cmd: c.CompleteTrainingClass, *, ru
         return training_class
 
 
+def request_class_change(uow: UnitOfWork, cmd: c.RequestClassChange) -> TrainingClass:
+    """TRN-8: recorded; the plan itself does not change."""
+    with uow:
+        training_class = _scoped_class(uow, cmd.actor, cmd.class_id, lock=True)
+        training_class.request_change(kind=cmd.kind, reason=cmd.reason,
+                                      lessons=list(cmd.lessons), actor=cmd.actor.subject,
+                                      at=utcnow())
+        uow.commit()
+        return training_class
+
+
+def decide_class_change(uow: UnitOfWork, cmd: c.DecideClassChange) -> TrainingClass:
+    """TRN-8: the police's decision; an approved change adds its lessons."""
+    with uow:
+        training_class = _scoped_class(uow, cmd.actor, cmd.class_id, lock=True)
+        _require_police(cmd.actor)
+        pending = [x for x in training_class.changes if x.number == cmd.number]
+        teachers = _repos(uow).learned.teachers(
+            {x.teacher_id for change in pending for x in change.lessons})
+        training_class.decide_change(cmd.number, approved=cmd.approved, reason=cmd.reason,
+                                     teachers=teachers, actor=cmd.actor.subject, at=utcnow())
+        uow.commit()
+        return training_class
+
+
 # what training learns from accreditation and certificates
 
 def on_institution_status_changed(uow: UnitOfWork,

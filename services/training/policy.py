@@ -26,6 +26,8 @@ POLICY = {
     # TRN-7: nothing under retention is deleted; afterwards the province clears it
     "DeleteEvidence": {"province_admin": ANY},
     "CompleteTrainingClass": POLICE,                        # CERT-2, the completion review
+    "RequestClassChange": INSTITUTION_ITSELF,               # TRN-8
+    "DecideClassChange": POLICE,                            # TRN-8
     "GetTrainingClass": {**READERS, **INSTITUTION_ITSELF},
     "ListTrainingClasses": {**READERS, **INSTITUTION_ITSELF},
     "ListAuditRecords": {"auditor": ANY},

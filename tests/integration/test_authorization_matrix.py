@@ -311,6 +311,11 @@ def requests(w: dict) -> dict:
             name=f"{w['class'].name}/evidence/matrix"),
         ("training", "CompleteTrainingClass"): lambda: trn.CompleteTrainingClassRequest(
             name=w["class"].name),
+        ("training", "RequestClassChange"): lambda: trn.RequestClassChangeRequest(
+            training_class=w["class"].name, kind=trn.CHANGE_KIND_MAKE_UP_LESSON, reason="matrix",
+            lessons=w["class"].lessons[:1]),
+        ("training", "DecideClassChange"): lambda: trn.DecideClassChangeRequest(
+            name=f"{w['class'].name}/changes/1", approved=False, reason="matrix"),
         ("training", "GetTrainingClass"): lambda: trn.GetTrainingClassRequest(
             name=w["class"].name),
         ("training", "ListTrainingClasses"): lambda: trn.ListTrainingClassesRequest(),

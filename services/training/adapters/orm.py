@@ -159,3 +159,21 @@ class EvidenceRow(Base, table=True):
     media_type: str = Field(max_length=30)
     uploaded_by: str = Field(max_length=200)
     uploaded_at: datetime
+
+
+class ChangeRequestRow(Base, table=True):
+    """TRN-8: a change to a filed plan; its lessons (JSON) join the plan once approved."""
+
+    __tablename__ = "change_request"
+
+    class_id: str = Field(primary_key=True, max_length=32)
+    number: int = Field(primary_key=True)
+    kind: int
+    reason: str = Field(max_length=500)
+    lessons_json: str
+    requested_by: str = Field(max_length=200)
+    requested_at: datetime
+    state: int
+    decided_by: str = Field(default="", max_length=200)
+    decision_reason: str = Field(default="", max_length=500)
+    decided_at: datetime | None = None

@@ -33,6 +33,19 @@ class ClassState(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     CLASS_STATE_REFUSED: _ClassVar[ClassState]
     CLASS_STATE_COMPLETED: _ClassVar[ClassState]
 
+class ChangeKind(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    CHANGE_KIND_UNSPECIFIED: _ClassVar[ChangeKind]
+    CHANGE_KIND_MAKE_UP_LESSON: _ClassVar[ChangeKind]
+    CHANGE_KIND_RE_SIT: _ClassVar[ChangeKind]
+
+class ChangeState(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    CHANGE_STATE_UNSPECIFIED: _ClassVar[ChangeState]
+    CHANGE_STATE_PENDING: _ClassVar[ChangeState]
+    CHANGE_STATE_APPROVED: _ClassVar[ChangeState]
+    CHANGE_STATE_REFUSED: _ClassVar[ChangeState]
+
 class SignInMethod(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = ()
     SIGN_IN_METHOD_UNSPECIFIED: _ClassVar[SignInMethod]
@@ -65,6 +78,13 @@ CLASS_STATE_FILED: ClassState
 CLASS_STATE_APPROVED: ClassState
 CLASS_STATE_REFUSED: ClassState
 CLASS_STATE_COMPLETED: ClassState
+CHANGE_KIND_UNSPECIFIED: ChangeKind
+CHANGE_KIND_MAKE_UP_LESSON: ChangeKind
+CHANGE_KIND_RE_SIT: ChangeKind
+CHANGE_STATE_UNSPECIFIED: ChangeState
+CHANGE_STATE_PENDING: ChangeState
+CHANGE_STATE_APPROVED: ChangeState
+CHANGE_STATE_REFUSED: ChangeState
 SIGN_IN_METHOD_UNSPECIFIED: SignInMethod
 SIGN_IN_METHOD_PLATFORM: SignInMethod
 SIGN_IN_METHOD_PAPER: SignInMethod
@@ -77,6 +97,26 @@ EVIDENCE_KIND_FACE_CAPTURE: EvidenceKind
 GENDER_UNSPECIFIED: Gender
 GENDER_MALE: Gender
 GENDER_FEMALE: Gender
+
+class ClassChange(_message.Message):
+    __slots__ = ("name", "kind", "reason", "lessons", "state", "requested_by", "decided_by", "decision_reason")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    LESSONS_FIELD_NUMBER: _ClassVar[int]
+    STATE_FIELD_NUMBER: _ClassVar[int]
+    REQUESTED_BY_FIELD_NUMBER: _ClassVar[int]
+    DECIDED_BY_FIELD_NUMBER: _ClassVar[int]
+    DECISION_REASON_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    kind: ChangeKind
+    reason: str
+    lessons: _containers.RepeatedCompositeFieldContainer[Lesson]
+    state: ChangeState
+    requested_by: str
+    decided_by: str
+    decision_reason: str
+    def __init__(self, name: _Optional[str] = ..., kind: _Optional[_Union[ChangeKind, str]] = ..., reason: _Optional[str] = ..., lessons: _Optional[_Iterable[_Union[Lesson, _Mapping]]] = ..., state: _Optional[_Union[ChangeState, str]] = ..., requested_by: _Optional[str] = ..., decided_by: _Optional[str] = ..., decision_reason: _Optional[str] = ...) -> None: ...
 
 class Lesson(_message.Message):
     __slots__ = ("name", "title", "lesson_date", "minutes", "kind", "mode", "teacher", "class_hours", "paper_sign_in_approved")
@@ -165,7 +205,7 @@ class EvidenceItem(_message.Message):
     def __init__(self, name: _Optional[str] = ..., kind: _Optional[_Union[EvidenceKind, str]] = ..., lesson: _Optional[str] = ..., person: _Optional[str] = ..., duration_seconds: _Optional[int] = ..., media_type: _Optional[str] = ..., size_bytes: _Optional[int] = ..., sha256: _Optional[str] = ..., uploaded_by: _Optional[str] = ..., upload_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
 
 class TrainingClass(_message.Message):
-    __slots__ = ("name", "institution", "institution_name", "region_code", "class_code", "occupation_code", "occupation_name", "level", "purpose", "lessons", "start_date", "end_date", "class_hours", "state", "create_time", "file_time", "filing_deadline", "review", "inspection_visits")
+    __slots__ = ("name", "institution", "institution_name", "region_code", "class_code", "occupation_code", "occupation_name", "level", "purpose", "lessons", "start_date", "end_date", "class_hours", "state", "create_time", "file_time", "filing_deadline", "review", "inspection_visits", "changes")
     NAME_FIELD_NUMBER: _ClassVar[int]
     INSTITUTION_FIELD_NUMBER: _ClassVar[int]
     INSTITUTION_NAME_FIELD_NUMBER: _ClassVar[int]
@@ -185,6 +225,7 @@ class TrainingClass(_message.Message):
     FILING_DEADLINE_FIELD_NUMBER: _ClassVar[int]
     REVIEW_FIELD_NUMBER: _ClassVar[int]
     INSPECTION_VISITS_FIELD_NUMBER: _ClassVar[int]
+    CHANGES_FIELD_NUMBER: _ClassVar[int]
     name: str
     institution: str
     institution_name: str
@@ -204,7 +245,8 @@ class TrainingClass(_message.Message):
     filing_deadline: _date_pb2.Date
     review: ClassReview
     inspection_visits: _containers.RepeatedCompositeFieldContainer[InspectionVisit]
-    def __init__(self, name: _Optional[str] = ..., institution: _Optional[str] = ..., institution_name: _Optional[str] = ..., region_code: _Optional[str] = ..., class_code: _Optional[str] = ..., occupation_code: _Optional[str] = ..., occupation_name: _Optional[str] = ..., level: _Optional[int] = ..., purpose: _Optional[_Union[_events_pb2.TrainingPurpose, str]] = ..., lessons: _Optional[_Iterable[_Union[Lesson, _Mapping]]] = ..., start_date: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., end_date: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., class_hours: _Optional[int] = ..., state: _Optional[_Union[ClassState, str]] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., file_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., filing_deadline: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., review: _Optional[_Union[ClassReview, _Mapping]] = ..., inspection_visits: _Optional[_Iterable[_Union[InspectionVisit, _Mapping]]] = ...) -> None: ...
+    changes: _containers.RepeatedCompositeFieldContainer[ClassChange]
+    def __init__(self, name: _Optional[str] = ..., institution: _Optional[str] = ..., institution_name: _Optional[str] = ..., region_code: _Optional[str] = ..., class_code: _Optional[str] = ..., occupation_code: _Optional[str] = ..., occupation_name: _Optional[str] = ..., level: _Optional[int] = ..., purpose: _Optional[_Union[_events_pb2.TrainingPurpose, str]] = ..., lessons: _Optional[_Iterable[_Union[Lesson, _Mapping]]] = ..., start_date: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., end_date: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., class_hours: _Optional[int] = ..., state: _Optional[_Union[ClassState, str]] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., file_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., filing_deadline: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., review: _Optional[_Union[ClassReview, _Mapping]] = ..., inspection_visits: _Optional[_Iterable[_Union[InspectionVisit, _Mapping]]] = ..., changes: _Optional[_Iterable[_Union[ClassChange, _Mapping]]] = ...) -> None: ...
 
 class ClassReview(_message.Message):
     __slots__ = ("approved", "reason", "reviewer", "review_time")
@@ -357,6 +399,28 @@ class CompleteTrainingClassRequest(_message.Message):
     NAME_FIELD_NUMBER: _ClassVar[int]
     name: str
     def __init__(self, name: _Optional[str] = ...) -> None: ...
+
+class RequestClassChangeRequest(_message.Message):
+    __slots__ = ("training_class", "kind", "reason", "lessons")
+    TRAINING_CLASS_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    LESSONS_FIELD_NUMBER: _ClassVar[int]
+    training_class: str
+    kind: ChangeKind
+    reason: str
+    lessons: _containers.RepeatedCompositeFieldContainer[Lesson]
+    def __init__(self, training_class: _Optional[str] = ..., kind: _Optional[_Union[ChangeKind, str]] = ..., reason: _Optional[str] = ..., lessons: _Optional[_Iterable[_Union[Lesson, _Mapping]]] = ...) -> None: ...
+
+class DecideClassChangeRequest(_message.Message):
+    __slots__ = ("name", "approved", "reason")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    APPROVED_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    approved: bool
+    reason: str
+    def __init__(self, name: _Optional[str] = ..., approved: _Optional[bool] = ..., reason: _Optional[str] = ...) -> None: ...
 
 class GetTrainingClassRequest(_message.Message):
     __slots__ = ("name",)

@@ -106,6 +106,16 @@ class TrainingServiceStub:
                 request_serializer=anbao_dot_training_dot_v1_dot_training__pb2.CompleteTrainingClassRequest.SerializeToString,
                 response_deserializer=anbao_dot_training_dot_v1_dot_training__pb2.TrainingClass.FromString,
                 _registered_method=True)
+        self.RequestClassChange = channel.unary_unary(
+                '/anbao.training.v1.TrainingService/RequestClassChange',
+                request_serializer=anbao_dot_training_dot_v1_dot_training__pb2.RequestClassChangeRequest.SerializeToString,
+                response_deserializer=anbao_dot_training_dot_v1_dot_training__pb2.TrainingClass.FromString,
+                _registered_method=True)
+        self.DecideClassChange = channel.unary_unary(
+                '/anbao.training.v1.TrainingService/DecideClassChange',
+                request_serializer=anbao_dot_training_dot_v1_dot_training__pb2.DecideClassChangeRequest.SerializeToString,
+                response_deserializer=anbao_dot_training_dot_v1_dot_training__pb2.TrainingClass.FromString,
+                _registered_method=True)
         self.ListAuditRecords = channel.unary_unary(
                 '/anbao.training.v1.TrainingService/ListAuditRecords',
                 request_serializer=anbao_dot_training_dot_v1_dot_training__pb2.ListAuditRecordsRequest.SerializeToString,
@@ -219,6 +229,21 @@ class TrainingServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def RequestClassChange(self, request, context):
+        """Asks the police to change a filed plan (TRN-8): make-up lessons or re-sits, added
+        only once approved.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DecideClassChange(self, request, context):
+        """The police approve or refuse a change request (TRN-8).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def ListAuditRecords(self, request, context):
         """The service's audit log, oldest first (auditor only).
         """
@@ -297,6 +322,16 @@ def add_TrainingServiceServicer_to_server(servicer, server):
             'CompleteTrainingClass': grpc.unary_unary_rpc_method_handler(
                     servicer.CompleteTrainingClass,
                     request_deserializer=anbao_dot_training_dot_v1_dot_training__pb2.CompleteTrainingClassRequest.FromString,
+                    response_serializer=anbao_dot_training_dot_v1_dot_training__pb2.TrainingClass.SerializeToString,
+            ),
+            'RequestClassChange': grpc.unary_unary_rpc_method_handler(
+                    servicer.RequestClassChange,
+                    request_deserializer=anbao_dot_training_dot_v1_dot_training__pb2.RequestClassChangeRequest.FromString,
+                    response_serializer=anbao_dot_training_dot_v1_dot_training__pb2.TrainingClass.SerializeToString,
+            ),
+            'DecideClassChange': grpc.unary_unary_rpc_method_handler(
+                    servicer.DecideClassChange,
+                    request_deserializer=anbao_dot_training_dot_v1_dot_training__pb2.DecideClassChangeRequest.FromString,
                     response_serializer=anbao_dot_training_dot_v1_dot_training__pb2.TrainingClass.SerializeToString,
             ),
             'ListAuditRecords': grpc.unary_unary_rpc_method_handler(
@@ -684,6 +719,60 @@ class TrainingService:
             target,
             '/anbao.training.v1.TrainingService/CompleteTrainingClass',
             anbao_dot_training_dot_v1_dot_training__pb2.CompleteTrainingClassRequest.SerializeToString,
+            anbao_dot_training_dot_v1_dot_training__pb2.TrainingClass.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RequestClassChange(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/anbao.training.v1.TrainingService/RequestClassChange',
+            anbao_dot_training_dot_v1_dot_training__pb2.RequestClassChangeRequest.SerializeToString,
+            anbao_dot_training_dot_v1_dot_training__pb2.TrainingClass.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DecideClassChange(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/anbao.training.v1.TrainingService/DecideClassChange',
+            anbao_dot_training_dot_v1_dot_training__pb2.DecideClassChangeRequest.SerializeToString,
             anbao_dot_training_dot_v1_dot_training__pb2.TrainingClass.FromString,
             options,
             channel_credentials,
