@@ -10,6 +10,7 @@ from servicekit.errors import FieldViolation, InvalidArgument
 from servicekit.messagebus import MessageBus
 from servicekit.names import require_id
 
+from .adapters import roster_files
 from .adapters.media_store import MEDIA_TYPES, MediaStore
 from .domain import commands as c
 from .domain.attendance import Trainee, Verified
@@ -202,6 +203,16 @@ class TrainingApi(pb_grpc.TrainingServiceServicer):
         return self._class(await self._bus.handle(c.DecideClassChange.parse(
             auth.current_caller(), name=request.name, approved=request.approved,
             reason=request.reason)))
+
+    async def ExportRoster(self, request, context):
+        query = c.ExportRoster.parse(auth.current_caller(), training_class=request.training_class,
+                                     format=request.format)
+        k, rows = await self._bus.handle(query)
+        csv = query.format == pb.ROSTER_FORMAT_CSV
+        content = roster_files.to_csv(rows) if csv else roster_files.to_xlsx(rows)
+        return pb.RosterFile(filename=f"花名册-{k.class_code}-{k.id}.{'csv' if csv else 'xlsx'}",
+                             media_type=roster_files.CSV if csv else roster_files.XLSX,
+                             content=content, rows=len(rows))
 
     async def GetTrainingClass(self, request, context):
         return self._class(await self._bus.handle(

@@ -53,6 +53,7 @@ def message_handlers(institutions: handlers.Institutions, people: handlers.Peopl
         c.RecordInspectionVisit: handlers.record_inspection_visit,
         c.RequestClassChange: handlers.request_class_change,
         c.DecideClassChange: handlers.decide_class_change,
+        c.ExportRoster: handlers.export_roster,
         c.GetTrainingClass: handlers.get_training_class,
         c.ListTrainingClasses: handlers.list_training_classes,
         auditlisting.ListAuditRecords: auditlisting.list_audit_records,

@@ -15,7 +15,7 @@ from servicekit.errors import (AlreadyExists, FailedPrecondition, FieldViolation
 from servicekit.unitofwork import UnitOfWork, utcnow
 
 from .adapters.repository import TrainingRepositories
-from .domain import attendance, commands as c, evidence
+from .domain import attendance, commands as c, evidence, roster
 from .domain.attendance import TraineeFacts
 from .domain.classes import APPROVED, InstitutionFacts, TrainingClass
 from .domain.plans import PlanRules
@@ -313,6 +313,17 @@ def decide_class_change(uow: UnitOfWork, cmd: c.DecideClassChange) -> TrainingCl
                                      teachers=teachers, actor=cmd.actor.subject, at=utcnow())
         uow.commit()
         return training_class
+
+
+def export_roster(uow: UnitOfWork, query: c.ExportRoster
+                  ) -> tuple[TrainingClass, list[tuple[str, ...]]]:
+    """TRN-10: the roster's rows (masked), with completion certificate numbers."""
+    with uow:
+        training_class = _scoped_class(uow, query.actor, query.class_id)
+        repos = _repos(uow)
+        return training_class, roster.rows(training_class,
+                                           repos.attendance.trainees(query.class_id),
+                                           repos.learned.certificates_of(query.class_id))
 
 
 # what training learns from accreditation and certificates

@@ -28,6 +28,8 @@ POLICY = {
     "CompleteTrainingClass": POLICE,                        # CERT-2, the completion review
     "RequestClassChange": INSTITUTION_ITSELF,               # TRN-8
     "DecideClassChange": POLICE,                            # TRN-8
+    # TRN-10: masked for everyone (registry gives services only the masked forms)
+    "ExportRoster": {**READERS, **INSTITUTION_ITSELF},
     "GetTrainingClass": {**READERS, **INSTITUTION_ITSELF},
     "ListTrainingClasses": {**READERS, **INSTITUTION_ITSELF},
     "ListAuditRecords": {"auditor": ANY},

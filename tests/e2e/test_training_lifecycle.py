@@ -7,7 +7,10 @@ the 2026 National Day holiday lies between filing and the first lesson."""
 
 from datetime import date, timedelta
 
+import io
+
 import grpc
+import openpyxl
 import pytest
 from sqlalchemy import select
 
@@ -143,6 +146,19 @@ async def test_cert_2_a_class_walks_from_plan_to_class_completed(system, backend
     assert [(t.person, t.class_hours) for t in event.trainees] == [(full.name, 20)]
     assert "*" in event.trainees[0].resident_id_masked
     assert (event.institution, event.region_code) == (trainer.name, trainer.region_code)
+
+    # TRN-10: the roster, masked, as CSV and XLSX
+    exported = await org.training.ExportRoster(trn.ExportRosterRequest(
+        training_class=name, format=trn.ROSTER_FORMAT_CSV), metadata=org.metadata)
+    lines = exported.content.decode("utf-8-sig").splitlines()
+    assert lines[0] == "序号,姓名,性别,身份证号,手机,专业(工种),证书编号,培训日期,班期"
+    first = lines[1].split(",")
+    assert first[:2] == ["1", "赵一"] and first[5] == "保卫管理员" and first[8] == "2026第1期"
+    assert "*" in first[3] and "*" in first[4] and first[7] == "2026-10-12至2026-10-16"
+    book = await org.training.ExportRoster(trn.ExportRosterRequest(
+        training_class=name, format=trn.ROSTER_FORMAT_XLSX), metadata=org.metadata)
+    sheet = openpyxl.load_workbook(io.BytesIO(book.content)).active
+    assert [c.value for c in sheet[1]][:3] == ["序号", "姓名", "性别"] and sheet.max_row == 3
 
     # TRN-7: evidence under its 3-year retention stays
     await refused(admin.training.DeleteEvidence(trn.DeleteEvidenceRequest(name=group.name),

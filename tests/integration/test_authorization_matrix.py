@@ -316,6 +316,8 @@ def requests(w: dict) -> dict:
             lessons=w["class"].lessons[:1]),
         ("training", "DecideClassChange"): lambda: trn.DecideClassChangeRequest(
             name=f"{w['class'].name}/changes/1", approved=False, reason="matrix"),
+        ("training", "ExportRoster"): lambda: trn.ExportRosterRequest(
+            training_class=w["class"].name, format=trn.ROSTER_FORMAT_CSV),
         ("training", "GetTrainingClass"): lambda: trn.GetTrainingClassRequest(
             name=w["class"].name),
         ("training", "ListTrainingClasses"): lambda: trn.ListTrainingClassesRequest(),

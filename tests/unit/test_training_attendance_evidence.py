@@ -163,3 +163,20 @@ def test_cert_2_completion_after_the_end_with_the_evidence_names_who_met_their_h
     assert k.state == pb.CLASS_STATE_COMPLETED and isinstance(event, ev.ClassCompleted)
     assert [t.person for t in event.trainees] == ["persons/p1"]
     assert event.planned_class_hours == 12
+
+
+def test_trn_10_the_roster_has_the_notices_columns_masked_with_certificate_numbers():
+    from services.training.adapters import roster_files
+    from services.training.domain import roster
+
+    k = a_class()
+    trainees = [attendance.Trainee("c1", PERSON, NOW),
+                attendance.Trainee("c1", attendance.TraineeFacts("p2", "钱二", 2, "22**2X",
+                                                                 "138****0000"), NOW)]
+    rows = roster.rows(k, trainees, {"p1": "T350500202600001"})
+    assert roster.COLUMNS == ("序号", "姓名", "性别", "身份证号", "手机", "专业(工种)", "证书编号",
+                              "培训日期", "班期")
+    assert rows[0] == ("1", "赵一", "男", "11**************2X", "139****5678", "保卫管理员",
+                       "T350500202600001", "2026-10-12至2026-10-14", "1")
+    assert rows[1][2] == "女" and rows[1][6] == ""
+    assert roster_files.to_csv(rows).startswith("\ufeff序号".encode())

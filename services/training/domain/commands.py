@@ -365,3 +365,21 @@ class DecideClassChange:
         text = v.text(reason, "reason", 500, required=not approved)
         v.raise_if_any()
         return cls(actor, parts[1], int(parts[3]), approved, text)
+
+
+@dataclass(frozen=True)
+class ExportRoster(Query):
+    """TRN-10."""
+
+    actor: Caller
+    class_id: str
+    format: int
+
+    @classmethod
+    def parse(cls, actor: Caller, *, training_class: str, format: int) -> "ExportRoster":
+        v = Violations()
+        class_id = resource_id(training_class, "classes", "training_class", v)
+        v.check(format in (pb.ROSTER_FORMAT_CSV, pb.ROSTER_FORMAT_XLSX), "format",
+                "must be CSV or XLSX")
+        v.raise_if_any()
+        return cls(actor, class_id, format)

@@ -66,6 +66,12 @@ class Gender(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     GENDER_UNSPECIFIED: _ClassVar[Gender]
     GENDER_MALE: _ClassVar[Gender]
     GENDER_FEMALE: _ClassVar[Gender]
+
+class RosterFormat(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    ROSTER_FORMAT_UNSPECIFIED: _ClassVar[RosterFormat]
+    ROSTER_FORMAT_CSV: _ClassVar[RosterFormat]
+    ROSTER_FORMAT_XLSX: _ClassVar[RosterFormat]
 LESSON_KIND_UNSPECIFIED: LessonKind
 LESSON_KIND_THEORY: LessonKind
 LESSON_KIND_PRACTICAL: LessonKind
@@ -97,6 +103,9 @@ EVIDENCE_KIND_FACE_CAPTURE: EvidenceKind
 GENDER_UNSPECIFIED: Gender
 GENDER_MALE: Gender
 GENDER_FEMALE: Gender
+ROSTER_FORMAT_UNSPECIFIED: RosterFormat
+ROSTER_FORMAT_CSV: RosterFormat
+ROSTER_FORMAT_XLSX: RosterFormat
 
 class ClassChange(_message.Message):
     __slots__ = ("name", "kind", "reason", "lessons", "state", "requested_by", "decided_by", "decision_reason")
@@ -421,6 +430,26 @@ class DecideClassChangeRequest(_message.Message):
     approved: bool
     reason: str
     def __init__(self, name: _Optional[str] = ..., approved: _Optional[bool] = ..., reason: _Optional[str] = ...) -> None: ...
+
+class ExportRosterRequest(_message.Message):
+    __slots__ = ("training_class", "format")
+    TRAINING_CLASS_FIELD_NUMBER: _ClassVar[int]
+    FORMAT_FIELD_NUMBER: _ClassVar[int]
+    training_class: str
+    format: RosterFormat
+    def __init__(self, training_class: _Optional[str] = ..., format: _Optional[_Union[RosterFormat, str]] = ...) -> None: ...
+
+class RosterFile(_message.Message):
+    __slots__ = ("filename", "media_type", "content", "rows")
+    FILENAME_FIELD_NUMBER: _ClassVar[int]
+    MEDIA_TYPE_FIELD_NUMBER: _ClassVar[int]
+    CONTENT_FIELD_NUMBER: _ClassVar[int]
+    ROWS_FIELD_NUMBER: _ClassVar[int]
+    filename: str
+    media_type: str
+    content: bytes
+    rows: int
+    def __init__(self, filename: _Optional[str] = ..., media_type: _Optional[str] = ..., content: _Optional[bytes] = ..., rows: _Optional[int] = ...) -> None: ...
 
 class GetTrainingClassRequest(_message.Message):
     __slots__ = ("name",)

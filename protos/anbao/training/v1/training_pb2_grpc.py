@@ -116,6 +116,11 @@ class TrainingServiceStub:
                 request_serializer=anbao_dot_training_dot_v1_dot_training__pb2.DecideClassChangeRequest.SerializeToString,
                 response_deserializer=anbao_dot_training_dot_v1_dot_training__pb2.TrainingClass.FromString,
                 _registered_method=True)
+        self.ExportRoster = channel.unary_unary(
+                '/anbao.training.v1.TrainingService/ExportRoster',
+                request_serializer=anbao_dot_training_dot_v1_dot_training__pb2.ExportRosterRequest.SerializeToString,
+                response_deserializer=anbao_dot_training_dot_v1_dot_training__pb2.RosterFile.FromString,
+                _registered_method=True)
         self.ListAuditRecords = channel.unary_unary(
                 '/anbao.training.v1.TrainingService/ListAuditRecords',
                 request_serializer=anbao_dot_training_dot_v1_dot_training__pb2.ListAuditRecordsRequest.SerializeToString,
@@ -244,6 +249,13 @@ class TrainingServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ExportRoster(self, request, context):
+        """The class roster (TRN-10, 花名册) as CSV or XLSX, with masked personal data.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def ListAuditRecords(self, request, context):
         """The service's audit log, oldest first (auditor only).
         """
@@ -333,6 +345,11 @@ def add_TrainingServiceServicer_to_server(servicer, server):
                     servicer.DecideClassChange,
                     request_deserializer=anbao_dot_training_dot_v1_dot_training__pb2.DecideClassChangeRequest.FromString,
                     response_serializer=anbao_dot_training_dot_v1_dot_training__pb2.TrainingClass.SerializeToString,
+            ),
+            'ExportRoster': grpc.unary_unary_rpc_method_handler(
+                    servicer.ExportRoster,
+                    request_deserializer=anbao_dot_training_dot_v1_dot_training__pb2.ExportRosterRequest.FromString,
+                    response_serializer=anbao_dot_training_dot_v1_dot_training__pb2.RosterFile.SerializeToString,
             ),
             'ListAuditRecords': grpc.unary_unary_rpc_method_handler(
                     servicer.ListAuditRecords,
@@ -774,6 +791,33 @@ class TrainingService:
             '/anbao.training.v1.TrainingService/DecideClassChange',
             anbao_dot_training_dot_v1_dot_training__pb2.DecideClassChangeRequest.SerializeToString,
             anbao_dot_training_dot_v1_dot_training__pb2.TrainingClass.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ExportRoster(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/anbao.training.v1.TrainingService/ExportRoster',
+            anbao_dot_training_dot_v1_dot_training__pb2.ExportRosterRequest.SerializeToString,
+            anbao_dot_training_dot_v1_dot_training__pb2.RosterFile.FromString,
             options,
             channel_credentials,
             insecure,
