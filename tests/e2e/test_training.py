@@ -110,3 +110,28 @@ async def test_inst_4_a_plan_with_a_teacher_not_assessed_is_not_filed(system, ba
     assert refused.value.code() == grpc.StatusCode.FAILED_PRECONDITION
     assert error_details(refused.value)[1] == "INST_4_TEACHER_NOT_QUALIFIED"
     assert unassessed.name in refused.value.details() and good.name not in refused.value.details()
+
+
+async def test_trn_10_anbao_roster_writes_the_roster_file(system, backend, tmp_path):
+    import asyncio
+
+    from typer.testing import CliRunner
+
+    from anbaoctl.main import app
+
+    admin = system.stubs()
+    trainer = await builders.institution(admin, acc.INSTITUTION_ROLE_TRAINING)
+    planned = await builders.training_class(system, trainer, "teachers/t1")
+    org = system.stubs("training_org", trainer.name)
+    someone = await builders.person(admin, "周四")
+    await org.training.EnrollTrainee(trn.EnrollTraineeRequest(
+        training_class=planned.name, person=someone.name), metadata=org.metadata)
+    token = system.issuer.mint("cli-test", "training_org", trainer.name)
+    out = tmp_path / "roster.csv"
+    result = await asyncio.to_thread(CliRunner().invoke, app, [
+        "roster", planned.name, "--format", "csv", "--out", str(out),
+        "--address", f"127.0.0.1:{system.training.port}", "--token", token])
+    assert result.exit_code == 0, result.output
+    assert "1 trainees" in result.output
+    lines = out.read_text(encoding="utf-8-sig").splitlines()
+    assert lines[1].startswith("1,周四,") and "*" in lines[1].split(",")[3]
