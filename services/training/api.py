@@ -12,7 +12,7 @@ from servicekit.names import require_id
 
 from .adapters import roster_files
 from .adapters.media_store import MEDIA_TYPES, MediaStore
-from .domain import commands as c
+from .domain import commands as c, report
 from .domain.attendance import Trainee, Verified
 from .domain.classes import TrainingClass
 from .domain.evidence import EvidenceItem
@@ -213,6 +213,18 @@ class TrainingApi(pb_grpc.TrainingServiceServicer):
         return pb.RosterFile(filename=f"花名册-{k.class_code}-{k.id}.{'csv' if csv else 'xlsx'}",
                              media_type=roster_files.CSV if csv else roster_files.XLSX,
                              content=content, rows=len(rows))
+
+    async def GetTrainingReport(self, request, context):
+        query = c.GetTrainingReport.parse(auth.current_caller(), region_code=request.region_code,
+                                          year=request.year, quarter=request.quarter)
+        lines = await self._bus.handle(query)
+        total = report.total(lines)
+        title = f"{query.region_code} {query.year}年第{query.quarter}季度培训情况"
+        as_pb = lambda x: pb.TrainingReportLine(**vars(x))  # noqa: E731
+        return pb.TrainingReport(region_code=query.region_code, year=query.year,
+                                 quarter=query.quarter, lines=[as_pb(x) for x in lines],
+                                 total=as_pb(total),
+                                 xlsx=roster_files.report_xlsx(title, [*lines, total]))
 
     async def GetTrainingClass(self, request, context):
         return self._class(await self._bus.handle(

@@ -54,6 +54,7 @@ def message_handlers(institutions: handlers.Institutions, people: handlers.Peopl
         c.RequestClassChange: handlers.request_class_change,
         c.DecideClassChange: handlers.decide_class_change,
         c.ExportRoster: handlers.export_roster,
+        c.GetTrainingReport: partial(handlers.training_report, rules=rules),
         c.GetTrainingClass: handlers.get_training_class,
         c.ListTrainingClasses: handlers.list_training_classes,
         auditlisting.ListAuditRecords: auditlisting.list_audit_records,

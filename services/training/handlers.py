@@ -15,7 +15,7 @@ from servicekit.errors import (AlreadyExists, FailedPrecondition, FieldViolation
 from servicekit.unitofwork import UnitOfWork, utcnow
 
 from .adapters.repository import TrainingRepositories
-from .domain import attendance, commands as c, evidence, roster
+from .domain import attendance, commands as c, evidence, report, roster
 from .domain.attendance import TraineeFacts
 from .domain.classes import APPROVED, InstitutionFacts, TrainingClass
 from .domain.plans import PlanRules
@@ -324,6 +324,17 @@ def export_roster(uow: UnitOfWork, query: c.ExportRoster
         return training_class, roster.rows(training_class,
                                            repos.attendance.trainees(query.class_id),
                                            repos.learned.certificates_of(query.class_id))
+
+
+def training_report(uow: UnitOfWork, query: c.GetTrainingReport, *, rules: Rules
+                    ) -> list[report.Line]:
+    """POOL-4: per occupation, the classes of the division completed in the quarter."""
+    auth.require_reach(query.actor, region=query.region_code)
+    with uow:
+        classes = _repos(uow).classes.completed_between(query.region_code, query.first_day,
+                                                        query.last_day)
+        return report.lines([(k, [v for _, v in verified_trainees(uow, k, rules)])
+                             for k in classes], rules.plan)
 
 
 # what training learns from accreditation and certificates

@@ -30,6 +30,7 @@ POLICY = {
     "DecideClassChange": POLICE,                            # TRN-8
     # TRN-10: masked for everyone (registry gives services only the masked forms)
     "ExportRoster": {**READERS, **INSTITUTION_ITSELF},
+    "GetTrainingReport": {"province_admin": ANY, "city_admin": DIVISION, "auditor": ANY},  # POOL-4
     "GetTrainingClass": {**READERS, **INSTITUTION_ITSELF},
     "ListTrainingClasses": {**READERS, **INSTITUTION_ITSELF},
     "ListAuditRecords": {"auditor": ANY},

@@ -147,6 +147,20 @@ async def test_cert_2_a_class_walks_from_plan_to_class_completed(system, backend
     assert "*" in event.trainees[0].resident_id_masked
     assert (event.institution, event.region_code) == (trainer.name, trainer.region_code)
 
+    # POOL-4: the city's quarterly report counts the class
+    city = system.stubs("city_admin", trainer.region_code[:4] + "00")
+    quarterly = await city.training.GetTrainingReport(trn.GetTrainingReportRequest(
+        region_code=trainer.region_code, year=2026, quarter=4), metadata=city.metadata)
+    (line,) = quarterly.lines
+    assert (line.occupation_name, line.classes, line.trainees, line.completed_trainees,
+            line.planned_class_hours, line.trainee_class_hours) == ("保卫管理员", 1, 2, 1, 20, 20)
+    assert quarterly.total.classes == 1
+    sheet = openpyxl.load_workbook(io.BytesIO(quarterly.xlsx)).active
+    assert [c.value for c in sheet[3]][2:5] == [1, 2, 1]
+    earlier = await city.training.GetTrainingReport(trn.GetTrainingReportRequest(
+        region_code=trainer.region_code, year=2026, quarter=3), metadata=city.metadata)
+    assert list(earlier.lines) == [] and earlier.total.classes == 0
+
     # TRN-10: the roster, masked, as CSV and XLSX
     exported = await org.training.ExportRoster(trn.ExportRosterRequest(
         training_class=name, format=trn.ROSTER_FORMAT_CSV), metadata=org.metadata)

@@ -318,6 +318,8 @@ def requests(w: dict) -> dict:
             name=f"{w['class'].name}/changes/1", approved=False, reason="matrix"),
         ("training", "ExportRoster"): lambda: trn.ExportRosterRequest(
             training_class=w["class"].name, format=trn.ROSTER_FORMAT_CSV),
+        ("training", "GetTrainingReport"): lambda: trn.GetTrainingReportRequest(
+            region_code="220100", year=today.year, quarter=1),
         ("training", "GetTrainingClass"): lambda: trn.GetTrainingClassRequest(
             name=w["class"].name),
         ("training", "ListTrainingClasses"): lambda: trn.ListTrainingClassesRequest(),

@@ -10,7 +10,7 @@ from servicekit import divisions, paging
 from servicekit.errors import NotFound
 from servicekit.repository import Repositories, Repository
 
-from ..domain.classes import (ChangeRequest, InspectionVisit, Lesson, Review, TeacherFacts,
+from ..domain.classes import (COMPLETED, ChangeRequest, InspectionVisit, Lesson, Review, TeacherFacts,
                               TrainingClass)
 from ..domain.attendance import SignIn, Trainee, TraineeFacts
 from ..domain.evidence import EvidenceItem
@@ -40,6 +40,15 @@ class Classes(Repository[TrainingClass]):
             stmt = stmt.where(TrainingClassRow.state == state)
         rows, token = paging.fetch_page(self.session, stmt, TrainingClassRow.id, page)
         return [self._load(r) for r in rows], token
+
+    def completed_between(self, region: str, first: date, last: date) -> list[TrainingClass]:
+        """POOL-4: completed classes of a division that ended within [first, last]."""
+        rows = self.session.scalars(select(TrainingClassRow).where(
+            TrainingClassRow.state == COMPLETED,
+            TrainingClassRow.region_code.startswith(divisions.division_prefix(region)),
+            TrainingClassRow.end_date >= first, TrainingClassRow.end_date <= last)
+            .order_by(TrainingClassRow.id)).all()
+        return [self._load(r) for r in rows]
 
     def _load(self, row: TrainingClassRow) -> TrainingClass:
         lessons = self.session.scalars(select(LessonRow).where(LessonRow.class_id == row.id)

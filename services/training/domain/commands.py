@@ -383,3 +383,38 @@ class ExportRoster(Query):
                 "must be CSV or XLSX")
         v.raise_if_any()
         return cls(actor, class_id, format)
+
+
+@dataclass(frozen=True)
+class GetTrainingReport(Query):
+    """POOL-4: a city's quarterly training report."""
+
+    actor: Caller
+    region_code: str
+    year: int
+    quarter: int
+
+    @classmethod
+    def parse(cls, actor: Caller, *, region_code: str, year: int,
+              quarter: int) -> "GetTrainingReport":
+        from servicekit import divisions
+
+        v = Violations()
+        v.check(divisions.is_known_division(region_code), "region_code",
+                "is not a GB/T 2260 division code")
+        v.check(2000 <= year <= 2100, "year", "must be 2000 to 2100")
+        v.check(1 <= quarter <= 4, "quarter", "must be 1 to 4")
+        v.raise_if_any()
+        return cls(actor, region_code, year, quarter)
+
+    @property
+    def first_day(self) -> date:
+        return date(self.year, 3 * self.quarter - 2, 1)
+
+    @property
+    def last_day(self) -> date:
+        from datetime import timedelta
+
+        nxt = date(self.year + 1, 1, 1) if self.quarter == 4 else date(self.year,
+                                                                       3 * self.quarter + 1, 1)
+        return nxt - timedelta(days=1)

@@ -451,6 +451,52 @@ class RosterFile(_message.Message):
     rows: int
     def __init__(self, filename: _Optional[str] = ..., media_type: _Optional[str] = ..., content: _Optional[bytes] = ..., rows: _Optional[int] = ...) -> None: ...
 
+class GetTrainingReportRequest(_message.Message):
+    __slots__ = ("region_code", "year", "quarter")
+    REGION_CODE_FIELD_NUMBER: _ClassVar[int]
+    YEAR_FIELD_NUMBER: _ClassVar[int]
+    QUARTER_FIELD_NUMBER: _ClassVar[int]
+    region_code: str
+    year: int
+    quarter: int
+    def __init__(self, region_code: _Optional[str] = ..., year: _Optional[int] = ..., quarter: _Optional[int] = ...) -> None: ...
+
+class TrainingReportLine(_message.Message):
+    __slots__ = ("occupation_code", "occupation_name", "classes", "trainees", "completed_trainees", "planned_class_hours", "trainee_class_hours", "subsidies_paid_fen")
+    OCCUPATION_CODE_FIELD_NUMBER: _ClassVar[int]
+    OCCUPATION_NAME_FIELD_NUMBER: _ClassVar[int]
+    CLASSES_FIELD_NUMBER: _ClassVar[int]
+    TRAINEES_FIELD_NUMBER: _ClassVar[int]
+    COMPLETED_TRAINEES_FIELD_NUMBER: _ClassVar[int]
+    PLANNED_CLASS_HOURS_FIELD_NUMBER: _ClassVar[int]
+    TRAINEE_CLASS_HOURS_FIELD_NUMBER: _ClassVar[int]
+    SUBSIDIES_PAID_FEN_FIELD_NUMBER: _ClassVar[int]
+    occupation_code: str
+    occupation_name: str
+    classes: int
+    trainees: int
+    completed_trainees: int
+    planned_class_hours: int
+    trainee_class_hours: int
+    subsidies_paid_fen: int
+    def __init__(self, occupation_code: _Optional[str] = ..., occupation_name: _Optional[str] = ..., classes: _Optional[int] = ..., trainees: _Optional[int] = ..., completed_trainees: _Optional[int] = ..., planned_class_hours: _Optional[int] = ..., trainee_class_hours: _Optional[int] = ..., subsidies_paid_fen: _Optional[int] = ...) -> None: ...
+
+class TrainingReport(_message.Message):
+    __slots__ = ("region_code", "year", "quarter", "lines", "total", "xlsx")
+    REGION_CODE_FIELD_NUMBER: _ClassVar[int]
+    YEAR_FIELD_NUMBER: _ClassVar[int]
+    QUARTER_FIELD_NUMBER: _ClassVar[int]
+    LINES_FIELD_NUMBER: _ClassVar[int]
+    TOTAL_FIELD_NUMBER: _ClassVar[int]
+    XLSX_FIELD_NUMBER: _ClassVar[int]
+    region_code: str
+    year: int
+    quarter: int
+    lines: _containers.RepeatedCompositeFieldContainer[TrainingReportLine]
+    total: TrainingReportLine
+    xlsx: bytes
+    def __init__(self, region_code: _Optional[str] = ..., year: _Optional[int] = ..., quarter: _Optional[int] = ..., lines: _Optional[_Iterable[_Union[TrainingReportLine, _Mapping]]] = ..., total: _Optional[_Union[TrainingReportLine, _Mapping]] = ..., xlsx: _Optional[bytes] = ...) -> None: ...
+
 class GetTrainingClassRequest(_message.Message):
     __slots__ = ("name",)
     NAME_FIELD_NUMBER: _ClassVar[int]

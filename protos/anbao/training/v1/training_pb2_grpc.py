@@ -121,6 +121,11 @@ class TrainingServiceStub:
                 request_serializer=anbao_dot_training_dot_v1_dot_training__pb2.ExportRosterRequest.SerializeToString,
                 response_deserializer=anbao_dot_training_dot_v1_dot_training__pb2.RosterFile.FromString,
                 _registered_method=True)
+        self.GetTrainingReport = channel.unary_unary(
+                '/anbao.training.v1.TrainingService/GetTrainingReport',
+                request_serializer=anbao_dot_training_dot_v1_dot_training__pb2.GetTrainingReportRequest.SerializeToString,
+                response_deserializer=anbao_dot_training_dot_v1_dot_training__pb2.TrainingReport.FromString,
+                _registered_method=True)
         self.ListAuditRecords = channel.unary_unary(
                 '/anbao.training.v1.TrainingService/ListAuditRecords',
                 request_serializer=anbao_dot_training_dot_v1_dot_training__pb2.ListAuditRecordsRequest.SerializeToString,
@@ -256,6 +261,14 @@ class TrainingServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetTrainingReport(self, request, context):
+        """The quarterly training report of a city (POOL-4): the classes completed in the
+        quarter, their trainees and hours, as data and as an XLSX.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def ListAuditRecords(self, request, context):
         """The service's audit log, oldest first (auditor only).
         """
@@ -350,6 +363,11 @@ def add_TrainingServiceServicer_to_server(servicer, server):
                     servicer.ExportRoster,
                     request_deserializer=anbao_dot_training_dot_v1_dot_training__pb2.ExportRosterRequest.FromString,
                     response_serializer=anbao_dot_training_dot_v1_dot_training__pb2.RosterFile.SerializeToString,
+            ),
+            'GetTrainingReport': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetTrainingReport,
+                    request_deserializer=anbao_dot_training_dot_v1_dot_training__pb2.GetTrainingReportRequest.FromString,
+                    response_serializer=anbao_dot_training_dot_v1_dot_training__pb2.TrainingReport.SerializeToString,
             ),
             'ListAuditRecords': grpc.unary_unary_rpc_method_handler(
                     servicer.ListAuditRecords,
@@ -818,6 +836,33 @@ class TrainingService:
             '/anbao.training.v1.TrainingService/ExportRoster',
             anbao_dot_training_dot_v1_dot_training__pb2.ExportRosterRequest.SerializeToString,
             anbao_dot_training_dot_v1_dot_training__pb2.RosterFile.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetTrainingReport(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/anbao.training.v1.TrainingService/GetTrainingReport',
+            anbao_dot_training_dot_v1_dot_training__pb2.GetTrainingReportRequest.SerializeToString,
+            anbao_dot_training_dot_v1_dot_training__pb2.TrainingReport.FromString,
             options,
             channel_credentials,
             insecure,
