@@ -3,7 +3,9 @@
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from anbao.training.v1 import training_pb2 as pb
+from anbao.training.v1 import events_pb2, training_pb2 as pb
+from servicekit import dates
+from servicekit.unitofwork import new_event
 from servicekit.errors import FailedPrecondition, FieldViolation, InvalidArgument
 
 from . import plans, workdays
@@ -68,6 +70,22 @@ class InspectionVisit:
     at: datetime
 
 
+@dataclass
+class ChangeRequest:
+    """TRN-8: a change to a filed plan (make-up lessons, re-sits), decided by the police."""
+
+    number: int
+    kind: int                   # pb.ChangeKind
+    reason: str
+    lessons: list[Lesson]
+    requested_by: str
+    requested_at: datetime
+    state: int = pb.CHANGE_STATE_PENDING
+    decided_by: str = ""
+    decision_reason: str = ""
+    decided_at: datetime | None = None
+
+
 @dataclass(eq=False)
 class TrainingClass:
     id: str
@@ -87,6 +105,7 @@ class TrainingClass:
     filing_deadline: date | None = None
     review: Review | None = None
     visits: list[InspectionVisit] = field(default_factory=list)
+    changes: list[ChangeRequest] = field(default_factory=list)
     events: list = field(default_factory=list, repr=False)
 
     @classmethod
@@ -166,6 +185,87 @@ class TrainingClass:
         visit = InspectionVisit(len(self.visits) + 1, visit_date, inspector, findings, actor, at)
         self.visits.append(visit)
         return visit
+
+
+    def complete(self, *, today: date, trainees: list, verified: list, shortfalls: list[str],
+                 rules: plans.PlanRules, at: datetime) -> list:
+        """CERT-2: the completion review passes once the class has ended, its evidence is
+        complete (TRN-4) and its trainees' hours are verified (TRN-9); `ClassCompleted`
+        names those who met their hours, whom certificates issues completion
+        certificates to. `trainees` are attendance.Trainee, `verified` attendance.Verified."""
+        if self.state != APPROVED:
+            raise FailedPrecondition("CERT_2_NOT_APPROVED",
+                                     f"{self.name} is not an approved class")
+        if today < self.end_date:
+            raise FailedPrecondition("CERT_2_NOT_ENDED", f"{self.name} ends on "
+                                     f"{self.end_date.isoformat()}; it is reviewed after that")
+        if shortfalls:
+            raise FailedPrecondition("TRN_4_EVIDENCE_MISSING", "; ".join(shortfalls))
+        met = {v.person_id: v for v in verified if v.met}
+        self.state = COMPLETED
+        completed = [t for t in trainees if t.person.person_id in met]
+        self.events.append(new_event(
+            events_pb2.ClassCompleted, training_class=self.name, class_code=self.class_code,
+            institution=f"institutions/{self.institution_id}",
+            institution_name=self.institution_name, region_code=self.region_code,
+            occupation_code=self.occupation_code, occupation_name=self.occupation_name,
+            level=self.level, purpose=self.purpose, start_date=dates.to_proto(self.start_date),
+            end_date=dates.to_proto(self.end_date),
+            planned_class_hours=self.class_hours(rules),
+            trainees=[events_pb2.CompletedTrainee(
+                person=f"persons/{t.person.person_id}", full_name=t.person.full_name,
+                resident_id_masked=t.person.resident_id_masked,
+                attended_minutes=met[t.person.person_id].attended_minutes,
+                class_hours=met[t.person.person_id].class_hours) for t in completed]))
+        return completed
+
+    def lesson(self, number: int) -> Lesson:
+        for x in self.lessons:
+            if x.number == number:
+                return x
+        raise InvalidArgument([FieldViolation("lesson", f"{self.name} has no lesson {number}")])
+
+    def request_change(self, *, kind: int, reason: str, lessons: list[Lesson], actor: str,
+                       at: datetime) -> ChangeRequest:
+        """TRN-8: a filed plan is frozen; its institution asks for a change, which changes
+        nothing until the police approve it."""
+        if self.state not in (FILED, APPROVED):
+            raise FailedPrecondition("TRN_8_NOT_FILED", f"{self.name} is not a filed plan "
+                                     "in force; only those take change requests")
+        first = max(x.number for x in self.lessons) + 1
+        numbered = [Lesson(first + i, x.title, x.lesson_date, x.minutes, x.kind, x.mode,
+                           x.teacher_id) for i, x in enumerate(lessons)]
+        change = ChangeRequest(len(self.changes) + 1, kind, reason, numbered, actor, at)
+        self.changes.append(change)
+        return change
+
+    def decide_change(self, number: int, *, approved: bool, reason: str,
+                      teachers: dict[str, "TeacherFacts"], actor: str,
+                      at: datetime) -> ChangeRequest:
+        """TRN-8: an approved change adds its lessons (their teachers qualified, INST-4)."""
+        change = next((x for x in self.changes if x.number == number), None)
+        if change is None:
+            raise InvalidArgument([FieldViolation("name", f"{self.name} has no change {number}")])
+        if change.state != pb.CHANGE_STATE_PENDING:
+            raise FailedPrecondition("TRN_8_ALREADY_DECIDED", f"change {number} was decided")
+        if approved:
+            if self.state not in (FILED, APPROVED):
+                raise FailedPrecondition("TRN_8_NOT_FILED", f"{self.name} is not in force")
+            unqualified = sorted({x.teacher_id for x in change.lessons
+                                  if not _qualified(teachers.get(x.teacher_id),
+                                                    self.institution_id)})
+            if unqualified:
+                raise FailedPrecondition(
+                    "INST_4_TEACHER_NOT_QUALIFIED", "not qualified: "
+                    + ", ".join(f"teachers/{t}" for t in unqualified))
+            # renumbered in case an earlier change added lessons since the request
+            first = max(x.number for x in self.lessons) + 1
+            change.lessons = [Lesson(first + i, x.title, x.lesson_date, x.minutes, x.kind,
+                                     x.mode, x.teacher_id) for i, x in enumerate(change.lessons)]
+            self.lessons.extend(change.lessons)
+        change.state = pb.CHANGE_STATE_APPROVED if approved else pb.CHANGE_STATE_REFUSED
+        change.decided_by, change.decision_reason, change.decided_at = actor, reason, at
+        return change
 
 
 def _qualified(teacher: TeacherFacts | None, institution_id: str) -> bool:
