@@ -6,6 +6,8 @@ from datetime import date, timedelta
 
 from anbao.accreditation.v1 import accreditation_pb2 as acc
 from anbao.registry.v1 import registry_pb2 as reg
+from anbao.training.v1 import events_pb2 as trn_events
+from anbao.training.v1 import training_pb2 as trn
 from servicekit import dates
 from servicekit.resident_id import make_resident_id
 from servicekit.uscc import make_uscc
@@ -212,3 +214,86 @@ def assessment_passed(i: int, level: int = 3):
                       exam_date=date_pb2.Date(year=2026, month=11, day=20))
     event.close_time.GetCurrentTime()
     return event
+
+
+
+# training (TRN-1): (kind, mode, minutes) of each lesson; 20 class hours of 45 minutes,
+# 60% theory and 40% practice, all offline — every threshold exactly met
+THEORY, PRACTICAL, OFFLINE, ONLINE = 1, 2, 1, 2
+PLAN = ((THEORY, OFFLINE, 180), (THEORY, OFFLINE, 180), (THEORY, OFFLINE, 180),
+        (PRACTICAL, OFFLINE, 180), (PRACTICAL, OFFLINE, 180))
+
+
+def lessons(teacher: str, start: date, plan=PLAN):
+    """Lessons on consecutive days from `start`."""
+    return [trn.Lesson(title=f"第{i + 1}课", lesson_date=dates.to_proto(start + timedelta(days=i)),
+                       minutes=minutes, kind=kind, mode=mode, teacher=teacher)
+            for i, (kind, mode, minutes) in enumerate(plan)]
+
+
+async def training_class(system, institution, teacher: str, start: date | None = None,
+                         plan=PLAN, **overrides):
+    """A draft plan of `institution` (a training institution), made by the institution
+    itself, its first lesson a month from today unless `start` says otherwise."""
+    start = start or dates.today() + timedelta(days=30)
+    fields = dict(institution=institution.name, class_code="2026第1期",
+                  occupation_code=ADMINISTRATOR, level=3, purpose=trn_events.TRAINING_PURPOSE_SKILL,
+                  lessons=lessons(teacher, start, plan))
+    fields.update(overrides)
+    org = system.stubs("training_org", institution.name)
+    return await org.training.CreateTrainingClass(trn.CreateTrainingClassRequest(
+        training_class=trn.TrainingClass(**fields), request_id=str(uuid.uuid4())),
+        metadata=org.metadata)
+
+
+async def qualified_teacher(stubs, institution, someone=None):
+    """INST-4: a teacher of `institution` who passed the provincial teacher assessment."""
+    someone = someone or await person(stubs, "陈老师")
+    teacher = await stubs.accreditation.RegisterTeacher(acc.RegisterTeacherRequest(
+        institution=institution.name, person=someone.name), metadata=stubs.metadata)
+    await stubs.accreditation.RecordTeacherAssessment(acc.RecordTeacherAssessmentRequest(
+        teacher=teacher.name, assess_date=dates.to_proto(dates.today()), passed=True,
+        assessor="内保总队"), metadata=stubs.metadata)
+    return teacher
+
+
+async def file_class(system, training_class):
+    """TRN-2: files the plan as its institution, once training has learned from
+    accreditation's events that its teachers qualified (INST-4)."""
+    import grpc
+
+    from tests.harness import eventually, error_details
+
+    org = system.stubs("training_org", training_class.institution)
+
+    async def filed():
+        try:
+            return await org.training.FileTrainingClass(trn.FileTrainingClassRequest(
+                name=training_class.name), metadata=org.metadata)
+        except grpc.aio.AioRpcError as exc:
+            if error_details(exc)[1] == "INST_4_TEACHER_NOT_QUALIFIED":
+                return None  # the TeacherQualified event is on its way
+            raise
+    return await eventually(filed, "the teachers' qualification to reach training")
+
+
+async def approved_class(system, institution, teacher, **kw):
+    """A class planned, filed and approved by the police (TRN-1..3)."""
+    planned = await training_class(system, institution, teacher.name, **kw)
+    await file_class(system, planned)
+    police = system.stubs(department="police")
+    return await police.training.ReviewTrainingClass(trn.ReviewTrainingClassRequest(
+        name=planned.name, approved=True, reason="同意"), metadata=police.metadata)
+
+
+# TRN-4 evidence: the smallest bytes each accepted type starts with
+JPEG = b"\xff\xd8\xff\xe0" + bytes(60)
+PNG = b"\x89PNG\r\n\x1a\n" + bytes(60)
+MP4 = b"\x00\x00\x00\x18ftypmp42" + bytes(60)
+
+
+def upload(metadata, data: bytes, chunk: int = 16):
+    """The messages of one evidence upload: its metadata, then its bytes in chunks."""
+    yield trn.UploadEvidenceRequest(metadata=metadata)
+    for i in range(0, len(data), chunk):
+        yield trn.UploadEvidenceRequest(chunk=data[i:i + chunk])

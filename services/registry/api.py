@@ -10,6 +10,7 @@ from servicekit.names import require_id
 from .domain import commands as c
 from .adapters.repository import CHANGE_KINDS
 from .domain.people import Person
+from .talent_api import TalentApi
 
 
 def to_proto(p: Person) -> pb.Person:
@@ -43,7 +44,7 @@ def change_to_proto(person: str, change, digests: dict) -> pb.PersonChange:
     return out
 
 
-class RegistryApi(pb_grpc.RegistryServiceServicer):
+class RegistryApi(TalentApi, pb_grpc.RegistryServiceServicer):
     def __init__(self, bus: MessageBus):
         self._bus = bus
 
@@ -62,7 +63,8 @@ class RegistryApi(pb_grpc.RegistryServiceServicer):
         people, token = await self._bus.handle(c.SearchTalent.parse(
             auth.current_caller(), occupation_code=request.occupation_code,
             level=request.level, region_code=request.region_code, industry=request.industry,
-            page_size=request.page_size, page_token=request.page_token))
+            page_size=request.page_size, page_token=request.page_token,
+            employer_unit=request.employer_unit))
         return pb.SearchTalentResponse(persons=[to_proto(x) for x in people],
                                        next_page_token=token)
 

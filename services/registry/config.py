@@ -1,3 +1,4 @@
+from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
 from servicekit.settings import ServiceSettings
@@ -24,3 +25,10 @@ class RegistrySettings(ServiceSettings):
         """Every field key and every blind-index key by version, the current ones included."""
         return ({**self.retired_field_keys, self.field_key_id: self.field_key},
                 {**self.retired_blind_index_keys, self.blind_index_key_id: self.blind_index_key})
+    # POOL-3: security cadres of key units — rotation training every `years` years of at
+    # least `hours` class hours; new cadres an initial course of at least `initial_hours`
+    # within `initial_within_days` of the appointment (the deadline is an assumption)
+    cadre_rotation_years: int = Field(default=2, ge=1)
+    cadre_rotation_hours: int = Field(default=24, ge=1)
+    cadre_initial_hours: int = Field(default=36, ge=1)
+    cadre_initial_within_days: int = Field(default=365, ge=1)

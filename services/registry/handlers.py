@@ -6,6 +6,7 @@ from datetime import timezone
 
 from sqlalchemy.exc import IntegrityError
 
+from anbao.certificates.v1 import certificates_pb2 as certificates
 from anbao.certificates.v1 import events_pb2 as certificate_events
 from servicekit import auth
 from servicekit.errors import AlreadyExists
@@ -139,7 +140,11 @@ def search_talent(uow: UnitOfWork, query: c.SearchTalent) -> tuple[list[Person],
 
 
 def on_certificate_issued(uow: UnitOfWork, event: certificate_events.CertificateIssued) -> None:
-    """Adds the certificate to the holder's talent-pool profile (POOL-1)."""
+    """Adds the certificate to the holder's talent-pool profile (POOL-1). A training-
+    completion certificate (CERT-2) is no skill level: the pool knows that training from
+    ClassCompleted (talent_handlers.on_class_completed), and search must not offer it."""
+    if event.kind == certificates.CERTIFICATE_KIND_TRAINING_COMPLETION:
+        return
     with uow:
         if _repos(uow).people.add_certificate(c.held_certificate(event)):
             uow.commit()

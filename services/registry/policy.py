@@ -18,4 +18,13 @@ POLICY = {
     "UpdatePerson": {"province_admin": ANY, "city_admin": DIVISION, "service": ANY},
     "ListPersonHistory": {"province_admin": ANY, "city_admin": DIVISION, "auditor": ANY},
     "MergePersons": {"province_admin": ANY},
+    # talent pool facts, due lists and reports (POOL-1..4)
+    "RecordEarlierCertificate": {"province_admin": ANY, "city_admin": DIVISION, "service": ANY},
+    "RecordCadreAppointment": {"province_admin": ANY, "city_admin": DIVISION, "service": ANY},
+    "SetListingConsent": {"province_admin": ANY, "city_admin": DIVISION, "service": ANY},
+    "GetTalentProfile": {"province_admin": ANY, "city_admin": DIVISION, "auditor": ANY,
+                         "service": ANY},
+    "ListRotationTrainingDue": {"province_admin": ANY, "city_admin": DIVISION, "auditor": ANY,
+                                "service": ANY},
+    "GetAnnualReport": {"province_admin": ANY, "city_admin": DIVISION, "auditor": ANY},
 }

@@ -9,6 +9,7 @@ import base64
 import json
 import time
 import uuid
+from datetime import date
 
 import grpc
 import jwt
@@ -19,19 +20,23 @@ from google.protobuf import field_mask_pb2, timestamp_pb2
 from anbao.accreditation.v1 import accreditation_pb2 as acc
 from anbao.certificates.v1 import certificates_pb2 as cert
 from anbao.registry.v1 import registry_pb2 as reg
+from anbao.training.v1 import training_pb2 as trn
 from servicekit import auth, dates, tokens
 from services import manifest
 from services.accreditation.policy import POLICY as ACCREDITATION
 from services.certificates.policy import POLICY as CERTIFICATES
 from services.registry.policy import POLICY as REGISTRY
+from services.training.policy import POLICY as TRAINING
 from tests import builders
 from tests.harness import eventually
 
-POLICIES = {"registry": REGISTRY, "accreditation": ACCREDITATION, "certificates": CERTIFICATES}
+POLICIES = {"registry": REGISTRY, "accreditation": ACCREDITATION, "certificates": CERTIFICATES,
+            "training": TRAINING}
 R = auth.Reach
 ALLOWED, DENIED, UNAUTHENTICATED = "allowed", "PERMISSION_DENIED", "UNAUTHENTICATED"
 # where a confined caller out of its scope is not refused but sees only its own
-CONFINED = {"ListInstitutions", "ListCertificates", "SearchTalent", "CheckSeparation"}
+CONFINED = {"ListInstitutions", "ListCertificates", "SearchTalent", "CheckSeparation",
+            "ListRotationTrainingDue", "ListTrainingClasses"}
 # institutions register the people they train or examine wherever they live
 ANYWHERE_FOR_INSTITUTIONS = {"RegisterPerson"}
 
@@ -139,11 +144,15 @@ async def world(system) -> dict:
     supervisor = await admin.accreditation.AppointSupervisor(acc.AppointSupervisorRequest(
         person=holder.name, affiliation="吉林警察学院",
         term_start=dates.to_proto(dates.today())), metadata=admin.metadata)
+    # training: a class of the training institution, which the training service's
+    # requests aim at in place of A (a class belongs to a training institution)
+    training_class = await builders.training_class(system, trainer, teacher.name)
     return {"A": a, "B": b, "person": holder, "evaluator": examiner, "E": examiner, "F": idle,
             "closed": closed, "open": open_session, "candidate": enrolled,
             "closed_candidate": candidate, "appeal": appeal,
             "certificate": certificate, "call": call, "applicant": applicant,
-            "trainer": trainer, "teacher": teacher, "supervisor": supervisor}
+            "trainer": trainer, "teacher": teacher, "supervisor": supervisor,
+            "class": training_class}
 
 
 def requests(w: dict) -> dict:
@@ -166,6 +175,20 @@ def requests(w: dict) -> dict:
             name=w["person"].name),
         ("registry", "MergePersons"): lambda: reg.MergePersonsRequest(
             name="persons/nobody1", merged_person="persons/nobody2"),
+        ("registry", "RecordEarlierCertificate"): lambda: reg.RecordEarlierCertificateRequest(
+            parent=w["person"].name, format=reg.CERTIFICATE_FORMAT_QUAL16,
+            certificate_number="1822010012310001", occupation_code="4-07-05-01",
+            issue_date=dates.to_proto(date(2018, 6, 1)), issuing_authority="吉林省鉴定中心"),
+        ("registry", "RecordCadreAppointment"): lambda: reg.RecordCadreAppointmentRequest(
+            parent=w["person"].name, unit_name="吉林银行", industry=reg.INDUSTRY_FINANCE_POST,
+            appointed_date=today),
+        ("registry", "SetListingConsent"): lambda: reg.SetListingConsentRequest(
+            person=w["person"].name, listing_consent=reg.LISTING_CONSENT_GIVEN),
+        ("registry", "GetTalentProfile"): lambda: reg.GetTalentProfileRequest(
+            name=f"{w['person'].name}/talentProfile"),
+        ("registry", "ListRotationTrainingDue"): lambda: reg.ListRotationTrainingDueRequest(),
+        ("registry", "GetAnnualReport"): lambda: reg.GetAnnualReportRequest(
+            region_code="220100", year=dates.today().year),
         ("accreditation", "CreateInstitution"): lambda: acc.CreateInstitutionRequest(
             institution=acc.Institution(display_name="新机构", uscc=builders.uscc(),
                                         role=acc.INSTITUTION_ROLE_TRAINING, region_code="220102",
@@ -282,6 +305,48 @@ def requests(w: dict) -> dict:
         ("certificates", "VerifyCertificate"): lambda: cert.VerifyCertificateRequest(
             credential_json=w["certificate"].credential_json),
         **{(service, "ListAuditRecords"): audit_records(service) for service in POLICIES},
+        ("training", "CreateTrainingClass"): lambda: trn.CreateTrainingClassRequest(
+            training_class=trn.TrainingClass(
+                institution=w["trainer"].name, class_code="矩阵班", occupation_code="3-02-02-00",
+                level=3, purpose=w["class"].purpose, lessons=w["class"].lessons)),
+        ("training", "FileTrainingClass"): lambda: trn.FileTrainingClassRequest(
+            name=w["class"].name),
+        ("training", "ReviewTrainingClass"): lambda: trn.ReviewTrainingClassRequest(
+            name=w["class"].name, approved=False, reason="matrix"),
+        ("training", "RecordInspectionVisit"): lambda: trn.RecordInspectionVisitRequest(
+            training_class=w["class"].name, visit_date=today, inspector="矩阵", findings="matrix"),
+        ("training", "EnrollTrainee"): lambda: trn.EnrollTraineeRequest(
+            training_class=w["class"].name, person=w["person"].name),
+        ("training", "ListTrainees"): lambda: trn.ListTraineesRequest(
+            training_class=w["class"].name),
+        ("training", "ApprovePaperSignIn"): lambda: trn.ApprovePaperSignInRequest(
+            lesson=f"{w['class'].name}/lessons/1", reason="matrix"),
+        ("training", "RecordAttendance"): lambda: trn.RecordAttendanceRequest(
+            lesson=f"{w['class'].name}/lessons/1", person=w["person"].name,
+            method=trn.SIGN_IN_METHOD_PLATFORM, minutes=60),
+        ("training", "UploadEvidence"): lambda: iter([
+            trn.UploadEvidenceRequest(metadata=trn.EvidenceMetadata(
+                training_class=w["class"].name, kind=trn.EVIDENCE_KIND_GROUP_PHOTO,
+                media_type="image/jpeg")),
+            trn.UploadEvidenceRequest(chunk=builders.JPEG)]),
+        ("training", "ListEvidence"): lambda: trn.ListEvidenceRequest(
+            training_class=w["class"].name),
+        ("training", "DeleteEvidence"): lambda: trn.DeleteEvidenceRequest(
+            name=f"{w['class'].name}/evidence/matrix"),
+        ("training", "CompleteTrainingClass"): lambda: trn.CompleteTrainingClassRequest(
+            name=w["class"].name),
+        ("training", "RequestClassChange"): lambda: trn.RequestClassChangeRequest(
+            training_class=w["class"].name, kind=trn.CHANGE_KIND_MAKE_UP_LESSON, reason="matrix",
+            lessons=w["class"].lessons[:1]),
+        ("training", "DecideClassChange"): lambda: trn.DecideClassChangeRequest(
+            name=f"{w['class'].name}/changes/1", approved=False, reason="matrix"),
+        ("training", "ExportRoster"): lambda: trn.ExportRosterRequest(
+            training_class=w["class"].name, format=trn.ROSTER_FORMAT_CSV),
+        ("training", "GetTrainingReport"): lambda: trn.GetTrainingReportRequest(
+            region_code="220100", year=today.year, quarter=1),
+        ("training", "GetTrainingClass"): lambda: trn.GetTrainingClassRequest(
+            name=w["class"].name),
+        ("training", "ListTrainingClasses"): lambda: trn.ListTrainingClassesRequest(),
         ("certificates", "RotateSigningKey"): lambda: cert.RotateSigningKeyRequest(),
         ("certificates", "MarkSigningKeyCompromised"): lambda: cert.MarkSigningKeyCompromisedRequest(
             key="did:key:z6MkNoSuchKey#z6MkNoSuchKey", compromise_time=now),
@@ -309,19 +374,28 @@ async def test_authorisation_matrix_every_rpc_by_every_caller_class(system, back
     missing = [rpc for rpc in rpcs() if rpc not in make]
     assert not missing, f"no request for {missing}: add one, and its policy row"
     ids = {"A": w["A"].name, "B": w["B"].name, "E": w["E"], "F": w["F"]}
-    metadata = {}
-    for caller, (role, scope) in CALLERS.items():
-        if role is not None:
-            token = system.issuer.mint(f"matrix-{caller}", role, ids.get(scope, scope))
-        elif scope == "anonymous":
-            token = None
-        else:
-            token = special_token(scope, system.issuer)
-        metadata[caller] = (("authorization", f"Bearer {token}"),) if token else ()
+    # training's resources belong to the training institution: its confined callers in
+    # scope are that institution's
+    training_ids = {**ids, "A": w["trainer"].name}
+
+    def caller_metadata(ids: dict) -> dict:
+        metadata = {}
+        for caller, (role, scope) in CALLERS.items():
+            if role is not None:
+                token = system.issuer.mint(f"matrix-{caller}", role, ids.get(scope, scope))
+            elif scope == "anonymous":
+                token = None
+            else:
+                token = special_token(scope, system.issuer)
+            metadata[caller] = (("authorization", f"Bearer {token}"),) if token else ()
+        return metadata
+    metadata_of = {"training": caller_metadata(training_ids)}
+    default_metadata = caller_metadata(ids)
     differences, table = [], []
     for service, method in rpcs():
         stubs = system.stubs()
         call = getattr(getattr(stubs, service), method)
+        metadata = metadata_of.get(service, default_metadata)
         row = []
         for caller in CALLERS:
             want = expected(POLICIES[service], method, caller)

@@ -102,3 +102,7 @@ class KeyRotationRow(Base, table=True):
     total: int = 0
     started_at: datetime
     finished_at: datetime | None = None
+
+
+# the talent pool's own tables join this metadata (issue 12, part 2)
+from . import talent_orm  # noqa: E402,F401

@@ -8,6 +8,7 @@ from datetime import datetime, timezone
 from sqlalchemy import select, update
 
 from anbao.certificates.v1 import certificates_pb2 as certificates
+from anbao.registry.v1 import registry_pb2 as pb
 
 from servicekit import divisions, paging
 from servicekit.errors import Aborted, NotFound
@@ -18,6 +19,8 @@ from servicekit.resident_id import validate_resident_id
 from ..domain.commands import SearchTalent
 from ..domain.people import PERSONAL, Change, EmploymentPeriod, HeldCertificate, Person
 from .orm import EmploymentPeriodRow, HeldCertificateRow, PersonChangeRow, PersonRow
+from .talent import TalentPool
+from .talent_orm import ListingConsentRow
 
 CHANGE_KINDS = {"REGISTERED": 1, "UPDATED": 2, "MERGED": 3, "MERGED_INTO": 4, "KEYS_ROTATED": 5}
 
@@ -106,6 +109,11 @@ class People(Repository[Person]):
                 divisions.division_prefix(query.region_code)))
         if query.industry:
             stmt = stmt.where(PersonRow.industry == query.industry)
+        if query.employer_unit:
+            stmt = stmt.where(PersonRow.employer_unit == query.employer_unit)
+        # POOL-2: a person who withdrew consent to be listed is not found
+        stmt = stmt.where(PersonRow.id.not_in(select(ListingConsentRow.person_id).where(
+            ListingConsentRow.consent == pb.LISTING_CONSENT_WITHDRAWN)))
         rows, token = paging.fetch_page(self.session, stmt, PersonRow.id, query.page)
         return self._load(rows), token
 
@@ -251,3 +259,4 @@ class RegistryRepositories(Repositories):
     def __init__(self, session, protector: Protector):
         super().__init__(session)
         self.people = People(session, protector)
+        self.talent = TalentPool(session)

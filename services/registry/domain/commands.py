@@ -65,7 +65,8 @@ class GetPerson:
 
 @dataclass(frozen=True)
 class SearchTalent:
-    """POOL-2: certified people by occupation, level, region and industry."""
+    """POOL-2: certified people by occupation, level, region, industry and employer, whose
+    certificate is valid and who have not withdrawn consent to be listed."""
 
     actor: Caller
     occupation_code: str
@@ -73,11 +74,14 @@ class SearchTalent:
     region_code: str
     industry: int
     page: paging.Page
+    employer_unit: str = ""  # the unit's name, exactly
 
     @classmethod
     def parse(cls, actor: Caller, *, occupation_code: str, level: int, region_code: str,
-              industry: int, page_size: int, page_token: str) -> "SearchTalent":
+              industry: int, page_size: int, page_token: str,
+              employer_unit: str = "") -> "SearchTalent":
         v = Violations()
+        employer = v.text(employer_unit, "employer_unit", 100, required=False)
         v.check(industry in pb.Industry.values(), "industry", "unknown industry")
         v.check(0 <= level <= 5, "level", "must be 1 to 5, or 0 for any")
         v.check(not region_code or divisions.is_known_division(region_code),
@@ -85,7 +89,7 @@ class SearchTalent:
         page = paging.Page.parse(page_size, page_token, v)
         v.raise_if_any()
         return cls(actor, occupation_code, level, region_in_scope(actor, region_code), industry,
-                   page)
+                   page, employer)
 
 
 def held_certificate(event: certificate_events.CertificateIssued) -> HeldCertificate:

@@ -71,6 +71,36 @@ class RegistryServiceStub:
                 request_serializer=anbao_dot_registry_dot_v1_dot_registry__pb2.MergePersonsRequest.SerializeToString,
                 response_deserializer=anbao_dot_registry_dot_v1_dot_registry__pb2.Person.FromString,
                 _registered_method=True)
+        self.RecordEarlierCertificate = channel.unary_unary(
+                '/anbao.registry.v1.RegistryService/RecordEarlierCertificate',
+                request_serializer=anbao_dot_registry_dot_v1_dot_registry__pb2.RecordEarlierCertificateRequest.SerializeToString,
+                response_deserializer=anbao_dot_registry_dot_v1_dot_registry__pb2.EarlierCertificate.FromString,
+                _registered_method=True)
+        self.RecordCadreAppointment = channel.unary_unary(
+                '/anbao.registry.v1.RegistryService/RecordCadreAppointment',
+                request_serializer=anbao_dot_registry_dot_v1_dot_registry__pb2.RecordCadreAppointmentRequest.SerializeToString,
+                response_deserializer=anbao_dot_registry_dot_v1_dot_registry__pb2.CadreAppointment.FromString,
+                _registered_method=True)
+        self.SetListingConsent = channel.unary_unary(
+                '/anbao.registry.v1.RegistryService/SetListingConsent',
+                request_serializer=anbao_dot_registry_dot_v1_dot_registry__pb2.SetListingConsentRequest.SerializeToString,
+                response_deserializer=anbao_dot_registry_dot_v1_dot_registry__pb2.TalentProfile.FromString,
+                _registered_method=True)
+        self.GetTalentProfile = channel.unary_unary(
+                '/anbao.registry.v1.RegistryService/GetTalentProfile',
+                request_serializer=anbao_dot_registry_dot_v1_dot_registry__pb2.GetTalentProfileRequest.SerializeToString,
+                response_deserializer=anbao_dot_registry_dot_v1_dot_registry__pb2.TalentProfile.FromString,
+                _registered_method=True)
+        self.ListRotationTrainingDue = channel.unary_unary(
+                '/anbao.registry.v1.RegistryService/ListRotationTrainingDue',
+                request_serializer=anbao_dot_registry_dot_v1_dot_registry__pb2.ListRotationTrainingDueRequest.SerializeToString,
+                response_deserializer=anbao_dot_registry_dot_v1_dot_registry__pb2.ListRotationTrainingDueResponse.FromString,
+                _registered_method=True)
+        self.GetAnnualReport = channel.unary_unary(
+                '/anbao.registry.v1.RegistryService/GetAnnualReport',
+                request_serializer=anbao_dot_registry_dot_v1_dot_registry__pb2.GetAnnualReportRequest.SerializeToString,
+                response_deserializer=anbao_dot_registry_dot_v1_dot_registry__pb2.AnnualReport.FromString,
+                _registered_method=True)
 
 
 class RegistryServiceServicer:
@@ -126,7 +156,52 @@ class RegistryServiceServicer:
 
     def MergePersons(self, request, context):
         """Merges a person registered twice by mistake into the surviving one (province only).
-        --- end person lifecycle ---
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RecordEarlierCertificate(self, request, context):
+        """--- end person lifecycle ---
+        --- talent pool facts, rotation training and reports (issue 12, part 2) ---
+        Records a certificate obtained outside this system, as declared: unverified (POOL-1).
+        Idempotent on (person, number).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RecordCadreAppointment(self, request, context):
+        """Records a person's appointment as the security cadre (保卫干部) of a key unit (POOL-3).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SetListingConsent(self, request, context):
+        """Records whether the person consents to be listed in talent search (POOL-2).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetTalentProfile(self, request, context):
+        """The person's talent-pool facts: earlier certificates, training, appointments, consent.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListRotationTrainingDue(self, request, context):
+        """Security cadres whose initial or rotation training is due or overdue (POOL-3),
+        computed from the training records and dates at query time.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetAnnualReport(self, request, context):
+        """The annual report of a city or the province, due 10 December (POOL-4).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -169,6 +244,36 @@ def add_RegistryServiceServicer_to_server(servicer, server):
                     servicer.MergePersons,
                     request_deserializer=anbao_dot_registry_dot_v1_dot_registry__pb2.MergePersonsRequest.FromString,
                     response_serializer=anbao_dot_registry_dot_v1_dot_registry__pb2.Person.SerializeToString,
+            ),
+            'RecordEarlierCertificate': grpc.unary_unary_rpc_method_handler(
+                    servicer.RecordEarlierCertificate,
+                    request_deserializer=anbao_dot_registry_dot_v1_dot_registry__pb2.RecordEarlierCertificateRequest.FromString,
+                    response_serializer=anbao_dot_registry_dot_v1_dot_registry__pb2.EarlierCertificate.SerializeToString,
+            ),
+            'RecordCadreAppointment': grpc.unary_unary_rpc_method_handler(
+                    servicer.RecordCadreAppointment,
+                    request_deserializer=anbao_dot_registry_dot_v1_dot_registry__pb2.RecordCadreAppointmentRequest.FromString,
+                    response_serializer=anbao_dot_registry_dot_v1_dot_registry__pb2.CadreAppointment.SerializeToString,
+            ),
+            'SetListingConsent': grpc.unary_unary_rpc_method_handler(
+                    servicer.SetListingConsent,
+                    request_deserializer=anbao_dot_registry_dot_v1_dot_registry__pb2.SetListingConsentRequest.FromString,
+                    response_serializer=anbao_dot_registry_dot_v1_dot_registry__pb2.TalentProfile.SerializeToString,
+            ),
+            'GetTalentProfile': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetTalentProfile,
+                    request_deserializer=anbao_dot_registry_dot_v1_dot_registry__pb2.GetTalentProfileRequest.FromString,
+                    response_serializer=anbao_dot_registry_dot_v1_dot_registry__pb2.TalentProfile.SerializeToString,
+            ),
+            'ListRotationTrainingDue': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListRotationTrainingDue,
+                    request_deserializer=anbao_dot_registry_dot_v1_dot_registry__pb2.ListRotationTrainingDueRequest.FromString,
+                    response_serializer=anbao_dot_registry_dot_v1_dot_registry__pb2.ListRotationTrainingDueResponse.SerializeToString,
+            ),
+            'GetAnnualReport': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetAnnualReport,
+                    request_deserializer=anbao_dot_registry_dot_v1_dot_registry__pb2.GetAnnualReportRequest.FromString,
+                    response_serializer=anbao_dot_registry_dot_v1_dot_registry__pb2.AnnualReport.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -362,6 +467,168 @@ class RegistryService:
             '/anbao.registry.v1.RegistryService/MergePersons',
             anbao_dot_registry_dot_v1_dot_registry__pb2.MergePersonsRequest.SerializeToString,
             anbao_dot_registry_dot_v1_dot_registry__pb2.Person.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RecordEarlierCertificate(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/anbao.registry.v1.RegistryService/RecordEarlierCertificate',
+            anbao_dot_registry_dot_v1_dot_registry__pb2.RecordEarlierCertificateRequest.SerializeToString,
+            anbao_dot_registry_dot_v1_dot_registry__pb2.EarlierCertificate.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RecordCadreAppointment(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/anbao.registry.v1.RegistryService/RecordCadreAppointment',
+            anbao_dot_registry_dot_v1_dot_registry__pb2.RecordCadreAppointmentRequest.SerializeToString,
+            anbao_dot_registry_dot_v1_dot_registry__pb2.CadreAppointment.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SetListingConsent(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/anbao.registry.v1.RegistryService/SetListingConsent',
+            anbao_dot_registry_dot_v1_dot_registry__pb2.SetListingConsentRequest.SerializeToString,
+            anbao_dot_registry_dot_v1_dot_registry__pb2.TalentProfile.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetTalentProfile(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/anbao.registry.v1.RegistryService/GetTalentProfile',
+            anbao_dot_registry_dot_v1_dot_registry__pb2.GetTalentProfileRequest.SerializeToString,
+            anbao_dot_registry_dot_v1_dot_registry__pb2.TalentProfile.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListRotationTrainingDue(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/anbao.registry.v1.RegistryService/ListRotationTrainingDue',
+            anbao_dot_registry_dot_v1_dot_registry__pb2.ListRotationTrainingDueRequest.SerializeToString,
+            anbao_dot_registry_dot_v1_dot_registry__pb2.ListRotationTrainingDueResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetAnnualReport(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/anbao.registry.v1.RegistryService/GetAnnualReport',
+            anbao_dot_registry_dot_v1_dot_registry__pb2.GetAnnualReportRequest.SerializeToString,
+            anbao_dot_registry_dot_v1_dot_registry__pb2.AnnualReport.FromString,
             options,
             channel_credentials,
             insecure,
