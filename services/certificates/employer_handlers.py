@@ -4,8 +4,8 @@ from dataclasses import dataclass
 
 from servicekit import auth, masking
 from servicekit.auth import Reach
-from servicekit.errors import (AlreadyExists, InvalidArgument, NotFound, PermissionDenied,
-                               ResourceExhausted)
+from servicekit.errors import (AlreadyExists, FailedPrecondition, InvalidArgument, NotFound,
+                               PermissionDenied, ResourceExhausted)
 from servicekit.fieldcrypto import FieldCipher
 from servicekit.unitofwork import UnitOfWork, utcnow
 
@@ -70,13 +70,19 @@ def get_employer(uow: UnitOfWork, query: c.GetEmployer) -> EmployerRow:
 def watch_certificate(uow: UnitOfWork, cmd: c.WatchCertificate, *,
                       budget: LookupBudget) -> WatchRow:
     """EMP-1: the pair must name a certificate, as in the public lookup (CERT-4): an
-    unknown number and a wrong name get the same NotFound and spend the number's budget
+    unknown number and a wrong name get the same refusal and spend the number's budget
     of failed matches, so a watchlist finds no more than the lookup does."""
     with uow:
         repos = _repos(uow)
         _employer(repos, cmd.actor, cmd.employer)
-        certificate = budget.guard_number(cmd.number, lambda: require_held(
-            repos.certificates.held_by(cmd.number, cmd.holder_name)))
+        try:
+            certificate = budget.guard_number(cmd.number, lambda: require_held(
+                repos.certificates.held_by(cmd.number, cmd.holder_name)))
+        except NotFound:
+            # a refusal naming the rule (a confined caller's NotFound would read as
+            # "not in your scope"), the same whichever of the two was wrong
+            raise FailedPrecondition("EMP_1_NUMBER_AND_NAME", "no certificate with this "
+                                     "number and holder name") from None
         if repos.watches.find(cmd.employer, cmd.number) is not None:
             raise AlreadyExists(f"employers/{cmd.employer}/watches/{cmd.number} exists")
         row = WatchRow(employer=cmd.employer, number=cmd.number,

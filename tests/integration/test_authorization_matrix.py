@@ -48,6 +48,10 @@ CALLERS = {
     # appeals it is named for
     "evaluator in scope": ("evaluator", "E"),
     "evaluator out of scope": ("evaluator", "F"),
+    # an employer reaches its own registration, watches and deliveries (EMP-5): M is
+    # registered and watches the certificate, N another unit
+    "employer in scope": ("employer", "M"),
+    "employer out of scope": ("employer", "N"),
     "auditor": ("auditor", ""),
     "service": ("service", ""),
     "no token": (None, "anonymous"),
@@ -100,7 +104,8 @@ async def world(system) -> dict:
     """Two evaluation organisations (A, whose resources every request aims at, and B), a
     person, evaluators (E assigned to the open session and named by an appeal of the
     closed one's result, F assigned nowhere), a closed session with a certificate and an
-    open one with an application awaiting review."""
+    open one with an application awaiting review, and an employer (M) watching the
+    certificate."""
     admin = system.stubs()
     a = await builders.institution(admin)
     b = await builders.institution(admin)
@@ -139,7 +144,15 @@ async def world(system) -> dict:
     supervisor = await admin.accreditation.AppointSupervisor(acc.AppointSupervisorRequest(
         person=holder.name, affiliation="吉林警察学院",
         term_start=dates.to_proto(dates.today())), metadata=admin.metadata)
-    return {"A": a, "B": b, "person": holder, "evaluator": examiner, "E": examiner, "F": idle,
+    employer = await admin.certificates.RegisterEmployer(cert.RegisterEmployerRequest(
+        employer=cert.Employer(display_name="长春保安服务有限公司", uscc=builders.uscc(),
+                               region_code="220102", webhook_url="https://hooks.invalid/anbao")),
+        metadata=admin.metadata)
+    watcher = system.stubs("employer", employer.name)
+    await watcher.certificates.WatchCertificate(cert.WatchCertificateRequest(
+        parent=employer.name, number=certificate.number, holder_name="张伟"),
+        metadata=watcher.metadata)
+    return {"A": a, "B": b, "person": holder, "M": employer, "evaluator": examiner, "E": examiner, "F": idle,
             "closed": closed, "open": open_session, "candidate": enrolled,
             "closed_candidate": candidate, "appeal": appeal,
             "certificate": certificate, "call": call, "applicant": applicant,
@@ -273,6 +286,19 @@ def requests(w: dict) -> dict:
         ("certificates", "VerifyCertificate"): lambda: cert.VerifyCertificateRequest(
             credential_json=w["certificate"].credential_json),
         **{(service, "ListAuditRecords"): audit_records(service) for service in POLICIES},
+        ("certificates", "RegisterEmployer"): lambda: cert.RegisterEmployerRequest(
+            employer=cert.Employer(display_name="矩阵保安服务公司", uscc=builders.uscc(),
+                                   region_code="220102",
+                                   webhook_url="https://hooks.invalid/anbao")),
+        ("certificates", "GetEmployer"): lambda: cert.GetEmployerRequest(name=w["M"].name),
+        # EMP-1: M watches it already (ALREADY_EXISTS, still allowed) until unwatched
+        ("certificates", "WatchCertificate"): lambda: cert.WatchCertificateRequest(
+            parent=w["M"].name, number=w["certificate"].number, holder_name="张伟"),
+        ("certificates", "ListWatches"): lambda: cert.ListWatchesRequest(parent=w["M"].name),
+        ("certificates", "UnwatchCertificate"): lambda: cert.UnwatchCertificateRequest(
+            name=f"{w['M'].name}/watches/{w['certificate'].number}"),
+        ("certificates", "ListDeliveries"): lambda: cert.ListDeliveriesRequest(
+            parent=w["M"].name),
         ("certificates", "RotateSigningKey"): lambda: cert.RotateSigningKeyRequest(),
         ("certificates", "MarkSigningKeyCompromised"): lambda: cert.MarkSigningKeyCompromisedRequest(
             key="did:key:z6MkNoSuchKey#z6MkNoSuchKey", compromise_time=now),
@@ -299,7 +325,8 @@ async def test_authorisation_matrix_every_rpc_by_every_caller_class(system, back
     make = requests(w)
     missing = [rpc for rpc in rpcs() if rpc not in make]
     assert not missing, f"no request for {missing}: add one, and its policy row"
-    ids = {"A": w["A"].name, "B": w["B"].name, "E": w["E"], "F": w["F"]}
+    ids = {"A": w["A"].name, "B": w["B"].name, "E": w["E"], "F": w["F"], "M": w["M"].name,
+           "N": f"employers/{builders.uscc()}"}
     metadata = {}
     for caller, (role, scope) in CALLERS.items():
         if role is not None:
