@@ -10,7 +10,7 @@ from rich.table import Table
 from servicekit import tokens
 from services import manifest
 
-from . import audit, certs, events, migrate, secrets
+from . import audit, certs, employers, events, migrate, secrets
 from .ports import Ports, with_port_options
 
 app = typer.Typer(help="anbao: vocational skills of security personnel.",
@@ -18,6 +18,7 @@ app = typer.Typer(help="anbao: vocational skills of security personnel.",
 console = Console(emoji=False, highlight=False, soft_wrap=True)
 app.add_typer(events.app, name="events")
 app.add_typer(audit.app, name="audit")
+app.add_typer(employers.app, name="employers")
 DATA = typer.Option(Path("./data"), "--data", help="where `anbao up` keeps its files")
 
 
@@ -87,7 +88,8 @@ def call_rpc(service: str = typer.Argument(..., help=" or ".join(manifest.NAMES)
 def token(role: str = typer.Option("", help=f"one of {', '.join(sorted(tokens.ROLES))}"),
           scope: str = typer.Option("", help="a city_admin's division code (320500), an "
                                              "institution's institutions/{id}, an "
-                                             "evaluator's evaluators/{id}"),
+                                             "evaluator's evaluators/{id}, an employer's "
+                                             "employers/{uscc}"),
           subject: str = typer.Option("cli", help="who the token is for"),
           service: str = typer.Option(
               "", help="the `service` token a service presents to those it calls: "

@@ -1,6 +1,7 @@
 """Employers on the running system (EMP-1..5): watchlists, signed status webhooks to a
 real local receiver (aiohttp), the delivery log, and the batch check over HTTP."""
 
+import asyncio
 import base64
 import hashlib
 import hmac
@@ -307,3 +308,45 @@ async def test_emp4_batch_check_answers_each_pair_and_refuses_more_than_500(syst
         assert all(r["found"] for r in body["results"])
         status, body = await post({"requests": [pair] * 501})
         assert status == 400 and "EMP-4" in body["message"] and "500" in body["message"]
+
+
+async def test_cli_registers_an_employer_watches_and_lists_its_watches_and_deliveries(
+        system, backend, receivers):
+    from typer.testing import CliRunner
+
+    from anbaoctl.main import app
+
+    runner = CliRunner()
+    certificate = await issued_certificate(system)
+    address = f"127.0.0.1:{system.certificates.port}"
+    code = builders.uscc()
+
+    async def anbao(role: str, scope: str, *args: str):
+        token = system.issuer.mint("cli-test", role, scope)
+        result = await asyncio.to_thread(runner.invoke, app, [
+            "employers", *args, "--address", address, "--token", token])
+        assert result.exit_code == 0, result.output
+        return json.loads(result.output)
+
+    registered = await anbao("province_admin", "", "register", "--uscc", code, "--name",
+                             "长春保安服务有限公司", "--region", "220102",
+                             "--url", receivers["ok"][0])
+    assert registered["name"] == f"employers/{code}"
+    assert registered["webhook_secret"].startswith("whsec_")
+    me = f"employers/{code}"
+    watched = await anbao("employer", me, "watch", code, certificate.number,
+                          "--holder-name", "张伟")
+    assert watched["holder_name_masked"] == "张*"
+    listed = await anbao("employer", me, "watches", code)
+    assert [w["certificate"] for w in listed["watches"]] == [certificate.name]
+    admin = system.stubs()
+    await admin.certificates.SuspendCertificate(cert.SuspendCertificateRequest(
+        name=certificate.name, reason="核查"), metadata=admin.metadata)
+
+    async def delivered():
+        found = await anbao("employer", me, "deliveries", code)
+        return [d for d in found.get("deliveries", []) if d["state"] == "DELIVERY_STATE_DELIVERED"]
+    assert (await eventually(delivered, "the delivery"))[0]["to_status"] == \
+        "CERTIFICATE_STATUS_SUSPENDED"
+    await anbao("employer", me, "unwatch", code, certificate.number)
+    assert (await anbao("employer", me, "watches", code)).get("watches", []) == []
