@@ -3,9 +3,8 @@
 from dataclasses import dataclass
 
 from servicekit import auth, masking
-from servicekit.auth import Reach
 from servicekit.errors import (AlreadyExists, FailedPrecondition, InvalidArgument, NotFound,
-                               PermissionDenied, ResourceExhausted)
+                               ResourceExhausted)
 from servicekit.fieldcrypto import FieldCipher
 from servicekit.unitofwork import UnitOfWork, utcnow
 
@@ -24,15 +23,11 @@ def _repos(uow: UnitOfWork) -> CertificatesRepositories:
 
 
 def _employer(repos: CertificatesRepositories, actor: auth.Caller, uscc: str) -> EmployerRow:
-    """EMP-5: the employer, if the caller reaches it. An employer is checked against its
-    token before anything is read, and a confined caller gets one answer for an employer
-    that does not exist and one not in its reach (AIP-211)."""
-    if actor.reach == Reach.EMPLOYER:
-        auth.require_reach(actor, employer=uscc)
+    """EMP-5: the employer, if the caller reaches it (an employer: itself; a city admin:
+    those of its division). A confined caller's NotFound reaches it as PERMISSION_DENIED
+    (the server's AIP-211 rule), the same as for an employer not its own."""
     row = repos.employers.find(uscc)
     if row is None:
-        if actor.reach not in (Reach.ANY, Reach.EMPLOYER):
-            raise PermissionDenied(auth.OUT_OF_REACH)
         raise NotFound(f"employers/{uscc} does not exist")
     auth.require_reach(actor, region=row.region_code, employer=row.uscc)
     return row

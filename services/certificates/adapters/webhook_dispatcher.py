@@ -62,27 +62,37 @@ class Claimed:
 class WebhookDispatcher:
     def __init__(self, uow: Callable[[], UnitOfWork], cipher: FieldCipher,
                  schedule: webhooks.RetrySchedule, *, allow_loopback_http: bool,
-                 poll_seconds: float, timeout_seconds: float, batch: int = 20):
+                 poll_seconds: float, timeout_seconds: float, batch: int = 20,
+                 lease_margin_seconds: float = 30.0):
         self._uow, self._cipher, self._schedule = uow, cipher, schedule
         self._allow_loopback = allow_loopback_http
         self._poll, self._timeout, self._batch = poll_seconds, timeout_seconds, batch
+        # a claimed delivery is not claimed again before its POST has timed out and then
+        # this much longer (time to record the attempt)
+        self._lease = timedelta(seconds=timeout_seconds + lease_margin_seconds)
+
+    def client(self) -> aiohttp.ClientSession:
+        connector = aiohttp.TCPConnector(resolver=GuardedResolver(self._allow_loopback),
+                                         limit=self._batch)
+        return aiohttp.ClientSession(connector=connector,
+                                     timeout=aiohttp.ClientTimeout(total=self._timeout))
 
     async def run(self) -> None:
         auth.set_caller(DISPATCHER)  # the audit log names who wrote the attempts
-        connector = aiohttp.TCPConnector(resolver=GuardedResolver(self._allow_loopback),
-                                         limit=self._batch)
-        async with aiohttp.ClientSession(
-                connector=connector, timeout=aiohttp.ClientTimeout(total=self._timeout)) as http:
+        async with self.client() as http:
             while True:
-                claimed = await asyncio.to_thread(self._claim)
-                if claimed:
-                    await asyncio.gather(*(self._deliver(http, d) for d in claimed))
-                else:
+                if not await self.round(http):
                     await asyncio.sleep(self._poll)
+
+    async def round(self, http: aiohttp.ClientSession) -> int:
+        """Claims the due deliveries and attempts each once; how many there were."""
+        claimed = await asyncio.to_thread(self._claim)
+        await asyncio.gather(*(self._deliver(http, d) for d in claimed))
+        return len(claimed)
 
     def _claim(self) -> list[Claimed]:
         now = utcnow()
-        lease_until = now + timedelta(seconds=self._timeout + 30)
+        lease_until = now + self._lease
         claimed = []
         uow = self._uow()
         with uow:
