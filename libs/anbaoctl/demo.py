@@ -71,6 +71,37 @@ async def eventually(check, what: str = "a condition", timeout: float = 30.0,
         await asyncio.sleep(interval)
 
 
+async def _employer_step(certificates, endpoints: Endpoints, issuer: tokens.TokenIssuer,
+                         admin, rng: random.Random, number: str, say) -> None:
+    """An employer (EMP-1..5) registers, watches a certificate, and checks it in a batch.
+    Its webhook URL is a placeholder (.invalid): nothing changes after the watch."""
+    say("12. An employer registers, watches a guard's certificate and checks it in a batch")
+    uscc = _uscc(rng)
+    employer = await certificates.RegisterEmployer(cert.RegisterEmployerRequest(
+        employer=cert.Employer(display_name="长春市轨道交通集团", uscc=uscc,
+                               region_code=REGION, webhook_url="https://hooks.invalid/anbao")),
+        metadata=admin, timeout=10)
+    say(f"   {employer.name}  {employer.display_name}  webhook secret "
+        f"{employer.webhook_secret[:10]}… (shown once)")
+    token = issuer.mint("demo-employer", "employer", scope=employer.name)
+    watch = await certificates.WatchCertificate(cert.WatchCertificateRequest(
+        parent=employer.name, number=number, holder_name="张伟"),
+        metadata=(("authorization", f"Bearer {token}"),), timeout=10)
+    say(f"   watching {watch.certificate} ({watch.holder_name_masked}): its status changes "
+        "are pushed to the webhook, signed")
+    async with aiohttp.ClientSession() as http:
+        async with http.post(f"{endpoints.http['certificates']}/api/v1/certificates:batchLookup",
+                             json={"requests": [{"number": number, "name": "张伟"},
+                                                {"number": number, "name": "李四"}]},
+                             headers={"Authorization": f"Bearer {token}"}) as response:
+            answer = await response.json()
+    if response.status != 200:
+        raise RuntimeError(f"the batch check answered {response.status}: {answer}")
+    for r in answer["results"]:
+        say(f"   batch: {r['number']} → " + (f"{r['status']} ({r['holderName']})" if r["found"]
+                                               else r["error"]))
+
+
 async def run_demo(endpoints: Endpoints, issuer: tokens.TokenIssuer,
                    say: Callable[[str], None] = print, seed: int | None = None) -> DemoResult:
     rng = random.Random(seed)
@@ -296,6 +327,9 @@ async def run_demo(endpoints: Endpoints, issuer: tokens.TokenIssuer,
             say(f"   {name} → {cert.CertificateStatus.Name(changed.status)}")
         if changed.status != cert.CERTIFICATE_STATUS_VALID:
             raise RuntimeError("the reinstated certificate is not VALID")
+
+        await _employer_step(certificates, endpoints, issuer, admin, rng,
+                             result.certificate_numbers[0], say)
         return result
     finally:
         for channel in channels.values():

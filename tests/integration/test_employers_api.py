@@ -350,3 +350,14 @@ async def test_cli_registers_an_employer_watches_and_lists_its_watches_and_deliv
         "CERTIFICATE_STATUS_SUSPENDED"
     await anbao("employer", me, "unwatch", code, certificate.number)
     assert (await anbao("employer", me, "watches", code)).get("watches", []) == []
+
+
+async def test_emp3_at_dispatch_a_name_resolving_to_loopback_is_refused_unless_allowed():
+    """The resolver behind every POST: a host name counts by the addresses it resolves
+    to now, not by how it looked at registration."""
+    from services.certificates.adapters.webhook_dispatcher import GuardedResolver
+
+    allowed = await GuardedResolver(allow_loopback=True).resolve("localhost", 443)
+    assert {r["host"] for r in allowed} <= {"127.0.0.1", "::1"}
+    with pytest.raises(OSError, match="EMP-3"):
+        await GuardedResolver(allow_loopback=False).resolve("localhost", 443)
