@@ -9,6 +9,7 @@ import pytest
 from aiohttp import web
 
 from anbao.certificates.v1 import certificates_pb2 as cert
+from servicekit import audit
 from servicekit.fieldcrypto import FieldCipher
 from services.certificates.adapters.webhook_dispatcher import WebhookDispatcher
 from services.certificates.domain.webhooks import RetrySchedule
@@ -54,6 +55,15 @@ def dispatcher(system, kind=WebhookDispatcher) -> WebhookDispatcher:
                 poll_seconds=0.1, timeout_seconds=1.0, lease_margin_seconds=0.5)
 
 
+def audit_problems(system) -> list:
+    """`anbao audit verify` on certificates: every row the dispatchers wrote is in the log."""
+    runtime = system.certificates
+    with runtime.db.session() as session:
+        return audit.verify(session, runtime.tables.audit,
+                            audit.public_key_of(runtime.settings.audit_key),
+                            runtime.spec.metadata)
+
+
 async def test_emp2_a_dispatcher_dying_after_its_post_leads_to_a_second_post_same_id(
         system, backend, receiver):
     url, received = receiver
@@ -78,6 +88,7 @@ async def test_emp2_a_dispatcher_dying_after_its_post_leads_to_a_second_post_sam
         return listed.deliveries
     (delivery,) = await log()
     assert delivery.state == cert.DELIVERY_STATE_PENDING and not delivery.attempts
+    assert audit_problems(system) == []  # the lease itself is an audited write
 
     healthy = dispatcher(system)
     async with healthy.client() as http:
@@ -97,3 +108,32 @@ async def test_emp2_a_dispatcher_dying_after_its_post_leads_to_a_second_post_sam
     (delivery,) = await log()
     assert delivery.state == cert.DELIVERY_STATE_DELIVERED
     assert [a.http_status for a in delivery.attempts] == [204]
+    assert audit_problems(system) == []
+
+
+async def test_emp2_a_delivery_past_its_retry_window_expires(system, backend):
+    """No 2xx within the window: the attempt is logged and the delivery EXPIRED, not
+    retried for ever."""
+    certificate = await issued_certificate(system)
+    registered, stubs = await employer(system, "http://127.0.0.1:9/unanswered")
+    await stubs.certificates.WatchCertificate(cert.WatchCertificateRequest(
+        parent=registered.name, number=certificate.number, holder_name="张伟"),
+        metadata=stubs.metadata)
+    admin = system.stubs()
+    await admin.certificates.SuspendCertificate(cert.SuspendCertificateRequest(
+        name=certificate.name, reason="核查"), metadata=admin.metadata)
+    settings = system.certificates.settings
+    expiring = WebhookDispatcher(
+        system.certificates.uow, FieldCipher({1: settings.key_encryption_key}, 1),
+        RetrySchedule(window=timedelta(0)), allow_loopback_http=True, poll_seconds=0.1,
+        timeout_seconds=1.0)
+    async with expiring.client() as http:
+        assert await expiring.round(http) == 1
+        assert await expiring.round(http) == 0  # nothing is due any more
+    listed = await stubs.certificates.ListDeliveries(cert.ListDeliveriesRequest(
+        parent=registered.name), metadata=stubs.metadata)
+    (delivery,) = listed.deliveries
+    assert delivery.state == cert.DELIVERY_STATE_EXPIRED
+    assert not delivery.HasField("next_attempt_time")
+    assert len(delivery.attempts) == 1 and delivery.attempts[0].error
+    assert audit_problems(system) == []

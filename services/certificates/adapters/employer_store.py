@@ -7,6 +7,7 @@ from datetime import datetime, timezone
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
 
 from anbao.certificates.v1 import certificates_pb2 as pb
 from anbao.certificates.v1 import events_pb2
@@ -115,13 +116,21 @@ class Deliveries:
 
     def lease(self, row: DeliveryRow, until: datetime) -> bool:
         """Claims a due delivery for one attempt: moves its next attempt to `until`, only
-        if no other dispatcher moved it first. A dispatcher that dies mid-attempt leaves
-        the lease to expire, and the delivery is tried again (at least once)."""
+        if no other dispatcher moved it first (compare and set). A dispatcher that dies
+        mid-attempt leaves the lease to expire, and the delivery is tried again (at least
+        once)."""
         t = DeliveryRow.__table__
         moved = self.session.execute(update(t).where(
             t.c.id == row.id, t.c.state == PENDING,
             t.c.next_attempt_at == row.next_attempt_at).values(next_attempt_at=utc(until)))
-        return moved.rowcount == 1
+        if moved.rowcount != 1:
+            return False
+        # the row as now written, flushed again through the ORM: the audit log records
+        # the lease like any write, so `anbao audit verify` sees no change from outside
+        self.session.refresh(row)
+        flag_modified(row, "next_attempt_at")
+        self.session.flush()
+        return True
 
     def record(self, delivery_id_: str, *, at: datetime, http_status: int, error: str,
                duration_ms: int, delivered: bool, next_attempt: datetime | None) -> None:
