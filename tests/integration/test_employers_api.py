@@ -15,6 +15,7 @@ import pytest
 from aiohttp import web
 
 from anbao.certificates.v1 import certificates_pb2 as cert
+from servicekit import audit
 from tests import builders
 from tests.harness import Bus, System, error_details, eventually
 
@@ -58,6 +59,15 @@ async def receivers():
     port = runner.addresses[0][1]
     yield {name: (f"http://127.0.0.1:{port}/{name}", r) for name, r in found.items()}
     await runner.cleanup()
+
+
+def audit_problems(system) -> list:
+    """`anbao audit verify` on certificates: every row written is in the audit log."""
+    runtime = system.certificates
+    with runtime.db.session() as session:
+        return audit.verify(session, runtime.tables.audit,
+                            audit.public_key_of(runtime.settings.audit_key),
+                            runtime.spec.metadata)
 
 
 def verify_standard_webhook(secret: str, headers: dict, body: bytes) -> None:
@@ -160,6 +170,7 @@ async def test_emp2_revocation_pushes_a_signed_webhook_within_5s_and_retries_aft
     watches = await stubs.certificates.ListWatches(cert.ListWatchesRequest(
         parent=registered.name), metadata=stubs.metadata)
     assert [w.status for w in watches.watches] == [cert.CERTIFICATE_STATUS_REVOKED]
+    assert audit_problems(system) == []
 
 
 def unanswered_url() -> str:
@@ -308,6 +319,20 @@ async def test_emp4_batch_check_answers_each_pair_and_refuses_more_than_500(syst
         assert all(r["found"] for r in body["results"])
         status, body = await post({"requests": [pair] * 501})
         assert status == 400 and "EMP-4" in body["message"] and "500" in body["message"]
+
+        # malformed requests: a clear 400, never a 500; a bad pair is answered alone
+        for bad in ([], {}, {"requests": []}, {"requests": "x"}, {"requests": [{"number": 1}]},
+                    {"requests": [pair, None]}):
+            status, body = await post(bad)
+            assert status == 400 and body["error"] == "invalid_argument", bad
+        async with http.post(url, data=b"\xff not json", headers={
+                "Authorization": f"Bearer {token}"}) as answer:
+            assert answer.status == 400
+        status, body = await post({"requests": [
+            {"number": certificate.number, "name": "张" * 51},
+            {"number": certificate.number, "name": "张\x00伟"}]})
+        assert status == 200
+        assert [r["error"] for r in body["results"]] == ["invalid_argument"] * 2
 
 
 async def test_cli_registers_an_employer_watches_and_lists_its_watches_and_deliveries(

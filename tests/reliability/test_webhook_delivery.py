@@ -9,13 +9,12 @@ import pytest
 from aiohttp import web
 
 from anbao.certificates.v1 import certificates_pb2 as cert
-from servicekit import audit
 from servicekit.fieldcrypto import FieldCipher
 from services.certificates.adapters.webhook_dispatcher import WebhookDispatcher
 from services.certificates.domain.webhooks import RetrySchedule
 from tests.harness import Bus, System, eventually
-from tests.integration.test_employers_api import (Receiver, employer, issued_certificate,
-                                                  verify_standard_webhook)
+from tests.integration.test_employers_api import (Receiver, audit_problems, employer,
+                                                  issued_certificate, verify_standard_webhook)
 
 
 @pytest.fixture
@@ -53,15 +52,6 @@ def dispatcher(system, kind=WebhookDispatcher) -> WebhookDispatcher:
     return kind(system.certificates.uow, FieldCipher({1: settings.key_encryption_key}, 1),
                 RetrySchedule(base=timedelta(seconds=0.1)), allow_loopback_http=True,
                 poll_seconds=0.1, timeout_seconds=1.0, lease_margin_seconds=0.5)
-
-
-def audit_problems(system) -> list:
-    """`anbao audit verify` on certificates: every row the dispatchers wrote is in the log."""
-    runtime = system.certificates
-    with runtime.db.session() as session:
-        return audit.verify(session, runtime.tables.audit,
-                            audit.public_key_of(runtime.settings.audit_key),
-                            runtime.spec.metadata)
 
 
 async def test_emp2_a_dispatcher_dying_after_its_post_leads_to_a_second_post_same_id(
