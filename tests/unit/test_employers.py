@@ -116,3 +116,21 @@ def test_emp5_an_employer_token_is_scoped_to_one_registered_unit_by_its_uscc():
     assert auth.reaches(me, employer=code)
     assert not auth.reaches(me, employer=builders.uscc())
     assert not auth.reaches(me, region="220102", institution="A")
+
+
+def test_emp5_anbao_token_mints_an_employer_token_and_refuses_a_bad_scope(tmp_path):
+    from typer.testing import CliRunner
+
+    from anbaoctl.main import app
+
+    _, public = tokens.generate_keypair(tmp_path / "secrets")
+    runner = CliRunner()
+    code = builders.uscc()
+    minted = runner.invoke(app, ["token", "--role", "employer", "--scope", f"employers/{code}",
+                                 "--data", str(tmp_path)])
+    assert minted.exit_code == 0, minted.output
+    claims = tokens.TokenVerifier(public, "certificates").claims(minted.output.strip())
+    assert (claims["role"], claims["scope"]) == ("employer", f"employers/{code}")
+    refused = runner.invoke(app, ["token", "--role", "employer", "--scope", "employers/123",
+                                  "--data", str(tmp_path)])
+    assert refused.exit_code == 2 and "employers/{uscc}" in refused.output
