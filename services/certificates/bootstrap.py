@@ -25,7 +25,7 @@ log = logs.get("certificates")
 
 
 def message_handlers(keys: KeyRing, budget: LookupBudget, issuing: handlers.Issuing,
-                     lists: handlers.StatusLists, secrets: FieldCipher) -> dict:
+                     lists: handlers.StatusLists, webhook_secrets: FieldCipher) -> dict:
     return {
         c.GetCertificate: handlers.get_certificate,
         c.ListCertificates: handlers.list_certificates,
@@ -41,7 +41,7 @@ def message_handlers(keys: KeyRing, budget: LookupBudget, issuing: handlers.Issu
         c.RotateSigningKey: partial(handlers.rotate_signing_key, keys=keys),
         c.MarkSigningKeyCompromised: partial(handlers.mark_signing_key_compromised, keys=keys),
         auditlisting.ListAuditRecords: auditlisting.list_audit_records,
-        c.RegisterEmployer: partial(employer_handlers.register_employer, cipher=secrets),
+        c.RegisterEmployer: partial(employer_handlers.register_employer, cipher=webhook_secrets),
         c.GetEmployer: employer_handlers.get_employer,
         c.WatchCertificate: partial(employer_handlers.watch_certificate, budget=budget),
         c.UnwatchCertificate: employer_handlers.unwatch_certificate,
@@ -72,8 +72,8 @@ def build(settings: CertificatesSettings, verifier: tokens.TokenVerifier) -> Ser
     issuing = handlers.Issuing(keys, public_base)
     lists = handlers.StatusLists(keys, public_base, settings.status_list_max_age_seconds)
     # employers' webhook secrets are sealed at rest like the signing keys
-    secrets = FieldCipher({1: settings.key_encryption_key}, current=1)
-    bus_handlers = message_handlers(keys, budget, issuing, lists, secrets)
+    webhook_secrets = FieldCipher({1: settings.key_encryption_key}, current=1)
+    bus_handlers = message_handlers(keys, budget, issuing, lists, webhook_secrets)
 
     def load_keys(runtime: ServiceRuntime) -> None:
         with runtime.db.session() as session:
@@ -110,7 +110,7 @@ def build(settings: CertificatesSettings, verifier: tokens.TokenVerifier) -> Ser
     async def dispatch_webhooks(runtime: ServiceRuntime):
         """EMP-2: under the supervisor, so a dead dispatcher shows in health and restarts."""
         dispatcher = WebhookDispatcher(
-            runtime.uow, secrets, RetrySchedule(
+            runtime.uow, webhook_secrets, RetrySchedule(
                 base=timedelta(seconds=settings.webhook_retry_base_seconds),
                 cap=timedelta(seconds=settings.webhook_retry_cap_seconds),
                 window=timedelta(hours=settings.webhook_retry_window_hours)),

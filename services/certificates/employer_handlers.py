@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from sqlalchemy.exc import IntegrityError
+
 from servicekit import auth, masking
 from servicekit.errors import (AlreadyExists, FailedPrecondition, InvalidArgument, NotFound,
                                ResourceExhausted)
@@ -33,6 +35,14 @@ def _employer(repos: CertificatesRepositories, actor: auth.Caller, uscc: str) ->
     return row
 
 
+def _commit_new(uow: UnitOfWork, exists: str) -> None:
+    """Commits a new row; a concurrent request that made the same one first wins."""
+    try:
+        uow.commit()
+    except IntegrityError:
+        raise AlreadyExists(exists) from None
+
+
 @dataclass(frozen=True)
 class Registered:
     employer: EmployerRow
@@ -47,13 +57,13 @@ def register_employer(uow: UnitOfWork, cmd: c.RegisterEmployer, *,
         if repos.employers.find(cmd.uscc) is not None:
             raise AlreadyExists(f"employers/{cmd.uscc} is already registered")
         secret = webhooks.new_secret()
+        sealed = cipher.encrypt(secret, webhooks.secret_context(cmd.uscc))
         row = EmployerRow(uscc=cmd.uscc, display_name=cmd.display_name,
                           region_code=cmd.region_code, webhook_url=cmd.webhook_url,
-                          webhook_secret_sealed=cipher.encrypt(secret, webhooks.secret_context(cmd.uscc)),
-                          created_at=utcnow())
+                          webhook_secret_sealed=sealed, created_at=utcnow())
         repos.employers.add(row)
         repos.certificates.touched.add(f"employers/{cmd.uscc}")
-        uow.commit()
+        _commit_new(uow, f"employers/{cmd.uscc} is already registered")
         return Registered(row, secret)
 
 
@@ -85,7 +95,7 @@ def watch_certificate(uow: UnitOfWork, cmd: c.WatchCertificate, *,
                        status=certificate.status, created_at=utcnow())
         repos.watches.add(row)
         repos.certificates.touched.add(f"employers/{cmd.employer}/watches/{cmd.number}")
-        uow.commit()
+        _commit_new(uow, f"employers/{cmd.employer}/watches/{cmd.number} exists")
         return row
 
 

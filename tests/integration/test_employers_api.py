@@ -386,3 +386,28 @@ async def test_emp3_at_dispatch_a_name_resolving_to_loopback_is_refused_unless_a
     assert {r["host"] for r in allowed} <= {"127.0.0.1", "::1"}
     with pytest.raises(OSError, match="EMP-3"):
         await GuardedResolver(allow_loopback=False).resolve("localhost", 443)
+
+
+async def test_concurrent_registrations_and_watches_of_the_same_thing_make_one(system, backend):
+    """Racing requests for the same employer or watch: one is made, the others are
+    ALREADY_EXISTS — never INTERNAL."""
+    certificate = await issued_certificate(system)
+    admin = system.stubs()
+    code = builders.uscc()
+    request = cert.RegisterEmployerRequest(employer=cert.Employer(
+        display_name="长春保安服务有限公司", uscc=code, region_code="220102",
+        webhook_url="https://hooks.invalid/anbao"))
+    answers = await asyncio.gather(*(admin.certificates.RegisterEmployer(
+        request, metadata=admin.metadata) for _ in range(6)), return_exceptions=True)
+    made = [a for a in answers if isinstance(a, cert.Employer)]
+    assert len(made) == 1
+    assert {a.code() for a in answers if not isinstance(a, cert.Employer)} == \
+        {grpc.StatusCode.ALREADY_EXISTS}
+    stubs = system.stubs("employer", f"employers/{code}")
+    answers = await asyncio.gather(*(stubs.certificates.WatchCertificate(
+        cert.WatchCertificateRequest(parent=f"employers/{code}", number=certificate.number,
+                                     holder_name="张伟"), metadata=stubs.metadata)
+        for _ in range(6)), return_exceptions=True)
+    assert len([a for a in answers if isinstance(a, cert.Watch)]) == 1
+    assert {a.code() for a in answers if not isinstance(a, cert.Watch)} == \
+        {grpc.StatusCode.ALREADY_EXISTS}
