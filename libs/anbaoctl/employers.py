@@ -6,6 +6,7 @@ with an `employer` token for employers/{uscc}. Both are minted with the local ke
 --data unless --token (or ANBAO_TOKEN) gives one."""
 
 import json
+import os
 from pathlib import Path
 
 import grpc
@@ -25,7 +26,9 @@ TOKEN = typer.Option("", envvar="ANBAO_TOKEN", help="bearer token; default one m
 
 
 def _address(address: str) -> str:
-    return address or f"127.0.0.1:{Ports().grpc['certificates']}"
+    """As given, or where `anbao up` puts certificates (the same ANBAO_UP_… setting)."""
+    port = os.environ.get("ANBAO_UP_CERTIFICATES_PORT") or Ports().grpc["certificates"]
+    return address or f"127.0.0.1:{port}"
 
 
 def _run(method: str, request: dict, address: str, token: str, data: Path, *,
