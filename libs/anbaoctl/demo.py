@@ -118,6 +118,36 @@ async def _talent_pool(registry, admin, people: dict, rng: random.Random, result
         f"{report.subsidies_paid_fen / 100:.2f} yuan (from SubsidyPaid events)")
 
 
+async def _employer_step(certificates, endpoints: Endpoints, issuer: tokens.TokenIssuer,
+                         admin, rng: random.Random, number: str, say) -> None:
+    """An employer (EMP-1..5) registers, watches a certificate, and checks it in a batch.
+    Its webhook URL is a placeholder (.invalid): nothing changes after the watch."""
+    say("17. An employer registers, watches a guard's certificate and checks it in a batch")
+    uscc = _uscc(rng)
+    employer = await certificates.RegisterEmployer(cert.RegisterEmployerRequest(
+        employer=cert.Employer(display_name="长春市轨道交通集团", uscc=uscc,
+                               region_code=REGION, webhook_url="https://hooks.invalid/anbao")),
+        metadata=admin, timeout=10)
+    say(f"   {employer.name}  {employer.display_name}  webhook secret "
+        f"{employer.webhook_secret[:10]}… (shown once)")
+    token = issuer.mint("demo-employer", "employer", scope=employer.name)
+    watch = await certificates.WatchCertificate(cert.WatchCertificateRequest(
+        parent=employer.name, number=number, holder_name="张伟"),
+        metadata=(("authorization", f"Bearer {token}"),), timeout=10)
+    say(f"   watching {watch.certificate} ({watch.holder_name_masked}): its status changes "
+        "are pushed to the webhook, signed")
+    async with aiohttp.ClientSession() as http:
+        async with http.post(f"{endpoints.http['certificates']}/api/v1/certificates:batchLookup",
+                             json={"requests": [{"number": number, "name": "张伟"}]},
+                             headers={"Authorization": f"Bearer {token}"}) as response:
+            answer = await response.json()
+    if response.status != 200:
+        raise RuntimeError(f"the batch check answered {response.status}: {answer}")
+    for r in answer["results"]:
+        say(f"   batch: {r['number']} → " + (f"{r['status']} ({r['holderName']})" if r["found"]
+                                               else r["error"]))
+
+
 async def run_demo(endpoints: Endpoints, issuer: tokens.TokenIssuer,
                    say: Callable[[str], None] = print, seed: int | None = None) -> DemoResult:
     rng = random.Random(seed)
@@ -349,6 +379,8 @@ async def run_demo(endpoints: Endpoints, issuer: tokens.TokenIssuer,
             await walk_training_class(channels["training"], accreditation, issuer, admin,
                                       training, people, say)
         await _talent_pool(registry, admin, people, rng, result, say)
+        await _employer_step(certificates, endpoints, issuer, admin, rng,
+                             result.certificate_numbers[0], say)
         return result
     finally:
         for channel in channels.values():

@@ -10,7 +10,7 @@ from rich.table import Table
 from servicekit import tokens
 from services import manifest
 
-from . import audit, certs, events, migrate, pool, registry, secrets
+from . import audit, certs, employers, events, migrate, pool, registry, secrets
 from .ports import Ports, with_port_options
 
 app = typer.Typer(help="anbao: vocational skills of security personnel.",
@@ -20,6 +20,7 @@ app.add_typer(events.app, name="events")
 app.add_typer(audit.app, name="audit")
 app.add_typer(registry.app, name="registry")
 app.add_typer(pool.app, name="pool")
+app.add_typer(employers.app, name="employers")
 DATA = typer.Option(Path("./data"), "--data", help="where `anbao up` keeps its files")
 
 
@@ -137,7 +138,8 @@ def roster(training_class: str = typer.Argument(..., help="classes/{id}"),
 def token(role: str = typer.Option("", help=f"one of {', '.join(sorted(tokens.ROLES))}"),
           scope: str = typer.Option("", help="a city_admin's division code (320500), an "
                                              "institution's institutions/{id}, an "
-                                             "evaluator's evaluators/{id}"),
+                                             "evaluator's evaluators/{id}, an employer's "
+                                             "employers/{uscc}"),
           subject: str = typer.Option("cli", help="who the token is for"),
           service: str = typer.Option(
               "", help="the `service` token a service presents to those it calls: "

@@ -27,12 +27,14 @@ class Reach(StrEnum):
     DIVISION = "division"
     INSTITUTION = "institution"
     EVALUATOR = "evaluator"
+    EMPLOYER = "employer"
 
 
 # which reaches each role's scope can express
 _REACHES = {"province_admin": {Reach.ANY}, "auditor": {Reach.ANY}, "service": {Reach.ANY},
             "city_admin": {Reach.DIVISION}, "eval_org": {Reach.INSTITUTION},
             "training_org": {Reach.INSTITUTION}, "evaluator": {Reach.EVALUATOR},
+            "employer": {Reach.EMPLOYER},
             PUBLIC: {Reach.ANY}}
 
 Policy = Mapping[str, Mapping[str, Reach]]  # method → role → reach
@@ -54,7 +56,7 @@ class Caller:
     subject: str
     role: str
     # a division code (city_admin), institutions/{id} (eval_org, training_org) or
-    # evaluators/{id} (evaluator)
+    # evaluators/{id} (evaluator) or employers/{uscc} (employer)
     scope: str = ""
     reach: Reach = Reach.ANY  # how far this caller reaches in the current RPC
     department: str = ""  # an admin's department (tokens.DEPARTMENTS), where one is named
@@ -94,11 +96,14 @@ def authorize(policy: Policy, method: str, bearer: str | None,
 
 
 def reaches(caller: Caller, *, region: str = "", institution: str = "",
-            evaluators: Iterable[str] = ()) -> bool:
-    """Whether the caller reaches a resource in `region` belonging to `institution`, which
-    the evaluators with IDs `evaluators` may act on."""
+            evaluators: Iterable[str] = (), employer: str = "") -> bool:
+    """Whether the caller reaches a resource in `region` belonging to `institution` (or
+    to the employer with USCC `employer`), which the evaluators with IDs `evaluators` may
+    act on."""
     if caller.reach == Reach.ANY:
         return True
+    if caller.reach == Reach.EMPLOYER:
+        return bool(employer) and caller.scope == f"employers/{employer}"
     if caller.reach == Reach.DIVISION:
         return bool(region) and divisions.within(region, caller.scope)
     if caller.reach == Reach.EVALUATOR:
@@ -111,8 +116,9 @@ OUT_OF_REACH = "the resource does not exist or is not in your scope"
 
 
 def require_reach(caller: Caller, *, region: str = "", institution: str = "",
-                  evaluators: Iterable[str] = ()) -> None:
-    if not reaches(caller, region=region, institution=institution, evaluators=evaluators):
+                  evaluators: Iterable[str] = (), employer: str = "") -> None:
+    if not reaches(caller, region=region, institution=institution, evaluators=evaluators,
+                   employer=employer):
         raise PermissionDenied(OUT_OF_REACH)
 
 
@@ -136,8 +142,8 @@ def region_in_scope(caller: Caller, requested: str) -> str:
     region = requested or division_of(caller)
     if caller.reach == Reach.DIVISION:
         require_reach(caller, region=region)
-    elif caller.reach == Reach.INSTITUTION:
-        raise PermissionDenied("an institution does not search by region")
+    elif caller.reach in (Reach.INSTITUTION, Reach.EMPLOYER):
+        raise PermissionDenied("an institution or employer does not search by region")
     return region
 
 

@@ -20,17 +20,19 @@ import jwt
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from . import divisions
+from . import divisions, uscc
 from .errors import Unauthenticated
 
 ISSUER = "anbao"
 TYPE = "at+jwt"
 ROLES = frozenset({"province_admin", "city_admin", "eval_org", "training_org", "evaluator",
-                   "auditor", "service"})
+                   "employer", "auditor", "service"})
 HOUR = 3600
 # the longest a token of each role may live; a leaked token is worth little for long
 MAX_TTL = {"province_admin": 12 * HOUR, "city_admin": 12 * HOUR, "eval_org": 12 * HOUR,
            "training_org": 12 * HOUR, "evaluator": 12 * HOUR, "auditor": 12 * HOUR,
+           # an employer's systems check certificates unattended (batch checks)
+           "employer": 30 * 24 * HOUR,
            # a service presents its token for as long as it runs (until mTLS identities)
            "service": 30 * 24 * HOUR}
 # the department an admin acts for, where the notices require police and human resources
@@ -56,6 +58,16 @@ def validate_scope(role: str, scope: str) -> str:
         if not (scope.startswith(f"{collection}/") and 0 < len(rid) <= 32 and rid.isascii()
                 and rid.isalnum()):
             raise ValueError(f"a {role}'s scope is {collection}/{{id}}")
+    elif role == "employer":
+        # an employer (用人单位) acts as one registered unit: employers/{uscc}
+        code = scope.removeprefix("employers/")
+        try:
+            valid = scope.startswith("employers/") and uscc.validate_uscc(code) == code
+        except uscc.InvalidUscc:
+            valid = False
+        if not valid:
+            raise ValueError("an employer's scope is employers/{uscc}, the unit's 18-character "
+                             "unified social credit code")
     elif scope:
         raise ValueError(f"a {role} token has no scope")
     return scope

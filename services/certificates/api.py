@@ -9,7 +9,8 @@ from servicekit import auditlisting, auth, dates, masking
 from servicekit.messagebus import MessageBus
 from servicekit.unitofwork import utcnow
 
-from . import handlers
+from . import employer_handlers, handlers
+from .adapters.employer_store import aware
 from .domain import commands as c
 from .domain import verification
 from .domain.certificates import Certificate, StatusChange
@@ -78,6 +79,37 @@ def keys_pb(rows) -> pb.ListVerificationKeysResponse:
     return pb.ListVerificationKeysResponse(keys=[key_pb(r) for r in rows])
 
 
+def employer_pb(row, secret: str = "") -> pb.Employer:
+    out = pb.Employer(name=f"employers/{row.uscc}", display_name=row.display_name,
+                      uscc=row.uscc, region_code=row.region_code, webhook_url=row.webhook_url,
+                      webhook_secret=secret)
+    out.create_time.FromDatetime(aware(row.created_at))
+    return out
+
+
+def watch_pb(row) -> pb.Watch:
+    out = pb.Watch(name=f"employers/{row.employer}/watches/{row.number}",
+                   certificate=f"certificates/{row.number}",
+                   holder_name_masked=row.holder_name_masked, status=row.status)
+    out.create_time.FromDatetime(aware(row.created_at))
+    return out
+
+
+def delivery_pb(found) -> pb.Delivery:
+    r = found.row
+    out = pb.Delivery(name=f"employers/{r.employer}/deliveries/{r.id}", event_id=r.event_id,
+                      certificate=f"certificates/{r.number}", to_status=r.to_status,
+                      state=r.state)
+    out.create_time.FromDatetime(aware(r.created_at))
+    if r.next_attempt_at is not None:
+        out.next_attempt_time.FromDatetime(aware(r.next_attempt_at))
+    for a in found.attempts:
+        attempt = out.attempts.add(attempt=a.attempt, http_status=a.http_status, error=a.error,
+                                   duration_ms=a.duration_ms)
+        attempt.attempt_time.FromDatetime(aware(a.attempted_at))
+    return out
+
+
 def peer_host(peer: str) -> str:
     """`ipv4:127.0.0.1:5000` / `ipv6:[::1]:5000` → the host, without the port."""
     address = peer.split(":", 1)[-1]
@@ -85,8 +117,9 @@ def peer_host(peer: str) -> str:
 
 
 class CertificatesApi(pb_grpc.CertificatesServiceServicer):
-    def __init__(self, bus: MessageBus):
+    def __init__(self, bus: MessageBus, allow_loopback_http: bool = False):
         self._bus = bus
+        self._allow_loopback_http = allow_loopback_http  # EMP-3, development only
 
     async def GetCertificate(self, request, context):
         return certificate_pb(await self._bus.handle(
@@ -146,6 +179,42 @@ class CertificatesApi(pb_grpc.CertificatesServiceServicer):
     async def ListAuditRecords(self, request, context):
         return await auditlisting.answer(self._bus, pb, request)
 
+    async def RegisterEmployer(self, request, context):
+        e = request.employer
+        registered: employer_handlers.Registered = await self._bus.handle(
+            c.RegisterEmployer.parse(auth.current_caller(), uscc_code=e.uscc,
+                                     display_name=e.display_name, region_code=e.region_code,
+                                     webhook_url=e.webhook_url,
+                                     allow_loopback_http=self._allow_loopback_http))
+        return employer_pb(registered.employer, registered.secret)
+
+    async def GetEmployer(self, request, context):
+        return employer_pb(await self._bus.handle(
+            c.GetEmployer.parse(auth.current_caller(), name=request.name)))
+
+    async def WatchCertificate(self, request, context):
+        return watch_pb(await self._bus.handle(c.WatchCertificate.parse(
+            auth.current_caller(), parent=request.parent, number=request.number,
+            holder_name=request.holder_name)))
+
+    async def UnwatchCertificate(self, request, context):
+        return watch_pb(await self._bus.handle(
+            c.UnwatchCertificate.parse(auth.current_caller(), name=request.name)))
+
+    async def ListWatches(self, request, context):
+        rows, token = await self._bus.handle(c.ListWatches.parse(
+            auth.current_caller(), parent=request.parent, page_size=request.page_size,
+            page_token=request.page_token))
+        return pb.ListWatchesResponse(watches=[watch_pb(r) for r in rows],
+                                      next_page_token=token)
+
+    async def ListDeliveries(self, request, context):
+        found, token = await self._bus.handle(c.ListDeliveries.parse(
+            auth.current_caller(), parent=request.parent, page_size=request.page_size,
+            page_token=request.page_token))
+        return pb.ListDeliveriesResponse(deliveries=[delivery_pb(d) for d in found],
+                                         next_page_token=token)
+
 
 def parse_credential(text: str):
     """The credential's JSON value; text that is not JSON is a malformed credential, which
@@ -156,6 +225,7 @@ def parse_credential(text: str):
         return None
 
 
-def servicers(bus: MessageBus) -> list[tuple]:
-    return [(pb_grpc.add_CertificatesServiceServicer_to_server, CertificatesApi(bus),
+def servicers(bus: MessageBus, allow_loopback_http: bool = False) -> list[tuple]:
+    return [(pb_grpc.add_CertificatesServiceServicer_to_server,
+             CertificatesApi(bus, allow_loopback_http),
              pb.DESCRIPTOR.services_by_name["CertificatesService"].full_name)]

@@ -7,22 +7,25 @@ from urllib.parse import urlsplit
 
 from anbao.certificates.v1 import events_pb2
 from servicekit import auditlisting, logs, tokens
+from servicekit.fieldcrypto import FieldCipher
 from servicekit.messagebus import MessageBus
 from servicekit.runtime import ServiceRuntime, ServiceSpec
 
-from . import api, consumers, contexts, handlers, policy, public_http
+from . import api, consumers, contexts, employer_handlers, handlers, policy, public_http
 from .adapters.keyring import KeyRing
 from .adapters.orm import metadata
 from .adapters.repository import CertificatesRepositories
+from .adapters.webhook_dispatcher import WebhookDispatcher
 from .config import CertificatesSettings
 from .domain import commands as c
 from .domain.lookup_budget import LookupBudget, LookupLimits
+from .domain.webhooks import RetrySchedule
 
 log = logs.get("certificates")
 
 
 def message_handlers(keys: KeyRing, budget: LookupBudget, issuing: handlers.Issuing,
-                     lists: handlers.StatusLists) -> dict:
+                     lists: handlers.StatusLists, webhook_secrets: FieldCipher) -> dict:
     return {
         c.GetCertificate: handlers.get_certificate,
         c.ListCertificates: handlers.list_certificates,
@@ -38,6 +41,13 @@ def message_handlers(keys: KeyRing, budget: LookupBudget, issuing: handlers.Issu
         c.RotateSigningKey: partial(handlers.rotate_signing_key, keys=keys),
         c.MarkSigningKeyCompromised: partial(handlers.mark_signing_key_compromised, keys=keys),
         auditlisting.ListAuditRecords: auditlisting.list_audit_records,
+        c.RegisterEmployer: partial(employer_handlers.register_employer, cipher=webhook_secrets),
+        c.GetEmployer: employer_handlers.get_employer,
+        c.WatchCertificate: partial(employer_handlers.watch_certificate, budget=budget),
+        c.UnwatchCertificate: employer_handlers.unwatch_certificate,
+        c.ListWatches: employer_handlers.list_watches,
+        c.ListDeliveries: employer_handlers.list_deliveries,
+        c.BatchLookup: partial(employer_handlers.batch_lookup, keys=keys, budget=budget),
     }
 
 
@@ -61,7 +71,9 @@ def build(settings: CertificatesSettings, verifier: tokens.TokenVerifier) -> Ser
 
     issuing = handlers.Issuing(keys, public_base)
     lists = handlers.StatusLists(keys, public_base, settings.status_list_max_age_seconds)
-    bus_handlers = message_handlers(keys, budget, issuing, lists)
+    # employers' webhook secrets are sealed at rest like the signing keys
+    webhook_secrets = FieldCipher({1: settings.key_encryption_key}, current=1)
+    bus_handlers = message_handlers(keys, budget, issuing, lists, webhook_secrets)
 
     def load_keys(runtime: ServiceRuntime) -> None:
         with runtime.db.session() as session:
@@ -90,15 +102,33 @@ def build(settings: CertificatesSettings, verifier: tokens.TokenVerifier) -> Ser
                                                            settings.client_address_header),
                                  lambda: runtime.supervisor.down,
                                  settings.status_list_max_age_seconds,
-                                 (urlsplit(settings.context_url).path, context)),
+                                 (urlsplit(settings.context_url).path, context),
+                                 runtime.verifier),
             settings.http_host, settings.http_port)
         return runner.cleanup
+
+    async def dispatch_webhooks(runtime: ServiceRuntime):
+        """EMP-2: under the supervisor, so a dead dispatcher shows in health and restarts."""
+        dispatcher = WebhookDispatcher(
+            runtime.uow, webhook_secrets, RetrySchedule(
+                base=timedelta(seconds=settings.webhook_retry_base_seconds),
+                cap=timedelta(seconds=settings.webhook_retry_cap_seconds),
+                window=timedelta(hours=settings.webhook_retry_window_hours)),
+            allow_loopback_http=settings.webhook_allow_loopback_http,
+            poll_seconds=settings.webhook_poll_seconds,
+            timeout_seconds=settings.webhook_timeout_seconds)
+        runtime.supervisor.start("webhook-dispatcher", dispatcher.run)
+
+        async def stop():  # the supervisor stops it with the other background parts
+            pass
+        return stop
 
     spec = ServiceSpec(
         name="certificates", metadata=metadata, policy=policy.POLICY,
         publishes=[events_pb2], repositories=CertificatesRepositories,
-        servicers=lambda uow: api.servicers(MessageBus(uow, bus_handlers)),
+        servicers=lambda uow: api.servicers(MessageBus(uow, bus_handlers),
+                                            settings.webhook_allow_loopback_http),
         subscriptions=consumers.subscriptions(issuing),
-        prepare=load_keys, extras=[serve_http, refresh_keys])
+        prepare=load_keys, extras=[serve_http, refresh_keys, dispatch_webhooks])
     runtime = ServiceRuntime(spec, settings, verifier)
     return runtime

@@ -39,3 +39,13 @@ class CertificatesSettings(ServiceSettings):
     # from anyone else the header is ignored, so it cannot be forged to dodge the budget
     trusted_proxies: list[str] = []
     client_address_header: str = "X-Forwarded-For"
+    # employers' webhooks (EMP-2, EMP-3): the retry schedule (exponential backoff with
+    # jitter from `base`, each wait at most `cap`, for `window` hours), how often the
+    # dispatcher looks for due deliveries, and one POST's timeout
+    webhook_retry_base_seconds: float = 10.0
+    webhook_retry_cap_seconds: float = 3600.0
+    webhook_retry_window_hours: float = 24.0
+    webhook_poll_seconds: float = 1.0
+    webhook_timeout_seconds: float = 10.0
+    # development only: webhooks may be plain http to a loopback address (a local receiver)
+    webhook_allow_loopback_http: bool = False

@@ -5,6 +5,7 @@ GET /api/v1/certificates/{number}/credential?name=…  → the signed credential
 GET /api/v1/keys                                     → the verification keys (Multikey)
 GET /api/v1/status-lists/{purpose}/{n}               → a signed BitstringStatusListCredential
 POST /credentials/verify                             → the verification report (W3C VC API)
+POST /api/v1/certificates:batchLookup                → employers: up to 500 lookups (EMP-4)
 GET /contexts/v1 (the configured context URL's path) → our JSON-LD context
 """
 
@@ -19,14 +20,18 @@ from aiohttp import web
 
 from anbao.certificates.v1 import certificates_pb2 as pb
 from servicekit import dates, logs
-from servicekit.errors import InvalidArgument, NotFound, ResourceExhausted
+from servicekit.auth import Caller, Reach
+from servicekit.errors import (InvalidArgument, NotFound, PermissionDenied, ResourceExhausted,
+                               Unauthenticated)
 from servicekit.messagebus import MessageBus
+from servicekit.tokens import TokenVerifier
 from servicekit.unitofwork import utcnow
 
 from . import handlers
 from .domain import verification
-from .domain.commands import (GetStatusList, ListVerificationKeys, LookupCertificate,
-                              VerifyCertificate)
+from .domain.commands import (BatchLookup, GetStatusList, ListVerificationKeys,
+                              LookupCertificate, VerifyCertificate)
+from .domain.employers import BATCH_LIMIT
 from .api import lookup_pb  # one translation of a lookup for gRPC and HTTP
 
 log = logs.get("certificates.http")
@@ -65,12 +70,32 @@ def _label(enum, value: int, prefix: str) -> str | None:
     return enum.Name(value).removeprefix(prefix) if value else None
 
 
+def lookup_json(found: handlers.Lookup) -> dict:
+    """A lookup's answer as JSON: one translation for the single and the batch check."""
+    answer = lookup_pb(found)
+    return {
+        "number": answer.number, "holderName": answer.holder_name_masked,
+        "residentIdMasked": answer.resident_id_masked,
+        "occupationCode": answer.occupation_code, "occupationName": answer.occupation_name,
+        "level": answer.level, "issueDate": dates.iso(dates.of_proto(answer.issue_date)),
+        "issuingOrganisation": answer.issuing_organisation,
+        "status": pb.CertificateStatus.Name(answer.status).removeprefix("CERTIFICATE_STATUS_"),
+        # CERT-3: when and why it last changed, and what replaced it
+        "statusChangeTime": answer.status_change_time.ToJsonString()
+        if answer.HasField("status_change_time") else None,
+        "revocationReason": _label(pb.RevocationReason, answer.revocation_reason,
+                                   "REVOCATION_REASON_"),
+        "replacedBy": answer.replaced_by or None,
+        "signatureVerified": answer.signature_verified}
+
+
 def make_app(bus: MessageBus, clients: ClientAddress, parts_down=dict,
              max_age_seconds: int = 60,
-             context: tuple[str, dict] | None = None) -> web.Application:
+             context: tuple[str, dict] | None = None,
+             verifier: TokenVerifier | None = None) -> web.Application:
     """`parts_down()` names the service's background parts that are down, and why;
     `max_age_seconds`: how long a status list may be cached; `context` is (path,
-    document) of our JSON-LD context."""
+    document) of our JSON-LD context; `verifier` checks employers' tokens (batch check)."""
     async def find(request: web.Request) -> handlers.Lookup | web.Response:
         try:
             return await bus.handle(LookupCertificate.parse(
@@ -87,21 +112,7 @@ def make_app(bus: MessageBus, clients: ClientAddress, parts_down=dict,
         found = await find(request)
         if isinstance(found, web.Response):
             return found
-        answer = lookup_pb(found)
-        return web.json_response({
-            "number": answer.number, "holderName": answer.holder_name_masked,
-            "residentIdMasked": answer.resident_id_masked,
-            "occupationCode": answer.occupation_code, "occupationName": answer.occupation_name,
-            "level": answer.level, "issueDate": dates.iso(dates.of_proto(answer.issue_date)),
-            "issuingOrganisation": answer.issuing_organisation,
-            "status": pb.CertificateStatus.Name(answer.status).removeprefix("CERTIFICATE_STATUS_"),
-            # CERT-3: when and why it last changed, and what replaced it
-            "statusChangeTime": answer.status_change_time.ToJsonString()
-            if answer.HasField("status_change_time") else None,
-            "revocationReason": _label(pb.RevocationReason, answer.revocation_reason,
-                                       "REVOCATION_REASON_"),
-            "replacedBy": answer.replaced_by or None,
-            "signatureVerified": answer.signature_verified}, dumps=_dumps)
+        return web.json_response(lookup_json(found), dumps=_dumps)
 
     async def status_list(request: web.Request) -> web.Response:
         try:
@@ -165,7 +176,73 @@ def make_app(bus: MessageBus, clients: ClientAddress, parts_down=dict,
                     web.get("/healthz", health)])
     if context:
         app.add_routes([web.get(context[0], _context_handler(context[1]))])
+    if verifier is not None:
+        app.add_routes([web.post("/api/v1/certificates:batchLookup",
+                                 partial(_batch_lookup, bus, verifier))])
     return app
+
+
+# Employers' batch check (EMP-4): POST /api/v1/certificates:batchLookup with an employer
+# token as Bearer; {"requests": [{"number": …, "name": …}, …]} (at most 500) →
+# {"results": [...]} in the same order, each the single lookup's answer or its error.
+
+def _refuse(status: int, error: str, message: str) -> web.Response:
+    headers = {"WWW-Authenticate": 'Bearer realm="anbao"'} if status == 401 else None
+    return web.json_response({"error": error, "message": message}, status=status,
+                             headers=headers, dumps=_dumps)
+
+
+def _employer_caller(request: web.Request, verifier: TokenVerifier) -> Caller | web.Response:
+    scheme, _, bearer = request.headers.get("Authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not bearer.strip():
+        return _refuse(401, "unauthenticated", "an employer token is required: "
+                                               "Authorization: Bearer <token>")
+    try:
+        claims = verifier.claims(bearer.strip())
+    except Unauthenticated as exc:
+        return _refuse(401, "unauthenticated", str(exc))
+    if claims["role"] != "employer":
+        return _refuse(403, "permission_denied", "the batch check is for employer tokens")
+    return Caller(subject=claims["sub"], role="employer", scope=claims.get("scope", ""),
+                  reach=Reach.EMPLOYER)
+
+
+def _pairs(body) -> tuple[tuple[str, str], ...] | str:
+    """The pairs of a batch request, or what is wrong with it."""
+    items = body.get("requests") if isinstance(body, dict) else None
+    if not isinstance(items, list) or not items:
+        return 'expected {"requests": [{"number": "...", "name": "..."}, ...]}'
+    if len(items) > BATCH_LIMIT:
+        return f"EMP-4: at most {BATCH_LIMIT} pairs per batch check; got {len(items)}"
+    bad = [i for i, x in enumerate(items) if not (
+        isinstance(x, dict) and isinstance(x.get("number"), str)
+        and isinstance(x.get("name"), str))]
+    if bad:
+        return f"requests{bad[:10]}: each is {{\"number\": text, \"name\": text}}"
+    return tuple((x["number"], x["name"]) for x in items)
+
+
+async def _batch_lookup(bus: MessageBus, verifier: TokenVerifier,
+                        request: web.Request) -> web.Response:
+    caller = _employer_caller(request, verifier)
+    if isinstance(caller, web.Response):
+        return caller
+    try:
+        body = await request.json()
+    except ValueError:
+        return _bad("the body is not JSON")
+    pairs = _pairs(body)
+    if isinstance(pairs, str):
+        return _bad(pairs)
+    try:
+        results = await bus.handle(BatchLookup(caller, pairs))
+    except (PermissionDenied, NotFound):
+        return _refuse(403, "permission_denied", "this token's employer is not registered")
+    return web.json_response({"results": [
+        {"number": number, "found": True, **lookup_json(handlers.Lookup(
+            r.certificate, r.signature_verified))} if r.certificate is not None
+        else {"number": number, "found": False, "error": r.error, "message": r.message}
+        for (number, _), r in zip(pairs, results)]}, dumps=_dumps)
 
 
 def _context_handler(document: dict):

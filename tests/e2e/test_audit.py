@@ -91,7 +91,8 @@ async def test_every_command_is_audited_with_its_actor_and_sql_edits_are_caught(
         ["anbao.certificates.v1.CertificateStatusChanged"] * 2  # the demo's suspend, reinstate
     assert all(r.resources[0].startswith("persons/") for r in applied)
     assert sorted(r.method.rsplit("/", 1)[-1] for r in logged["certificates"]) == [
-        "ReinstateCertificate", "SuspendCertificate",
+        "RegisterEmployer", "ReinstateCertificate", "SuspendCertificate",
+        "WatchCertificate",  # the demo's employer (EMP-1)
         *["anbao.accreditation.v1.AssessmentPassed"] * 2,
         *["anbao.accreditation.v1.InstitutionStatusChanged"] * 3]  # the evaluation org's
     for service, rs in logged.items():  # one chain per service, no personal data in it

@@ -53,6 +53,10 @@ CALLERS = {
     # appeals it is named for
     "evaluator in scope": ("evaluator", "E"),
     "evaluator out of scope": ("evaluator", "F"),
+    # an employer reaches its own registration, watches and deliveries (EMP-5): M is
+    # registered and watches the certificate, N another unit
+    "employer in scope": ("employer", "M"),
+    "employer out of scope": ("employer", "N"),
     "auditor": ("auditor", ""),
     "service": ("service", ""),
     "no token": (None, "anonymous"),
@@ -105,7 +109,8 @@ async def world(system) -> dict:
     """Two evaluation organisations (A, whose resources every request aims at, and B), a
     person, evaluators (E assigned to the open session and named by an appeal of the
     closed one's result, F assigned nowhere), a closed session with a certificate and an
-    open one with an application awaiting review."""
+    open one with an application awaiting review, and an employer (M) watching the
+    certificate."""
     admin = system.stubs()
     a = await builders.institution(admin)
     b = await builders.institution(admin)
@@ -147,7 +152,16 @@ async def world(system) -> dict:
     # training: a class of the training institution, which the training service's
     # requests aim at in place of A (a class belongs to a training institution)
     training_class = await builders.training_class(system, trainer, teacher.name)
-    return {"A": a, "B": b, "person": holder, "evaluator": examiner, "E": examiner, "F": idle,
+    employer = await admin.certificates.RegisterEmployer(cert.RegisterEmployerRequest(
+        employer=cert.Employer(display_name="长春保安服务有限公司", uscc=builders.uscc(),
+                               region_code="220102", webhook_url="https://hooks.invalid/anbao")),
+        metadata=admin.metadata)
+    watcher = system.stubs("employer", employer.name)
+    await watcher.certificates.WatchCertificate(cert.WatchCertificateRequest(
+        parent=employer.name, number=certificate.number, holder_name="张伟"),
+        metadata=watcher.metadata)
+    return {"A": a, "B": b, "person": holder, "M": employer, "evaluator": examiner,
+            "E": examiner, "F": idle,
             "closed": closed, "open": open_session, "candidate": enrolled,
             "closed_candidate": candidate, "appeal": appeal,
             "certificate": certificate, "call": call, "applicant": applicant,
@@ -347,6 +361,19 @@ def requests(w: dict) -> dict:
         ("training", "GetTrainingClass"): lambda: trn.GetTrainingClassRequest(
             name=w["class"].name),
         ("training", "ListTrainingClasses"): lambda: trn.ListTrainingClassesRequest(),
+        ("certificates", "RegisterEmployer"): lambda: cert.RegisterEmployerRequest(
+            employer=cert.Employer(display_name="矩阵保安服务公司", uscc=builders.uscc(),
+                                   region_code="220102",
+                                   webhook_url="https://hooks.invalid/anbao")),
+        ("certificates", "GetEmployer"): lambda: cert.GetEmployerRequest(name=w["M"].name),
+        # EMP-1: M watches it already (ALREADY_EXISTS, still allowed) until unwatched
+        ("certificates", "WatchCertificate"): lambda: cert.WatchCertificateRequest(
+            parent=w["M"].name, number=w["certificate"].number, holder_name="张伟"),
+        ("certificates", "ListWatches"): lambda: cert.ListWatchesRequest(parent=w["M"].name),
+        ("certificates", "UnwatchCertificate"): lambda: cert.UnwatchCertificateRequest(
+            name=f"{w['M'].name}/watches/{w['certificate'].number}"),
+        ("certificates", "ListDeliveries"): lambda: cert.ListDeliveriesRequest(
+            parent=w["M"].name),
         ("certificates", "RotateSigningKey"): lambda: cert.RotateSigningKeyRequest(),
         ("certificates", "MarkSigningKeyCompromised"): lambda: cert.MarkSigningKeyCompromisedRequest(
             key="did:key:z6MkNoSuchKey#z6MkNoSuchKey", compromise_time=now),
@@ -373,7 +400,8 @@ async def test_authorisation_matrix_every_rpc_by_every_caller_class(system, back
     make = requests(w)
     missing = [rpc for rpc in rpcs() if rpc not in make]
     assert not missing, f"no request for {missing}: add one, and its policy row"
-    ids = {"A": w["A"].name, "B": w["B"].name, "E": w["E"], "F": w["F"]}
+    ids = {"A": w["A"].name, "B": w["B"].name, "E": w["E"], "F": w["F"], "M": w["M"].name,
+           "N": f"employers/{builders.uscc()}"}
     # training's resources belong to the training institution: its confined callers in
     # scope are that institution's
     training_ids = {**ids, "A": w["trainer"].name}

@@ -125,3 +125,64 @@ class OrganisationStatusRow(Base, table=True):
     display_name: str = Field(max_length=100)
     status: int
     changed_at: datetime
+
+
+class EmployerRow(Base, table=True):
+    """A unit that relies on certificates (用人单位), by its USCC, with its webhook."""
+
+    __tablename__ = "employer"
+
+    uscc: str = Field(primary_key=True, max_length=18)
+    display_name: str = Field(max_length=100)
+    region_code: str = Field(max_length=6)
+    webhook_url: str = Field(max_length=500)
+    # the HMAC key of its webhook signatures, AES-GCM under the key-encryption key
+    webhook_secret_sealed: bytes
+    created_at: datetime
+
+
+class WatchRow(Base, table=True):
+    """EMP-1: a certificate an employer watches (named with its holder's name)."""
+
+    __tablename__ = "watch"
+    __table_args__ = (Index("ix_watch_number", "number"),)
+
+    employer: str = Field(primary_key=True, max_length=18)
+    number: str = Field(primary_key=True, max_length=22)
+    holder_name_masked: str = Field(max_length=50)
+    status: int
+    created_at: datetime
+
+
+class DeliveryRow(Base, table=True):
+    """EMP-2: one event to push to one employer's webhook, until it answers 2xx or the
+    retry window ends. Written in the status change's own transaction."""
+
+    __tablename__ = "webhook_delivery"
+    __table_args__ = (Index("ix_webhook_delivery_due", "state", "next_attempt_at"),
+                      Index("ux_webhook_delivery_event", "employer", "event_id", unique=True))
+
+    id: str = Field(primary_key=True, max_length=32)  # time-ordered, for paging
+    employer: str = Field(index=True, max_length=18)
+    event_id: str = Field(max_length=64)
+    number: str = Field(max_length=22)
+    to_status: int
+    payload: str                                  # the JSON body, fixed at enqueue time
+    state: int
+    attempts: int = 0
+    created_at: datetime
+    next_attempt_at: datetime | None = None
+    delivered_at: datetime | None = None
+
+
+class DeliveryAttemptRow(Base, table=True):
+    """EMP-2: one POST of a delivery, kept as its log."""
+
+    __tablename__ = "webhook_attempt"
+
+    delivery: str = Field(primary_key=True, max_length=32)
+    attempt: int = Field(primary_key=True)
+    attempted_at: datetime
+    http_status: int = 0
+    error: str = Field(default="", max_length=500)
+    duration_ms: int = 0

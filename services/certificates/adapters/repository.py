@@ -2,10 +2,12 @@
 
 import secrets
 from datetime import datetime
+from typing import Callable
 
 from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
+from anbao.certificates.v1 import events_pb2
 from servicekit import paging
 from servicekit.db import Prepared
 from servicekit.errors import NotFound
@@ -13,6 +15,7 @@ from servicekit.repository import Repositories, Repository
 
 from ..domain import statuslist
 from ..domain.certificates import Certificate, StatusChange
+from .employer_store import Deliveries, Employers, Watches
 from .orm import (CertificateRow, OrganisationStatusRow, SerialCounterRow, SigningKeyRow,
                   StatusChangeRow, StatusEntryRow, StatusListRow)
 
@@ -38,6 +41,10 @@ def _certificate(row: CertificateRow) -> Certificate:
 
 
 class Certificates(Repository[Certificate]):
+    # called with each CertificateStatusChanged as its change is written
+    on_status_changed: Callable[[events_pb2.CertificateStatusChanged, datetime], None] | None \
+        = None
+
     def get(self, number: str) -> Certificate:
         found = self.find(number)
         if found is None:
@@ -165,6 +172,9 @@ class Certificates(Repository[Certificate]):
         self.session.flush()  # frees `holding` before a replacement takes it
         for change in certificate.changes:
             self.session.add(StatusChangeRow(number=certificate.number, **vars(change)))
+        for event in certificate.events:  # EMP-2: watchers hear of it in this transaction
+            if isinstance(event, events_pb2.CertificateStatusChanged) and self.on_status_changed:
+                self.on_status_changed(event, certificate.status_changed_at)
         if certificate.changes:
             self._set_bits(certificate.number, statuslist.bits_for(certificate.status),
                            certificate.changes[-1].changed_at)
@@ -215,3 +225,7 @@ class CertificatesRepositories(Repositories):
         super().__init__(session)
         self.certificates = Certificates(session)
         self.organisations = Organisations(session)
+        self.employers = Employers(session)
+        self.watches = Watches(session)
+        self.deliveries = Deliveries(session)
+        self.certificates.on_status_changed = self.deliveries.enqueue

@@ -4,13 +4,13 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from anbao.certificates.v1 import certificates_pb2 as pb
-from servicekit import dates, paging
+from servicekit import dates, divisions, paging, uscc
 from servicekit.auth import Caller
 from servicekit.errors import Violations
 from servicekit.messagebus import Query
 from servicekit.names import resource_id
 
-from . import numbering, statuslist
+from . import employers, numbering, statuslist
 
 
 def _number(number: str, field: str, v: Violations) -> str:
@@ -191,3 +191,122 @@ class MarkSigningKeyCompromised:
             v.check(compromise_time <= now, "compromise_time", "must not be in the future")
         v.raise_if_any()
         return cls(key, compromise_time)
+
+
+# Employers (EMP-1..5): see domain/employers.py
+
+
+def _employer(parent: str, field: str, v: Violations) -> str:
+    """employers/{uscc} → the USCC."""
+    code = parent.removeprefix("employers/")
+    if v.check(parent.startswith("employers/"), field, "must be employers/{uscc}"):
+        try:
+            v.check(uscc.validate_uscc(code) == code, field,
+                    "must be employers/{uscc} with the code in upper case")
+        except uscc.InvalidUscc as exc:
+            v.add(field, str(exc))
+    return code
+
+
+@dataclass(frozen=True)
+class RegisterEmployer:
+    actor: Caller
+    uscc: str
+    display_name: str
+    region_code: str
+    webhook_url: str
+
+    @classmethod
+    def parse(cls, actor: Caller, *, uscc_code: str, display_name: str, region_code: str,
+              webhook_url: str, allow_loopback_http: bool) -> "RegisterEmployer":
+        v = Violations()
+        try:
+            code = uscc.validate_uscc(uscc_code)
+        except uscc.InvalidUscc as exc:
+            v.add("employer.uscc", str(exc))
+            code = uscc_code
+        display_name = v.text(display_name, "employer.display_name", 100)
+        v.check(divisions.is_known_division(region_code), "employer.region_code",
+                "must be a 6-digit division code (GB/T 2260)")
+        url = employers.check_webhook_url(webhook_url, "employer.webhook_url", v,
+                                          allow_loopback_http=allow_loopback_http)
+        v.raise_if_any()
+        return cls(actor, code, display_name, region_code, url)
+
+
+@dataclass(frozen=True)
+class GetEmployer(Query):
+    actor: Caller
+    uscc: str
+
+    @classmethod
+    def parse(cls, actor: Caller, *, name: str) -> "GetEmployer":
+        v = Violations()
+        code = _employer(name, "name", v)
+        v.raise_if_any()
+        return cls(actor, code)
+
+
+@dataclass(frozen=True)
+class WatchCertificate:
+    """EMP-1: number and holder name together, as the lookup takes them (CERT-4)."""
+
+    actor: Caller
+    employer: str
+    number: str
+    holder_name: str
+
+    @classmethod
+    def parse(cls, actor: Caller, *, parent: str, number: str,
+              holder_name: str) -> "WatchCertificate":
+        v = Violations()
+        employer = _employer(parent, "parent", v)
+        _number(number, "number", v)
+        name = v.text(holder_name, "holder_name", 50)
+        v.raise_if_any()
+        return cls(actor, employer, number, name)
+
+
+@dataclass(frozen=True)
+class UnwatchCertificate:
+    actor: Caller
+    employer: str
+    number: str
+
+    @classmethod
+    def parse(cls, actor: Caller, *, name: str) -> "UnwatchCertificate":
+        v = Violations()
+        parent, _, number = name.partition("/watches/")
+        employer = _employer(parent, "name", v)
+        if v.check(bool(number), "name", "must be employers/{uscc}/watches/{number}"):
+            _number(number, "name", v)
+        v.raise_if_any()
+        return cls(actor, employer, number)
+
+
+@dataclass(frozen=True)
+class ListWatches(Query):
+    actor: Caller
+    employer: str
+    page: paging.Page
+
+    @classmethod
+    def parse(cls, actor: Caller, *, parent: str, page_size: int, page_token: str):
+        v = Violations()
+        employer = _employer(parent, "parent", v)
+        page = paging.Page.parse(page_size, page_token, v)
+        v.raise_if_any()
+        return cls(actor, employer, page)
+
+
+class ListDeliveries(ListWatches):
+    pass
+
+
+@dataclass(frozen=True)
+class BatchLookup(Query):
+    """EMP-4: up to 500 number + name pairs, each answered as the lookup would (CERT-4);
+    a malformed pair is answered alone, it does not fail the others."""
+
+    actor: Caller
+    pairs: tuple[tuple[str, str], ...]

@@ -45,3 +45,16 @@ class LookupBudget:
         except NotFound:
             self.failed(number)
             raise
+
+    def guard_number(self, number: str, lookup):
+        """For an authenticated caller (an employer, EMP-1/EMP-4): only the number's budget
+        of failed matches — a locked number is refused, a NotFound spends it."""
+        wait = self._numbers.wait(number)
+        if wait:
+            raise ResourceExhausted("too many failed matches for this number; try again "
+                                    "later", wait)
+        try:
+            return lookup()
+        except NotFound:
+            self.failed(number)
+            raise

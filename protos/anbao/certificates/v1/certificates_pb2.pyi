@@ -56,6 +56,13 @@ class StepOutcome(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     STEP_OUTCOME_FAILED: _ClassVar[StepOutcome]
     STEP_OUTCOME_COULD_NOT_CHECK: _ClassVar[StepOutcome]
     STEP_OUTCOME_SKIPPED: _ClassVar[StepOutcome]
+
+class DeliveryState(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    DELIVERY_STATE_UNSPECIFIED: _ClassVar[DeliveryState]
+    DELIVERY_STATE_PENDING: _ClassVar[DeliveryState]
+    DELIVERY_STATE_DELIVERED: _ClassVar[DeliveryState]
+    DELIVERY_STATE_EXPIRED: _ClassVar[DeliveryState]
 REVOCATION_REASON_UNSPECIFIED: RevocationReason
 REVOCATION_REASON_FRAUD: RevocationReason
 REVOCATION_REASON_ISSUED_IN_ERROR: RevocationReason
@@ -87,6 +94,10 @@ STEP_OUTCOME_PASSED: StepOutcome
 STEP_OUTCOME_FAILED: StepOutcome
 STEP_OUTCOME_COULD_NOT_CHECK: StepOutcome
 STEP_OUTCOME_SKIPPED: StepOutcome
+DELIVERY_STATE_UNSPECIFIED: DeliveryState
+DELIVERY_STATE_PENDING: DeliveryState
+DELIVERY_STATE_DELIVERED: DeliveryState
+DELIVERY_STATE_EXPIRED: DeliveryState
 
 class Certificate(_message.Message):
     __slots__ = ("name", "number", "person", "holder_name", "resident_id_masked", "occupation_code", "occupation_name", "level", "issue_date", "issuing_organisation", "institution", "status", "credential_json", "create_time", "status_change_time", "revocation_reason", "status_reason", "replaced_by", "replaces")
@@ -389,3 +400,135 @@ class ListAuditRecordsResponse(_message.Message):
     audit_records: _containers.RepeatedCompositeFieldContainer[AuditRecord]
     next_page_token: str
     def __init__(self, audit_records: _Optional[_Iterable[_Union[AuditRecord, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
+
+class Employer(_message.Message):
+    __slots__ = ("name", "display_name", "uscc", "region_code", "webhook_url", "webhook_secret", "create_time")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    DISPLAY_NAME_FIELD_NUMBER: _ClassVar[int]
+    USCC_FIELD_NUMBER: _ClassVar[int]
+    REGION_CODE_FIELD_NUMBER: _ClassVar[int]
+    WEBHOOK_URL_FIELD_NUMBER: _ClassVar[int]
+    WEBHOOK_SECRET_FIELD_NUMBER: _ClassVar[int]
+    CREATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    display_name: str
+    uscc: str
+    region_code: str
+    webhook_url: str
+    webhook_secret: str
+    create_time: _timestamp_pb2.Timestamp
+    def __init__(self, name: _Optional[str] = ..., display_name: _Optional[str] = ..., uscc: _Optional[str] = ..., region_code: _Optional[str] = ..., webhook_url: _Optional[str] = ..., webhook_secret: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class RegisterEmployerRequest(_message.Message):
+    __slots__ = ("employer",)
+    EMPLOYER_FIELD_NUMBER: _ClassVar[int]
+    employer: Employer
+    def __init__(self, employer: _Optional[_Union[Employer, _Mapping]] = ...) -> None: ...
+
+class GetEmployerRequest(_message.Message):
+    __slots__ = ("name",)
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    def __init__(self, name: _Optional[str] = ...) -> None: ...
+
+class Watch(_message.Message):
+    __slots__ = ("name", "certificate", "holder_name_masked", "status", "create_time")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    CERTIFICATE_FIELD_NUMBER: _ClassVar[int]
+    HOLDER_NAME_MASKED_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    CREATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    certificate: str
+    holder_name_masked: str
+    status: CertificateStatus
+    create_time: _timestamp_pb2.Timestamp
+    def __init__(self, name: _Optional[str] = ..., certificate: _Optional[str] = ..., holder_name_masked: _Optional[str] = ..., status: _Optional[_Union[CertificateStatus, str]] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class WatchCertificateRequest(_message.Message):
+    __slots__ = ("parent", "number", "holder_name", "request_id")
+    PARENT_FIELD_NUMBER: _ClassVar[int]
+    NUMBER_FIELD_NUMBER: _ClassVar[int]
+    HOLDER_NAME_FIELD_NUMBER: _ClassVar[int]
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    parent: str
+    number: str
+    holder_name: str
+    request_id: str
+    def __init__(self, parent: _Optional[str] = ..., number: _Optional[str] = ..., holder_name: _Optional[str] = ..., request_id: _Optional[str] = ...) -> None: ...
+
+class ListWatchesRequest(_message.Message):
+    __slots__ = ("parent", "page_size", "page_token")
+    PARENT_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    parent: str
+    page_size: int
+    page_token: str
+    def __init__(self, parent: _Optional[str] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
+
+class ListWatchesResponse(_message.Message):
+    __slots__ = ("watches", "next_page_token")
+    WATCHES_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    watches: _containers.RepeatedCompositeFieldContainer[Watch]
+    next_page_token: str
+    def __init__(self, watches: _Optional[_Iterable[_Union[Watch, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
+
+class UnwatchCertificateRequest(_message.Message):
+    __slots__ = ("name",)
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    def __init__(self, name: _Optional[str] = ...) -> None: ...
+
+class DeliveryAttempt(_message.Message):
+    __slots__ = ("attempt", "attempt_time", "http_status", "error", "duration_ms")
+    ATTEMPT_FIELD_NUMBER: _ClassVar[int]
+    ATTEMPT_TIME_FIELD_NUMBER: _ClassVar[int]
+    HTTP_STATUS_FIELD_NUMBER: _ClassVar[int]
+    ERROR_FIELD_NUMBER: _ClassVar[int]
+    DURATION_MS_FIELD_NUMBER: _ClassVar[int]
+    attempt: int
+    attempt_time: _timestamp_pb2.Timestamp
+    http_status: int
+    error: str
+    duration_ms: int
+    def __init__(self, attempt: _Optional[int] = ..., attempt_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., http_status: _Optional[int] = ..., error: _Optional[str] = ..., duration_ms: _Optional[int] = ...) -> None: ...
+
+class Delivery(_message.Message):
+    __slots__ = ("name", "event_id", "certificate", "to_status", "state", "attempts", "create_time", "next_attempt_time")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    EVENT_ID_FIELD_NUMBER: _ClassVar[int]
+    CERTIFICATE_FIELD_NUMBER: _ClassVar[int]
+    TO_STATUS_FIELD_NUMBER: _ClassVar[int]
+    STATE_FIELD_NUMBER: _ClassVar[int]
+    ATTEMPTS_FIELD_NUMBER: _ClassVar[int]
+    CREATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    NEXT_ATTEMPT_TIME_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    event_id: str
+    certificate: str
+    to_status: CertificateStatus
+    state: DeliveryState
+    attempts: _containers.RepeatedCompositeFieldContainer[DeliveryAttempt]
+    create_time: _timestamp_pb2.Timestamp
+    next_attempt_time: _timestamp_pb2.Timestamp
+    def __init__(self, name: _Optional[str] = ..., event_id: _Optional[str] = ..., certificate: _Optional[str] = ..., to_status: _Optional[_Union[CertificateStatus, str]] = ..., state: _Optional[_Union[DeliveryState, str]] = ..., attempts: _Optional[_Iterable[_Union[DeliveryAttempt, _Mapping]]] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., next_attempt_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class ListDeliveriesRequest(_message.Message):
+    __slots__ = ("parent", "page_size", "page_token")
+    PARENT_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    parent: str
+    page_size: int
+    page_token: str
+    def __init__(self, parent: _Optional[str] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
+
+class ListDeliveriesResponse(_message.Message):
+    __slots__ = ("deliveries", "next_page_token")
+    DELIVERIES_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    deliveries: _containers.RepeatedCompositeFieldContainer[Delivery]
+    next_page_token: str
+    def __init__(self, deliveries: _Optional[_Iterable[_Union[Delivery, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...

@@ -100,6 +100,36 @@ class CertificatesServiceStub:
                 request_serializer=anbao_dot_certificates_dot_v1_dot_certificates__pb2.ListAuditRecordsRequest.SerializeToString,
                 response_deserializer=anbao_dot_certificates_dot_v1_dot_certificates__pb2.ListAuditRecordsResponse.FromString,
                 _registered_method=True)
+        self.RegisterEmployer = channel.unary_unary(
+                '/anbao.certificates.v1.CertificatesService/RegisterEmployer',
+                request_serializer=anbao_dot_certificates_dot_v1_dot_certificates__pb2.RegisterEmployerRequest.SerializeToString,
+                response_deserializer=anbao_dot_certificates_dot_v1_dot_certificates__pb2.Employer.FromString,
+                _registered_method=True)
+        self.GetEmployer = channel.unary_unary(
+                '/anbao.certificates.v1.CertificatesService/GetEmployer',
+                request_serializer=anbao_dot_certificates_dot_v1_dot_certificates__pb2.GetEmployerRequest.SerializeToString,
+                response_deserializer=anbao_dot_certificates_dot_v1_dot_certificates__pb2.Employer.FromString,
+                _registered_method=True)
+        self.WatchCertificate = channel.unary_unary(
+                '/anbao.certificates.v1.CertificatesService/WatchCertificate',
+                request_serializer=anbao_dot_certificates_dot_v1_dot_certificates__pb2.WatchCertificateRequest.SerializeToString,
+                response_deserializer=anbao_dot_certificates_dot_v1_dot_certificates__pb2.Watch.FromString,
+                _registered_method=True)
+        self.ListWatches = channel.unary_unary(
+                '/anbao.certificates.v1.CertificatesService/ListWatches',
+                request_serializer=anbao_dot_certificates_dot_v1_dot_certificates__pb2.ListWatchesRequest.SerializeToString,
+                response_deserializer=anbao_dot_certificates_dot_v1_dot_certificates__pb2.ListWatchesResponse.FromString,
+                _registered_method=True)
+        self.UnwatchCertificate = channel.unary_unary(
+                '/anbao.certificates.v1.CertificatesService/UnwatchCertificate',
+                request_serializer=anbao_dot_certificates_dot_v1_dot_certificates__pb2.UnwatchCertificateRequest.SerializeToString,
+                response_deserializer=anbao_dot_certificates_dot_v1_dot_certificates__pb2.Watch.FromString,
+                _registered_method=True)
+        self.ListDeliveries = channel.unary_unary(
+                '/anbao.certificates.v1.CertificatesService/ListDeliveries',
+                request_serializer=anbao_dot_certificates_dot_v1_dot_certificates__pb2.ListDeliveriesRequest.SerializeToString,
+                response_deserializer=anbao_dot_certificates_dot_v1_dot_certificates__pb2.ListDeliveriesResponse.FromString,
+                _registered_method=True)
 
 
 class CertificatesServiceServicer:
@@ -197,6 +227,46 @@ class CertificatesServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def RegisterEmployer(self, request, context):
+        """Employers (用人单位) that rely on certificates: registered by an admin, each with a
+        webhook URL and a signing secret; an `employer` token is scoped to employers/{uscc}.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetEmployer(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def WatchCertificate(self, request, context):
+        """EMP-1: the number and the holder's name must name one certificate, as in the lookup.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListWatches(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UnwatchCertificate(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListDeliveries(self, request, context):
+        """EMP-2: the webhook deliveries of an employer, oldest first, each with its attempts.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_CertificatesServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -264,6 +334,36 @@ def add_CertificatesServiceServicer_to_server(servicer, server):
                     servicer.ListAuditRecords,
                     request_deserializer=anbao_dot_certificates_dot_v1_dot_certificates__pb2.ListAuditRecordsRequest.FromString,
                     response_serializer=anbao_dot_certificates_dot_v1_dot_certificates__pb2.ListAuditRecordsResponse.SerializeToString,
+            ),
+            'RegisterEmployer': grpc.unary_unary_rpc_method_handler(
+                    servicer.RegisterEmployer,
+                    request_deserializer=anbao_dot_certificates_dot_v1_dot_certificates__pb2.RegisterEmployerRequest.FromString,
+                    response_serializer=anbao_dot_certificates_dot_v1_dot_certificates__pb2.Employer.SerializeToString,
+            ),
+            'GetEmployer': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetEmployer,
+                    request_deserializer=anbao_dot_certificates_dot_v1_dot_certificates__pb2.GetEmployerRequest.FromString,
+                    response_serializer=anbao_dot_certificates_dot_v1_dot_certificates__pb2.Employer.SerializeToString,
+            ),
+            'WatchCertificate': grpc.unary_unary_rpc_method_handler(
+                    servicer.WatchCertificate,
+                    request_deserializer=anbao_dot_certificates_dot_v1_dot_certificates__pb2.WatchCertificateRequest.FromString,
+                    response_serializer=anbao_dot_certificates_dot_v1_dot_certificates__pb2.Watch.SerializeToString,
+            ),
+            'ListWatches': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListWatches,
+                    request_deserializer=anbao_dot_certificates_dot_v1_dot_certificates__pb2.ListWatchesRequest.FromString,
+                    response_serializer=anbao_dot_certificates_dot_v1_dot_certificates__pb2.ListWatchesResponse.SerializeToString,
+            ),
+            'UnwatchCertificate': grpc.unary_unary_rpc_method_handler(
+                    servicer.UnwatchCertificate,
+                    request_deserializer=anbao_dot_certificates_dot_v1_dot_certificates__pb2.UnwatchCertificateRequest.FromString,
+                    response_serializer=anbao_dot_certificates_dot_v1_dot_certificates__pb2.Watch.SerializeToString,
+            ),
+            'ListDeliveries': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListDeliveries,
+                    request_deserializer=anbao_dot_certificates_dot_v1_dot_certificates__pb2.ListDeliveriesRequest.FromString,
+                    response_serializer=anbao_dot_certificates_dot_v1_dot_certificates__pb2.ListDeliveriesResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -618,6 +718,168 @@ class CertificatesService:
             '/anbao.certificates.v1.CertificatesService/ListAuditRecords',
             anbao_dot_certificates_dot_v1_dot_certificates__pb2.ListAuditRecordsRequest.SerializeToString,
             anbao_dot_certificates_dot_v1_dot_certificates__pb2.ListAuditRecordsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RegisterEmployer(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/anbao.certificates.v1.CertificatesService/RegisterEmployer',
+            anbao_dot_certificates_dot_v1_dot_certificates__pb2.RegisterEmployerRequest.SerializeToString,
+            anbao_dot_certificates_dot_v1_dot_certificates__pb2.Employer.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetEmployer(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/anbao.certificates.v1.CertificatesService/GetEmployer',
+            anbao_dot_certificates_dot_v1_dot_certificates__pb2.GetEmployerRequest.SerializeToString,
+            anbao_dot_certificates_dot_v1_dot_certificates__pb2.Employer.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def WatchCertificate(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/anbao.certificates.v1.CertificatesService/WatchCertificate',
+            anbao_dot_certificates_dot_v1_dot_certificates__pb2.WatchCertificateRequest.SerializeToString,
+            anbao_dot_certificates_dot_v1_dot_certificates__pb2.Watch.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListWatches(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/anbao.certificates.v1.CertificatesService/ListWatches',
+            anbao_dot_certificates_dot_v1_dot_certificates__pb2.ListWatchesRequest.SerializeToString,
+            anbao_dot_certificates_dot_v1_dot_certificates__pb2.ListWatchesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UnwatchCertificate(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/anbao.certificates.v1.CertificatesService/UnwatchCertificate',
+            anbao_dot_certificates_dot_v1_dot_certificates__pb2.UnwatchCertificateRequest.SerializeToString,
+            anbao_dot_certificates_dot_v1_dot_certificates__pb2.Watch.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListDeliveries(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/anbao.certificates.v1.CertificatesService/ListDeliveries',
+            anbao_dot_certificates_dot_v1_dot_certificates__pb2.ListDeliveriesRequest.SerializeToString,
+            anbao_dot_certificates_dot_v1_dot_certificates__pb2.ListDeliveriesResponse.FromString,
             options,
             channel_credentials,
             insecure,
