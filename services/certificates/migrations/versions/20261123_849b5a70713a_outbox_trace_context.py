@@ -1,14 +1,14 @@
 """outbox trace context
 
 Revision ID: 849b5a70713a
-Revises: f5d38cd223a6
+Revises: 4ff1162655bb
 Create Date: 2026-11-23 06:08:53.291619
 """
 from alembic import op
 import sqlalchemy as sa
 
 revision = '849b5a70713a'
-down_revision = 'f5d38cd223a6'
+down_revision = '4ff1162655bb'
 branch_labels = None
 depends_on = None
 
