@@ -4,7 +4,7 @@ conditional write, versioned data keys and the re-encryption job's care for live
 from datetime import date
 
 import pytest
-from google.protobuf.field_mask_pb2 import FieldMask  # noqa: F401 - the shape parse takes
+from google.type.date_pb2 import Date
 from sqlalchemy import select, update
 
 from anbao.registry.v1 import events_pb2
@@ -177,11 +177,9 @@ def test_guard_certificate_number_shape(world):
         with pytest.raises(InvalidArgument) as caught:
             world.update(person, "guard_certificate_number", "guard_certificate_date",
                          guard_certificate_number=bad,
-                         guard_certificate_date=pb.Person().guard_certificate_date.__class__(
-                             year=2020, month=1, day=1))
+                         guard_certificate_date=Date(year=2020, month=1, day=1))
         assert [v.field for v in caught.value.violations] == ["guard_certificate_number"]
     done = world.update(person, "guard_certificate_number", "guard_certificate_date",
                         guard_certificate_number="吉220120230012",
-                        guard_certificate_date=pb.Person().guard_certificate_date.__class__(
-                            year=2020, month=1, day=1))
+                        guard_certificate_date=Date(year=2020, month=1, day=1))
     assert done.guard_certificate_date == date(2020, 1, 1)
