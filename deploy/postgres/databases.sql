@@ -2,3 +2,4 @@
 CREATE DATABASE anbao_registry;
 CREATE DATABASE anbao_accreditation;
 CREATE DATABASE anbao_certificates;
+CREATE DATABASE anbao_training;
