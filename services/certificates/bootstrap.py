@@ -16,6 +16,7 @@ from .adapters.orm import metadata
 from .adapters.repository import CertificatesRepositories
 from .config import CertificatesSettings
 from .domain import commands as c
+from .domain import verification_link
 from .domain.lookup_budget import LookupBudget, LookupLimits
 
 log = logs.get("certificates")
@@ -27,6 +28,7 @@ def message_handlers(keys: KeyRing, budget: LookupBudget, issuing: handlers.Issu
         c.GetCertificate: handlers.get_certificate,
         c.ListCertificates: handlers.list_certificates,
         c.LookupCertificate: partial(handlers.lookup, keys=keys, budget=budget),
+        c.LookupByLink: partial(handlers.lookup_by_link, keys=keys, budget=budget),
         c.ListVerificationKeys: handlers.list_keys,
         c.SuspendCertificate: handlers.suspend_certificate,
         c.ReinstateCertificate: handlers.reinstate_certificate,
@@ -90,7 +92,10 @@ def build(settings: CertificatesSettings, verifier: tokens.TokenVerifier) -> Ser
                                                            settings.client_address_header),
                                  lambda: runtime.supervisor.down,
                                  settings.status_list_max_age_seconds,
-                                 (urlsplit(settings.context_url).path, context)),
+                                 (urlsplit(settings.context_url).path, context),
+                                 link_key=verification_link.link_key(
+                                     settings.key_encryption_key),
+                                 public_base=public_base),
             settings.http_host, settings.http_port)
         return runner.cleanup
 

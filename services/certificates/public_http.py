@@ -5,15 +5,19 @@ GET /api/v1/certificates/{number}/credential?name=…  → the signed credential
 GET /api/v1/keys                                     → the verification keys (Multikey)
 GET /api/v1/status-lists/{purpose}/{n}               → a signed BitstringStatusListCredential
 POST /credentials/verify                             → the verification report (W3C VC API)
+GET /api/v1/certificates/{number}/pdf?name=…         → the printed certificate (A4 PDF)
 GET /contexts/v1 (the configured context URL's path) → our JSON-LD context
+GET /, POST /, GET /v/{token}                        → the lookup page (public_page.py)
 """
 
+import asyncio
 import hashlib
 import json
 import math
 from dataclasses import dataclass
 from email.utils import format_datetime
 from functools import partial
+from typing import Callable
 
 from aiohttp import web
 
@@ -23,8 +27,8 @@ from servicekit.errors import InvalidArgument, NotFound, ResourceExhausted
 from servicekit.messagebus import MessageBus
 from servicekit.unitofwork import utcnow
 
-from . import handlers
-from .domain import verification
+from . import certificate_pdf, handlers, public_page, raw_utf8
+from .domain import verification, verification_link
 from .domain.commands import (GetStatusList, ListVerificationKeys, LookupCertificate,
                               VerifyCertificate)
 from .api import lookup_pb  # one translation of a lookup for gRPC and HTTP
@@ -67,10 +71,12 @@ def _label(enum, value: int, prefix: str) -> str | None:
 
 def make_app(bus: MessageBus, clients: ClientAddress, parts_down=dict,
              max_age_seconds: int = 60,
-             context: tuple[str, dict] | None = None) -> web.Application:
+             context: tuple[str, dict] | None = None, *, link_key: bytes,
+             public_base: Callable[[], str]) -> web.Application:
     """`parts_down()` names the service's background parts that are down, and why;
     `max_age_seconds`: how long a status list may be cached; `context` is (path,
-    document) of our JSON-LD context."""
+    document) of our JSON-LD context; `link_key` signs the printed certificates'
+    verification links, which start with `public_base()`."""
     async def find(request: web.Request) -> handlers.Lookup | web.Response:
         try:
             return await bus.handle(LookupCertificate.parse(
@@ -140,6 +146,18 @@ def make_app(bus: MessageBus, clients: ClientAddress, parts_down=dict,
         return web.Response(text=found.certificate.credential_json,
                             content_type="application/vc+ld+json", charset="utf-8")
 
+    async def printed(request: web.Request) -> web.Response:
+        found = await find(request)
+        if isinstance(found, web.Response):
+            return found
+        link = f"{public_base()}/v/{verification_link.issue(link_key, found.certificate.number)}"
+        body = await asyncio.to_thread(certificate_pdf.render,
+                                       certificate_pdf.fields_of(found.certificate), link)
+        name = certificate_pdf.file_name(found.certificate.number)
+        return web.Response(body=body, content_type="application/pdf", headers={
+            "Content-Disposition": f'inline; filename="{name}"', "Cache-Control": "no-store",
+            "X-Content-Type-Options": "nosniff"})
+
     async def keys_list(request: web.Request) -> web.Response:
         rows = await bus.handle(ListVerificationKeys())
         return web.json_response({"keys": [{
@@ -159,12 +177,14 @@ def make_app(bus: MessageBus, clients: ClientAddress, parts_down=dict,
     app = web.Application()
     app.add_routes([web.get("/api/v1/certificates/{number}", certificate),
                     web.get("/api/v1/certificates/{number}/credential", credential),
+                    web.get("/api/v1/certificates/{number}/pdf", printed),
                     web.get("/api/v1/keys", keys_list),
                     web.get("/api/v1/status-lists/{purpose}/{n}", status_list),
                     web.post("/credentials/verify", verify),
                     web.get("/healthz", health)])
     if context:
         app.add_routes([web.get(context[0], _context_handler(context[1]))])
+    public_page.add_routes(app, bus, clients.of, link_key)
     return app
 
 
@@ -185,7 +205,8 @@ def _context_handler(document: dict):
 
 
 async def start(app: web.Application, host: str, port: int) -> tuple[web.AppRunner, int]:
-    runner = web.AppRunner(app, access_log=None)  # access logs would carry holder names
+    # access logs would carry holder names
+    runner = raw_utf8.AppRunner(app, access_log=None)
     await runner.setup()
     site = web.TCPSite(runner, host, port)
     await site.start()
