@@ -10,7 +10,7 @@ from rich.table import Table
 from servicekit import tokens
 from services import manifest
 
-from . import audit, certs, events, migrate, secrets
+from . import audit, certs, events, migrate, printing, secrets
 from .ports import Ports, with_port_options
 
 app = typer.Typer(help="anbao: vocational skills of security personnel.",
@@ -18,6 +18,7 @@ app = typer.Typer(help="anbao: vocational skills of security personnel.",
 console = Console(emoji=False, highlight=False, soft_wrap=True)
 app.add_typer(events.app, name="events")
 app.add_typer(audit.app, name="audit")
+app.add_typer(printing.app, name="certificates")
 DATA = typer.Option(Path("./data"), "--data", help="where `anbao up` keeps its files")
 
 

@@ -8,6 +8,7 @@ package)."""
 
 import io
 from dataclasses import dataclass
+from datetime import date
 from importlib import resources
 
 import segno
@@ -39,16 +40,24 @@ class PrintedFields:
 
 
 def fields_of(certificate: Certificate, kind: str = "skill_level") -> PrintedFields:
-    gender = wording.gender_of(certificate.resident_id_masked)
+    return printed_fields(
+        holder_name=certificate.holder_name, resident_id_masked=certificate.resident_id_masked,
+        occupation_name=certificate.occupation_name, level=certificate.level,
+        number=certificate.number, issue_date=certificate.issue_date,
+        issuer=certificate.issuing_organisation, kind=kind)
+
+
+def printed_fields(*, holder_name: str, resident_id_masked: str, occupation_name: str,
+                   level: int, number: str, issue_date: date, issuer: str,
+                   kind: str = "skill_level") -> PrintedFields:
+    """Masked as the public lookup shows them (CERT-4): the paper travels."""
+    gender = wording.gender_of(resident_id_masked)
     return PrintedFields(
-        title=TITLES[kind], holder=masking.mask_name(certificate.holder_name),
+        title=TITLES[kind], holder=masking.mask_name(holder_name),
         gender=wording.GENDERS["zh"][gender] if gender is not None else "",
-        resident_id=certificate.resident_id_masked, occupation=certificate.occupation_name,
-        level=wording.LEVELS["zh"].get(certificate.level, str(certificate.level)),
-        number=certificate.number,
-        issue_date=f"{certificate.issue_date.year}年{certificate.issue_date.month}月"
-                   f"{certificate.issue_date.day}日",
-        issuer=certificate.issuing_organisation)
+        resident_id=resident_id_masked, occupation=occupation_name,
+        level=wording.LEVELS["zh"].get(level, str(level)), number=number,
+        issue_date=f"{issue_date.year}年{issue_date.month}月{issue_date.day}日", issuer=issuer)
 
 
 def _rows(f: PrintedFields) -> list[tuple[str, str, str]]:

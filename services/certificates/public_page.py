@@ -11,6 +11,7 @@ give the same page and spend the same budgets (lookup_budget.py)."""
 
 import json
 import math
+import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from importlib import resources
@@ -41,6 +42,7 @@ SECURITY_HEADERS = {
 _templates = jinja2.Environment(
     loader=jinja2.PackageLoader("services.certificates", "templates"),
     autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+_SUITE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)+$")  # eddsa-jcs-2022, sm2-jcs-2025 …
 _STYLESHEET = resources.files("services.certificates").joinpath("static/page.css").read_bytes()
 
 
@@ -69,10 +71,16 @@ def _day(value: datetime | None) -> str:
     return value.astimezone(dates.CHINA).date().isoformat() if value else ""
 
 
+def _suite(step) -> str:
+    """A credential carries one proof per suite: their steps are told apart by it."""
+    head = step.detail.split(" ", 1)[0]
+    return f" ({head})" if step.step in ("proof", "key_valid") and _SUITE.match(head) else ""
+
+
 def result_view(found: handlers.Lookup, report, lang: str) -> ResultView:
     c = found.certificate
     gender = wording.gender_of(c.resident_id_masked)
-    steps = [{"step": wording.STEPS[lang].get(s.step, s.step),
+    steps = [{"step": wording.STEPS[lang].get(s.step, s.step) + _suite(s),
               "outcome": wording.OUTCOMES[lang].get(s.outcome, ""),
               "class": wording.OUTCOME_CLASS.get(s.outcome, "unchecked"), "detail": s.detail}
              for s in report.steps]
