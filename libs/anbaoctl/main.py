@@ -58,20 +58,22 @@ def demo(data: Path = DATA, host: str = "127.0.0.1", ports: Ports = None):
 
 
 @app.command("call")
+@with_port_options(nats=False)
 def call_rpc(service: str = typer.Argument(..., help=" or ".join(manifest.NAMES)),
              method: str = typer.Argument(..., help="e.g. RegisterPerson"),
              request: str = typer.Argument("{}", help="the request as JSON"),
-             address: str = typer.Option("", help="host:port; default the `anbao up` port"),
+             address: str = typer.Option("", help="host:port; default the service's port as "
+                                                  "`anbao up` and `anbao demo` take it"),
              token: str = typer.Option("", envvar="ANBAO_TOKEN",
                                        help="bearer token; default a province_admin token "
                                             "minted with the local key"),
-             data: Path = DATA):
+             data: Path = DATA, ports: Ports = None):
     """Call any RPC with a JSON request and print the answer as JSON."""
     import grpc
 
     from .call import CallError, call, describe_error, to_json
 
-    default_port = Ports().grpc.get(service, 0)
+    default_port = ports.grpc.get(service, 0)  # --<service>-port or ANBAO_UP_<SERVICE>_PORT
     try:
         bearer = token or secrets.issuer(data).mint("cli", "province_admin", audience=[service])
         answer = call(service, method, request, address or f"127.0.0.1:{default_port}", bearer)
