@@ -146,13 +146,18 @@ def make_app(bus: MessageBus, clients: ClientAddress, parts_down=dict,
         return web.Response(text=found.certificate.credential_json,
                             content_type="application/vc+ld+json", charset="utf-8")
 
+    # a PDF costs about a second of CPU (the CJK font's subsetting): one at a time, off
+    # the event loop, so printing never starves the lookups sharing this process
+    printing = asyncio.Semaphore(1)
+
     async def printed(request: web.Request) -> web.Response:
         found = await find(request)
         if isinstance(found, web.Response):
             return found
         link = f"{public_base()}/v/{verification_link.issue(link_key, found.certificate.number)}"
-        body = await asyncio.to_thread(certificate_pdf.render,
-                                       certificate_pdf.fields_of(found.certificate), link)
+        async with printing:
+            body = await asyncio.to_thread(certificate_pdf.render,
+                                           certificate_pdf.fields_of(found.certificate), link)
         name = certificate_pdf.file_name(found.certificate.number)
         return web.Response(body=body, content_type="application/pdf", headers={
             "Content-Disposition": f'inline; filename="{name}"', "Cache-Control": "no-store",
