@@ -135,3 +135,19 @@ async def test_cert1_printed_certificate_reads_back_and_its_qr_link_follows_stat
             page = await response.text()
             assert response.status == 200 and "已撤销" in page and "弄虚作假" in page
             assert "status-revoked" in page and "status-valid" not in page
+
+
+async def test_cert3_page_shows_a_replaced_certificate_with_the_new_number(system):
+    result = await run_demo(endpoints(system), system.issuer, say=lambda _: None, seed=29)
+    old = result.certificate_numbers[1]  # 李娜's
+    stubs = system.stubs()
+    replacement = await stubs.certificates.ReplaceCertificate(cert.ReplaceCertificateRequest(
+        name=f"certificates/{old}", reason="lost", request_id=str(uuid.uuid4())),
+        metadata=stubs.metadata)
+    async with aiohttp.ClientSession() as http:
+        status, page, _ = await _post(http, system.http_base, number=old, name="李娜")
+        assert status == 200 and "已换发新证" in page and "status-replaced" in page
+        assert replacement.number in page
+        status, page, _ = await _post(http, system.http_base, number=replacement.number,
+                                      name="李娜")
+        assert status == 200 and "status-valid" in page

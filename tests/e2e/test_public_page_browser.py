@@ -28,9 +28,15 @@ def _chromium() -> str:
     return CHROMIUM
 
 
+@pytest.fixture(autouse=True)
+def chromium() -> str:
+    """Checked before anything starts (autouse fixtures come first)."""
+    return _chromium()
+
+
 @pytest.fixture
-async def browser():
-    executable = _chromium()
+async def browser(chromium):
+    executable = chromium
     from playwright.async_api import async_playwright
     async with async_playwright() as playwright:
         launched = await playwright.chromium.launch(executable_path=executable, headless=True,
