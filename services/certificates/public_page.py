@@ -19,6 +19,7 @@ from typing import Callable
 
 import jinja2
 from aiohttp import web
+from aiohttp.http_exceptions import HttpProcessingError
 
 from servicekit import dates, masking
 from servicekit.errors import InvalidArgument, NotFound, ResourceExhausted
@@ -125,7 +126,10 @@ def add_routes(app: web.Application, bus: MessageBus, client_of: Callable[[web.R
                       switch=switch)
 
     async def page(request: web.Request) -> web.Response:
-        fields = await request.post() if request.method == "POST" else request.query
+        try:
+            fields = await request.post() if request.method == "POST" else request.query
+        except (ValueError, HttpProcessingError):  # not a form, or not UTF-8: no fields
+            fields = {}
         lang = wording.language(fields.get("lang") or request.query.get("lang"))
         other = "en" if lang == "zh" else "zh"
         number, name = str(fields.get("number", "")).strip(), str(fields.get("name", "")).strip()
@@ -138,7 +142,8 @@ def add_routes(app: web.Application, bus: MessageBus, client_of: Callable[[web.R
                 fields=("number", "name")))
         except InvalidArgument as exc:
             return render("form.html", lang, 400, switch=f"/?lang={other}",
-                          errors={v.field: wording.TEXT[lang][f"bad_{v.field}"]
+                          errors={v.field: wording.TEXT[lang].get(f"bad_{v.field}",
+                                                                  v.description)
                                   for v in exc.violations},
                           number=number, name=name)
         except ResourceExhausted as exc:

@@ -151,3 +151,15 @@ async def test_cert3_page_shows_a_replaced_certificate_with_the_new_number(syste
         status, page, _ = await _post(http, system.http_base, number=replacement.number,
                                       name="李娜")
         assert status == 200 and "status-valid" in page
+
+
+async def test_cert4_page_answers_a_body_that_is_not_a_form_as_a_bad_form(system):
+    async with aiohttp.ClientSession() as http:
+        async with http.post(f"{system.http_base}/", data=b"\xff\xfe=\xff",
+                             headers={"Content-Type": "application/x-www-form-urlencoded"}
+                             ) as response:
+            assert response.status == 400 and "22 位证书编号" in await response.text()
+        async with http.post(f"{system.http_base}/", data=b"--x\r\nbroken",
+                             headers={"Content-Type": "multipart/form-data; boundary=x"}
+                             ) as response:
+            assert response.status == 400
