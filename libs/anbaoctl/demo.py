@@ -49,6 +49,7 @@ class DemoResult:
     separation_refused: bool = False
     rotation_due: list = field(default_factory=list)   # (person, kind, due date, overdue)
     annual_report: dict = field(default_factory=dict)  # (occupation, level) → obtained
+    session: str = ""  # examSessions/{id}: what `anbao certificates pdf --session` prints
 
 
 def _resident_id(rng: random.Random) -> str:
@@ -260,6 +261,7 @@ async def run_demo(endpoints: Endpoints, issuer: tokens.TokenIssuer,
                                          level=3, exam_date=dates.to_proto(dates.today())),
             request_id=str(uuid.uuid4())), metadata=org_token, timeout=10)
         say(f"   {session.name}  {acc.ExamMode.Name(session.exam_mode)}")
+        result.session = session.name
         await accreditation.AssignEvaluator(acc.AssignEvaluatorRequest(
             exam_session=session.name, evaluator=evaluator.name), metadata=org_token, timeout=10)
 

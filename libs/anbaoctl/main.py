@@ -10,7 +10,7 @@ from rich.table import Table
 from servicekit import tokens
 from services import manifest
 
-from . import audit, certs, employers, events, migrate, pool, registry, secrets
+from . import audit, certs, employers, events, migrate, pool, printing, registry, secrets
 from .ports import Ports, with_port_options
 
 app = typer.Typer(help="anbao: vocational skills of security personnel.",
@@ -21,6 +21,7 @@ app.add_typer(audit.app, name="audit")
 app.add_typer(registry.app, name="registry")
 app.add_typer(pool.app, name="pool")
 app.add_typer(employers.app, name="employers")
+app.add_typer(printing.app, name="certificates")
 DATA = typer.Option(Path("./data"), "--data", help="where `anbao up` keeps its files")
 
 
@@ -71,20 +72,22 @@ def demo(data: Path = DATA, host: str = "127.0.0.1", ports: Ports = None,
 
 
 @app.command("call")
+@with_port_options(nats=False)
 def call_rpc(service: str = typer.Argument(..., help=" or ".join(manifest.NAMES)),
              method: str = typer.Argument(..., help="e.g. RegisterPerson"),
              request: str = typer.Argument("{}", help="the request as JSON"),
-             address: str = typer.Option("", help="host:port; default the `anbao up` port"),
+             address: str = typer.Option("", help="host:port; default the service's port as "
+                                                  "`anbao up` and `anbao demo` take it"),
              token: str = typer.Option("", envvar="ANBAO_TOKEN",
                                        help="bearer token; default a province_admin token "
                                             "minted with the local key"),
-             data: Path = DATA):
+             data: Path = DATA, ports: Ports = None):
     """Call any RPC with a JSON request and print the answer as JSON."""
     import grpc
 
     from .call import CallError, call, describe_error, to_json
 
-    default_port = Ports().grpc.get(service, 0)
+    default_port = ports.grpc.get(service, 0)  # --<service>-port or ANBAO_UP_<SERVICE>_PORT
     try:
         bearer = token or secrets.issuer(data).mint("cli", "province_admin", audience=[service])
         answer = call(service, method, request, address or f"127.0.0.1:{default_port}", bearer)

@@ -33,6 +33,15 @@ def ensure(data_dir: Path) -> dict[str, str]:
     return values
 
 
+def read_service_keys(data_dir: Path) -> dict[str, str]:
+    """The services' key settings `ensure` made, read only (FileNotFoundError if none)."""
+    values = {}
+    for line in (data_dir / "secrets" / "service-keys.env").read_text().splitlines():
+        name, _, value = line.partition("=")
+        values[name] = value
+    return values
+
+
 def credentials_file(data_dir: Path, identity: str) -> Path:
     return data_dir / "secrets" / "nats" / f"{identity}.nk"
 

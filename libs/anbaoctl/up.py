@@ -105,8 +105,8 @@ def _run(data_dir: Path, ports: Ports, say) -> int:
         for name, port in ports.http.items():
             say(f"  {name:<15}http  http://127.0.0.1:{port}")
         if "certificates" in ports.http:
-            say(f"  public lookup  http://127.0.0.1:{ports.http['certificates']}"
-                "/api/v1/certificates/{number}?name=…")
+            say(f"  public lookup  http://127.0.0.1:{ports.http['certificates']}/  (the page; "
+                "JSON at /api/v1/certificates/{number}?name=…)")
         say(f"  NATS JetStream       {nats.url}  (store {nats.store_dir}; NKey users, "
             f"signed events; admin seed {secrets.credentials_file(data_dir, 'admin')})")
         say(f"  data                 {data_dir}  (pid {os.getpid()} in {leftovers.PID_FILE})")

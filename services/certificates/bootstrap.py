@@ -18,6 +18,7 @@ from .adapters.repository import CertificatesRepositories
 from .adapters.webhook_dispatcher import WebhookDispatcher
 from .config import CertificatesSettings
 from .domain import commands as c
+from .domain import verification_link
 from .domain.lookup_budget import LookupBudget, LookupLimits
 from .domain.webhooks import RetrySchedule
 
@@ -30,6 +31,7 @@ def message_handlers(keys: KeyRing, budget: LookupBudget, issuing: handlers.Issu
         c.GetCertificate: handlers.get_certificate,
         c.ListCertificates: handlers.list_certificates,
         c.LookupCertificate: partial(handlers.lookup, keys=keys, budget=budget),
+        c.LookupByLink: partial(handlers.lookup_by_link, keys=keys, budget=budget),
         c.ListVerificationKeys: handlers.list_keys,
         c.SuspendCertificate: handlers.suspend_certificate,
         c.ReinstateCertificate: handlers.reinstate_certificate,
@@ -103,7 +105,9 @@ def build(settings: CertificatesSettings, verifier: tokens.TokenVerifier) -> Ser
                                  lambda: runtime.supervisor.down,
                                  settings.status_list_max_age_seconds,
                                  (urlsplit(settings.context_url).path, context),
-                                 runtime.verifier),
+                                 link_key=verification_link.link_key(
+                                     settings.key_encryption_key),
+                                 public_base=public_base, verifier=runtime.verifier),
             settings.http_host, settings.http_port)
         return runner.cleanup
 

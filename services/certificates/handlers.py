@@ -152,6 +152,16 @@ def lookup(uow: UnitOfWork, query: c.LookupCertificate, *, keys: KeyRing,
     return Lookup(certificate, keys.verify(certificate.credential_json))
 
 
+def lookup_by_link(uow: UnitOfWork, query: c.LookupByLink, *, keys: KeyRing,
+                   budget: LookupBudget) -> Lookup:
+    """The token was signed by us, so the number exists: only the client's budget is
+    spent, and the status shown is the certificate's status now (CERT-3)."""
+    budget.admit(query.client, query.number)
+    with uow:
+        certificate = _repos(uow).certificates.read(query.number)
+    return Lookup(certificate, keys.verify(certificate.credential_json))
+
+
 def list_keys(uow: UnitOfWork, query: c.ListVerificationKeys) -> list[SigningKeyRow]:
     with uow:
         return _repos(uow).certificates.keys()

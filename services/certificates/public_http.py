@@ -5,16 +5,20 @@ GET /api/v1/certificates/{number}/credential?name=…  → the signed credential
 GET /api/v1/keys                                     → the verification keys (Multikey)
 GET /api/v1/status-lists/{purpose}/{n}               → a signed BitstringStatusListCredential
 POST /credentials/verify                             → the verification report (W3C VC API)
+GET /api/v1/certificates/{number}/pdf?name=…         → the printed certificate (A4 PDF)
 POST /api/v1/certificates:batchLookup                → employers: up to 500 lookups (EMP-4)
 GET /contexts/v1 (the configured context URL's path) → our JSON-LD context
+GET /, POST /, GET /v/{token}                        → the lookup page (public_page.py)
 """
 
+import asyncio
 import hashlib
 import json
 import math
 from dataclasses import dataclass
 from email.utils import format_datetime
 from functools import partial
+from typing import Callable
 
 from aiohttp import web
 
@@ -27,8 +31,8 @@ from servicekit.messagebus import MessageBus
 from servicekit.tokens import TokenVerifier
 from servicekit.unitofwork import utcnow
 
-from . import handlers
-from .domain import verification
+from . import certificate_pdf, handlers, public_page, raw_utf8
+from .domain import verification, verification_link
 from .domain.commands import (BatchLookup, GetStatusList, ListVerificationKeys,
                               LookupCertificate, VerifyCertificate)
 from .domain.employers import BATCH_LIMIT
@@ -91,11 +95,14 @@ def lookup_json(found: handlers.Lookup) -> dict:
 
 def make_app(bus: MessageBus, clients: ClientAddress, parts_down=dict,
              max_age_seconds: int = 60,
-             context: tuple[str, dict] | None = None,
+             context: tuple[str, dict] | None = None, *, link_key: bytes,
+             public_base: Callable[[], str],
              verifier: TokenVerifier | None = None) -> web.Application:
     """`parts_down()` names the service's background parts that are down, and why;
     `max_age_seconds`: how long a status list may be cached; `context` is (path,
-    document) of our JSON-LD context; `verifier` checks employers' tokens (batch check)."""
+    document) of our JSON-LD context; `link_key` signs the printed certificates'
+    verification links, which start with `public_base()`; `verifier` checks employers'
+    tokens (batch check)."""
     async def find(request: web.Request) -> handlers.Lookup | web.Response:
         try:
             return await bus.handle(LookupCertificate.parse(
@@ -151,6 +158,23 @@ def make_app(bus: MessageBus, clients: ClientAddress, parts_down=dict,
         return web.Response(text=found.certificate.credential_json,
                             content_type="application/vc+ld+json", charset="utf-8")
 
+    # a PDF costs about a second of CPU (the CJK font's subsetting): one at a time, off
+    # the event loop, so printing never starves the lookups sharing this process
+    printing = asyncio.Semaphore(1)
+
+    async def printed(request: web.Request) -> web.Response:
+        found = await find(request)
+        if isinstance(found, web.Response):
+            return found
+        link = f"{public_base()}/v/{verification_link.issue(link_key, found.certificate.number)}"
+        async with printing:
+            body = await asyncio.to_thread(certificate_pdf.render,
+                                           certificate_pdf.fields_of(found.certificate), link)
+        name = certificate_pdf.file_name(found.certificate.number)
+        return web.Response(body=body, content_type="application/pdf", headers={
+            "Content-Disposition": f'inline; filename="{name}"', "Cache-Control": "no-store",
+            "X-Content-Type-Options": "nosniff"})
+
     async def keys_list(request: web.Request) -> web.Response:
         rows = await bus.handle(ListVerificationKeys())
         return web.json_response({"keys": [{
@@ -170,6 +194,7 @@ def make_app(bus: MessageBus, clients: ClientAddress, parts_down=dict,
     app = web.Application()
     app.add_routes([web.get("/api/v1/certificates/{number}", certificate),
                     web.get("/api/v1/certificates/{number}/credential", credential),
+                    web.get("/api/v1/certificates/{number}/pdf", printed),
                     web.get("/api/v1/keys", keys_list),
                     web.get("/api/v1/status-lists/{purpose}/{n}", status_list),
                     web.post("/credentials/verify", verify),
@@ -179,6 +204,7 @@ def make_app(bus: MessageBus, clients: ClientAddress, parts_down=dict,
     if verifier is not None:
         app.add_routes([web.post("/api/v1/certificates:batchLookup",
                                  partial(_batch_lookup, bus, verifier))])
+    public_page.add_routes(app, bus, clients.of, link_key)
     return app
 
 
@@ -262,7 +288,8 @@ def _context_handler(document: dict):
 
 
 async def start(app: web.Application, host: str, port: int) -> tuple[web.AppRunner, int]:
-    runner = web.AppRunner(app, access_log=None)  # access logs would carry holder names
+    # access logs would carry holder names
+    runner = raw_utf8.AppRunner(app, access_log=None)
     await runner.setup()
     site = web.TCPSite(runner, host, port)
     await site.start()

@@ -37,3 +37,18 @@ async def test_call_prints_field_violations_and_rules(system):
     assert result.exit_code == 2 and "RegisterPerson" in result.output
     result = await invoke(system, "registry", "GetPerson", '{"nmae": 1}')
     assert result.exit_code == 2 and "not a valid GetPersonRequest" in result.output
+
+
+async def test_call_finds_the_service_where_up_and_demo_put_it(system):
+    """No --address: the port comes from --<service>-port or ANBAO_UP_<SERVICE>_PORT, the
+    settings `anbao up` and `anbao demo` take."""
+    token = system.issuer.mint("cli-test", "province_admin")
+    port = system.runtimes()["accreditation"].port
+    request = ["call", "accreditation", "ListInstitutions", '{"page_size":1}', "--token", token]
+    by_option = await asyncio.to_thread(runner.invoke, app,
+                                        [*request, f"--accreditation-port={port}"])
+    assert by_option.exit_code == 0, by_option.output
+    assert "institutions" in json.loads(by_option.output) or json.loads(by_option.output) == {}
+    by_env = await asyncio.to_thread(runner.invoke, app, request,
+                                     env={"ANBAO_UP_ACCREDITATION_PORT": str(port)})
+    assert by_env.exit_code == 0, by_env.output

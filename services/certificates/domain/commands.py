@@ -165,6 +165,15 @@ class LookupCertificate(Query):
 
 
 @dataclass(frozen=True)
+class LookupByLink(Query):
+    """CERT-4: the lookup a printed certificate's QR link makes: the number its signed
+    token resolved to (verification_link.py), without the holder's name."""
+
+    number: str
+    client: str
+
+
+@dataclass(frozen=True)
 class ListVerificationKeys(Query):
     pass
 
