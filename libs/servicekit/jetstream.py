@@ -13,7 +13,7 @@ from nats.aio.client import Client as NATS
 from nats.aio.msg import Msg
 from nats.js import JetStreamContext
 from nats.js.api import AckPolicy, ConsumerConfig, StorageType, StreamConfig
-from nats.js.errors import BadRequestError, NotFoundError
+from nats.js.errors import BadRequestError, NotFoundError, ServiceUnavailableError
 from google.protobuf.message import DecodeError, Message
 from sqlalchemy import select, update
 from sqlalchemy.exc import OperationalError
@@ -63,17 +63,35 @@ async def connect(url: str, name: str, attempts: int = 60, **options) -> NATS:
     raise AssertionError("unreachable")
 
 
-async def ensure_stream(js: JetStreamContext, package: str, replicas: int = 1) -> str:
+# what the JetStream API answers while a cluster has no meta leader (a node just died or
+# restarted): passing, so worth waiting out rather than failing the start-up
+_JETSTREAM_SETTLING = (nats.errors.TimeoutError, nats.errors.NoRespondersError,
+                       ServiceUnavailableError)
+
+
+async def ensure_stream(js: JetStreamContext, package: str, replicas: int = 1,
+                        patience: float = 60.0) -> str:
     """Creates (or updates) the stream that holds every event of a proto package, stored
-    on `replicas` nodes of a cluster."""
+    on `replicas` nodes of a cluster; waits up to `patience` seconds for a cluster that is
+    electing its leaders (found by the fault suite: a replica restarted during a node's
+    restart died at start-up)."""
     name = stream_name(package)
     config = StreamConfig(name=name, subjects=[package + ".>"], storage=StorageType.FILE,
                           duplicate_window=DUPLICATE_WINDOW_S, num_replicas=replicas)
-    try:
-        await js.add_stream(config)
-    except BadRequestError:
-        await js.update_stream(config)
-    return name
+    deadline = asyncio.get_running_loop().time() + patience
+    while True:
+        try:
+            try:
+                await js.add_stream(config)
+            except BadRequestError:
+                await js.update_stream(config)
+            return name
+        except _JETSTREAM_SETTLING as exc:
+            if asyncio.get_running_loop().time() > deadline:
+                raise
+            log.warning("stream %s: JetStream not answering (%s); retrying", name,
+                        type(exc).__name__)
+            await asyncio.sleep(0.5)
 
 
 class OutboxRelay:
