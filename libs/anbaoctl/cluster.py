@@ -144,7 +144,8 @@ class Cluster:
         self.nodes[i].kill()
 
     # -- the services --------------------------------------------------------------------
-    def start_replica(self, name: str, replica: int, wait: bool = True) -> subprocess.Popen:
+    def start_replica(self, name: str, replica: int, wait: bool = True,
+                      timeout: float = 60.0) -> subprocess.Popen:
         service = manifest.get(name)
         env = {**os.environ, **self._env, lifetime.ENV: str(os.getpid()),
                service.env("grpc_port"): str(self.layout.grpc_port(service, replica))}
@@ -155,7 +156,11 @@ class Cluster:
                                  stdout=log, stderr=subprocess.STDOUT)
         log.close()
         self.replicas[(name, replica)] = child
-        if wait and not _wait_serving(self.layout.grpc_port(service, replica), child):
+        if wait and not _wait_serving(self.layout.grpc_port(service, replica), child, timeout):
+            # not left running behind the error: a second start would find its port taken
+            # and a health check would be answered by the first (found by tests/chaos)
+            child.kill()
+            child.wait()
             raise RuntimeError(f"{name}[{replica}] did not start; see "
                                f"{self.data_dir / f'{name}-{replica}.log'}")
         return child

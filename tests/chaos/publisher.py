@@ -18,9 +18,14 @@ from servicekit.unitofwork import subject_of
 RETRY_FOR = 120.0  # seconds one message may keep failing before the run gives up
 
 
+async def _expected(exc: Exception) -> None:
+    """A node killed under the client: it reconnects to another by itself; the default
+    callback would print each refused connection with its traceback."""
+
+
 async def connect(urls: str, credentials: Path):
     return await nats.connect(servers=urls.split(","), max_reconnect_attempts=-1,
-                              reconnect_time_wait=0.5, connect_timeout=2,
+                              reconnect_time_wait=0.5, connect_timeout=2, error_cb=_expected,
                               **natsauth.connect_options(natsauth.ADMIN, credentials))
 
 

@@ -47,6 +47,7 @@ console = Console(highlight=False, soft_wrap=True)
 
 def say(text: str) -> None:
     console.print(text, markup=False)
+    sys.stdout.flush()  # a log file (CI) follows the run as it goes
 
 
 def sessions_of(settings: Settings, run: str) -> list:
@@ -190,6 +191,8 @@ def main() -> int:
     data = DATA.resolve()
     for store in data.glob("nats-*"):  # a fresh bus: the checks read whole streams
         shutil.rmtree(store)
+    for log in data.glob("*.log"):  # each run's own logs
+        log.unlink()
     say(f"anbao chaos{' (smoke)' if settings.smoke else ''}: {settings.passers:,} passers "
         f"over {settings.sessions} sessions at {settings.rate}/s; run {run}")
     leftovers.check_ports(LAYOUT.named())
