@@ -4,6 +4,7 @@ consumers with explicit ack that apply only authentic events, whose effects and 
 record commit together."""
 
 import asyncio
+import contextlib
 from dataclasses import dataclass
 from typing import Callable
 
@@ -336,7 +337,8 @@ class EventConsumer:
             logs.unbind(token)
         if len(usable) > 1 and self._batches is not None:
             try:
-                await asyncio.to_thread(self._apply_batch, [event for _, event in usable])
+                async with self._in_progress([msg for msg, _ in usable]):
+                    await asyncio.to_thread(self._apply_batch, [event for _, event in usable])
             except Exception as exc:  # noqa: BLE001 - the events are applied one by one
                 log.info("consumer %s: a batch of %d failed (%s: %s); one by one",
                          self.durable, len(usable), type(exc).__name__, exc)
@@ -349,6 +351,25 @@ class EventConsumer:
             except (nats.errors.Error, TimeoutError) as exc:
                 log.warning("consumer %s: settling a message: %s: %s", self.durable,
                             type(exc).__name__, exc)
+
+    @contextlib.asynccontextmanager
+    async def _in_progress(self, msgs: list[Msg]):
+        """Tells JetStream, every third of `ack_wait`, that the messages are still being
+        worked on: a batch that outlasts `ack_wait` (a hundred certificates signed on a
+        loaded machine) would otherwise be redelivered to the other replica, which would
+        wait on this one's inbox rows and then do it all again (found by tests/chaos)."""
+        async def beat():
+            while True:
+                await asyncio.sleep(self._ack_wait / 3)
+                await asyncio.gather(*(m.in_progress() for m in msgs), return_exceptions=True)
+
+        beating = asyncio.create_task(beat())
+        try:
+            yield
+        finally:
+            beating.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await beating
 
     async def _usable(self, msg: Msg) -> Message | None:
         """The message's event, or None once it is dead-lettered as unauthentic or
@@ -367,7 +388,8 @@ class EventConsumer:
         try:
             logs.bind(event_id=event.event_id)
             try:
-                applied = await asyncio.to_thread(self._apply, event)
+                async with self._in_progress([msg]):
+                    applied = await asyncio.to_thread(self._apply, event)
             except Exception as exc:  # noqa: BLE001 - sorted by what retrying can do
                 await self._failed(msg, exc)
                 return
