@@ -20,6 +20,7 @@ import time
 import uuid
 from pathlib import Path
 
+import grpc
 from rich.console import Console
 from rich.table import Table
 
@@ -39,7 +40,8 @@ LAYOUT = Layout(replicas=2, nats_base=14231, route_base=16231, port_offset=3000)
 DATA = Path("data/chaos")
 PREFIX = "anbao_chaos"
 PASSED_SUBJECT = "anbao.accreditation.v1.AssessmentPassed"
-DEMO_ATTEMPTS = 3
+DEMO_ATTEMPTS = 5
+DEMO_PAUSE = 10.0  # seconds before walking a cut session again (PostgreSQL restarting)
 REPLICA_KILLS_AFTER = 15.0  # seconds into the issuance
 
 console = Console(highlight=False, soft_wrap=True)
@@ -74,8 +76,12 @@ async def drive_api_session(cluster: Cluster, data: Path, propagation_timeout: f
             result = await run_demo(endpoints, secrets.issuer(data), say=lambda _: None,
                                     propagation_timeout=propagation_timeout)
         except Exception as exc:  # noqa: BLE001 - a fault cut the walk; walk again
-            failures.append(f"{type(exc).__name__}: {str(exc)[:160]}")
-            say(f"  API session failed ({failures[-1]}); walking it again")
+            what = (f"{exc.code().name}: {exc.details()}" if isinstance(exc, grpc.aio.AioRpcError)
+                    else f"{type(exc).__name__}: {str(exc)[:160]}")
+            failures.append(what)
+            say(f"  API session cut by a fault ({what}); walking it again in "
+                f"{DEMO_PAUSE:.0f} s")
+            await asyncio.sleep(DEMO_PAUSE)
             continue
         say(f"  API session complete in {time.monotonic() - started:.1f} s: certificates "
             f"{', '.join(result.certificate_numbers)}")
