@@ -10,6 +10,8 @@ own databases and from JetStream:
 - every acknowledged publish applied (its event ID in certificates' inbox);
 - the dead-letter stream holds the poison messages and nothing else."""
 
+import asyncio
+import time
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -89,8 +91,24 @@ def settled(reader: Reader, expected_certificates: int, backlog: dict) -> bool:
             and all(p == (0, 0) for p in backlog.values()))
 
 
-async def check(reader: Reader, js, acked: set[str],
-                poison_ids: set[str]) -> tuple[dict, list[Check]]:
+async def settled_backlog(js, consumers: set[str], patience: float = 60.0) -> dict:
+    """The consumers' backlog once every consumer answers with nothing pending, or the
+    last answer after `patience` s: just after a node's restart, a consumer's new leader
+    may answer late or with a stale count before it has caught up."""
+    deadline = time.monotonic() + patience
+    while True:
+        try:
+            backlog = await consumer_backlog(js)
+        except Exception:  # noqa: BLE001 - a node still electing: ask again
+            backlog = {}
+        if (set(backlog) >= consumers and all(p == (0, 0) for p in backlog.values())) \
+                or time.monotonic() > deadline:
+            return backlog
+        await asyncio.sleep(1.0)
+
+
+async def check(reader: Reader, js, acked: set[str], poison_ids: set[str],
+                consumers: set[str]) -> tuple[dict, list[Check]]:
     """The figures, and the checks."""
     api_passers = reader.api_passers()
     passers = len(acked) + api_passers
@@ -107,7 +125,7 @@ async def check(reader: Reader, js, acked: set[str],
     # a counter past its certificates is a gap too (a serial taken and never issued)
     gapped = sorted(s for s in set(series) | {s for s, n in counters.items() if n}
                     if sorted(series.get(s, [])) != list(range(1, counters.get(s, 0) + 1)))
-    backlog = await consumer_backlog(js)
+    backlog = await settled_backlog(js, consumers)
     letters = await deadletters.read_all(js)
     dead_ids = {letter.headers.get("Nats-Msg-Id", "") for letter in letters}
     figures = {"passers published (acked)": len(acked), "passers of API sessions": api_passers,
@@ -121,8 +139,10 @@ async def check(reader: Reader, js, acked: set[str],
         Check("talent-pool entries == certificates", len(numbers), len(pool)),
         Check("certificates missing from the pool", 0, len(set(numbers) - pool)),
         Check("outbox rows not published", 0, sum(reader.undrained().values())),
-        Check(f"consumers with pending messages (of {len(backlog)})", 0,
-              sum(1 for p in backlog.values() if p != (0, 0))),
+        Check(f"consumers with pending messages (of {len(consumers)})", "none",
+              ", ".join(sorted(n for n, p in backlog.items() if p != (0, 0)))
+              or (f"missing: {', '.join(sorted(consumers - set(backlog)))}"
+                  if consumers - set(backlog) else "none")),
         Check("acked publishes lost (not applied)", 0, len(acked - applied)),
         Check("poison messages dead-lettered", len(poison_ids), len(poison_ids & dead_ids)),
         Check("good events dead-lettered", 0, len(dead_ids - poison_ids)),

@@ -134,11 +134,15 @@ async def scenario(cluster: Cluster, settings: Settings, faults: Faults, run: st
     js = nc.jetstream()
     try:
         deadline = time.monotonic() + settings.drain_timeout
-        expected = len(publisher.acked)
+        expected, consumers, calm = len(publisher.acked), set(), 0
         while True:
             try:
                 backlog = await invariants.consumer_backlog(js)
-                if invariants.settled(reader, expected + reader.api_passers(), backlog):
+                consumers |= set(backlog)
+                calm = calm + 1 if invariants.settled(
+                    reader, expected + reader.api_passers(), backlog) \
+                    and set(backlog) >= consumers else 0
+                if calm >= 2:  # twice in a row: not one node's stale answer
                     break
             except Exception as exc:  # noqa: BLE001 - a node still electing; ask again
                 say(f"  (settling: {type(exc).__name__}: {str(exc)[:100]})")
@@ -147,7 +151,8 @@ async def scenario(cluster: Cluster, settings: Settings, faults: Faults, run: st
                 break
             await asyncio.sleep(1.0)
         drained = time.time()
-        figures, checks = await invariants.check(reader, js, publisher.acked, set(poison))
+        figures, checks = await invariants.check(reader, js, publisher.acked, set(poison),
+                                                 consumers)
     finally:
         await nc.close()
         reader.dispose()
