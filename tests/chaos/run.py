@@ -35,8 +35,9 @@ from .faults import Faults
 from .publisher import Publisher, connect
 from .settings import Settings
 
-# beside the default `anbao cluster up` layout (4231…, 6231…, 50051…, 8080…)
-LAYOUT = Layout(replicas=2, nats_base=14231, route_base=16231, port_offset=3000)
+# beside the default `anbao cluster up` layout (4231…, 6231…, 50051…, 8080…); gRPC on
+# 61051… (above the kernel's ephemeral ports, which a client socket may hold)
+LAYOUT = Layout(replicas=2, nats_base=14231, route_base=16231, port_offset=11000)
 DATA = Path("data/chaos")
 PREFIX = "anbao_chaos"
 PASSED_SUBJECT = "anbao.accreditation.v1.AssessmentPassed"
