@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: up test bench bench-smoke install protos deploy-files clean
+.PHONY: up test bench bench-smoke chaos chaos-smoke install protos deploy-files clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,15 @@ bench: $(STAMP)
 
 bench-smoke: $(STAMP)
 	ANBAO_BENCH_SMOKE=1 $(PY) -m tests.bench
+
+# Not part of `make test` either: the fault suite (tests/chaos; README, "The fault
+# suite") against `anbao cluster up`'s shape on PostgreSQL — 10,000 passers while NATS
+# nodes, replicas and PostgreSQL are killed. The smoke: 1,000 passers, ≥ 2 node kills.
+chaos: $(STAMP)
+	$(PY) -m tests.chaos
+
+chaos-smoke: $(STAMP)
+	ANBAO_CHAOS_SMOKE=1 $(PY) -m tests.chaos
 
 deploy-files: $(STAMP)
 	$(PY) scripts/gendeploy.py

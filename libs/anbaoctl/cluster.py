@@ -32,16 +32,20 @@ CLUSTER_DATA = Path("./data/cluster")
 
 @dataclass(frozen=True)
 class Layout:
-    """Where everything listens: replica r of a service at its manifest port + 100·r."""
+    """Where everything listens: replica r of a service at its manifest port + 100·r
+    (+ `port_offset`, for a second cluster beside the first: the fault suite's)."""
     replicas: int = 2
     nats_base: int = 4231   # client ports 4231, 4232, 4233
     route_base: int = 6231  # cluster routes 6231, 6232, 6233
+    port_offset: int = 0
 
     def grpc_port(self, service: manifest.Service, replica: int) -> int:
-        return service.grpc_port + 100 * replica
+        return service.grpc_port + self.port_offset + 100 * replica
 
     def http_port(self, service: manifest.Service, replica: int) -> int | None:
-        return None if service.http_port is None else service.http_port + replica
+        if service.http_port is None:
+            return None
+        return service.http_port + self.port_offset + replica
 
     def target(self, name: str, host: str = "127.0.0.1") -> str:
         service = manifest.get(name)
@@ -142,7 +146,8 @@ class Cluster:
         self.nodes[i].kill()
 
     # -- the services --------------------------------------------------------------------
-    def start_replica(self, name: str, replica: int, wait: bool = True) -> subprocess.Popen:
+    def start_replica(self, name: str, replica: int, wait: bool = True,
+                      timeout: float = 60.0) -> subprocess.Popen:
         service = manifest.get(name)
         grpc_port = self.layout.grpc_port(service, replica)
         env = {**os.environ, **self._env, lifetime.ENV: str(os.getpid()),
@@ -155,7 +160,11 @@ class Cluster:
                                  stdout=log, stderr=subprocess.STDOUT)
         log.close()
         self.replicas[(name, replica)] = child
-        if wait and not _wait_serving(self.layout.grpc_port(service, replica), child):
+        if wait and not _wait_serving(self.layout.grpc_port(service, replica), child, timeout):
+            # not left running behind the error: a second start would find its port taken
+            # and a health check would be answered by the first (found by tests/chaos)
+            child.kill()
+            child.wait()
             raise RuntimeError(f"{name}[{replica}] did not start; see "
                                f"{self.data_dir / f'{name}-{replica}.log'}")
         return child

@@ -150,7 +150,10 @@ async def _employer_step(certificates, endpoints: Endpoints, issuer: tokens.Toke
 
 
 async def run_demo(endpoints: Endpoints, issuer: tokens.TokenIssuer,
-                   say: Callable[[str], None] = print, seed: int | None = None) -> DemoResult:
+                   say: Callable[[str], None] = print, seed: int | None = None,
+                   propagation_timeout: float = 30.0) -> DemoResult:
+    """`propagation_timeout`: how long a certificate and its pool entry may take to appear
+    (the fault suite runs the walk behind thousands of queued passers)."""
     rng = random.Random(seed)
     result = DemoResult()
     admin = (("authorization", f"Bearer {issuer.mint('demo-admin', 'province_admin')}"),)
@@ -323,7 +326,8 @@ async def run_demo(endpoints: Endpoints, issuer: tokens.TokenIssuer,
                 answer = await certificates.ListCertificates(cert.ListCertificatesRequest(
                     person=person), metadata=admin, timeout=10)
                 return [c for c in answer.certificates if c.occupation_code == ADMINISTRATOR]
-            found = await eventually(issued, f"the certificate of {person}")
+            found = await eventually(issued, f"the certificate of {person}",
+                                     timeout=propagation_timeout)
             result.certificate_numbers.append(found[0].number)
             say(f"   {found[0].number}  {found[0].holder_name}  {found[0].occupation_name} "
                 f"level {found[0].level}  issued {dates.of_proto(found[0].issue_date)}")
@@ -340,7 +344,7 @@ async def run_demo(endpoints: Endpoints, issuer: tokens.TokenIssuer,
                 industry=reg.INDUSTRY_PUBLIC_TRANSIT, page_size=1000), metadata=admin, timeout=10)
             names = {p.name for p in answer.persons}
             return set(result.passed_persons) <= names
-        await eventually(pooled, "the talent-pool entries")
+        await eventually(pooled, "the talent-pool entries", timeout=propagation_timeout)
         say(f"   {len(result.passed_persons)} people found in the pool by occupation, level, "
             "province and industry")
 

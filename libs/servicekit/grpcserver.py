@@ -17,6 +17,7 @@ from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
 from grpc_status import rpc_status
 from opentelemetry.trace import SpanKind
+from sqlalchemy.exc import DBAPIError, OperationalError
 
 from . import audit, auth, errors, idempotency, logs, tokens, tracing
 from .metrics import Metrics
@@ -203,7 +204,11 @@ class ServiceInterceptor(grpc.aio.ServerInterceptor):
                 _undecodable_status(exc.undecodable)))
         except grpc.aio.AbortError:
             raise
-        except Exception:
+        except Exception as exc:
+            if _database_unreachable(exc):  # passing (a restart, a failover): retry
+                log.warning("database unreachable: %s", type(exc.orig).__name__)
+                await context.abort(grpc.StatusCode.UNAVAILABLE,
+                                    "the database is not reachable; retry")
             log.exception("unexpected error")
             await context.abort(grpc.StatusCode.INTERNAL, "internal error")
         finally:
@@ -362,3 +367,13 @@ async def start_server(*, services: list[tuple], host: str, port: int,
     for name in ["", *names]:
         await health_servicer.set(name, health_pb2.HealthCheckResponse.SERVING)
     return running
+
+
+def _database_unreachable(exc: Exception) -> bool:
+    """A lost or refused database connection (PostgreSQL restarting, say: found by the
+    fault suite, tests/chaos), which the caller may retry: UNAVAILABLE, not INTERNAL.
+    SQLite's OperationalError also covers a missing table, which is no passing state."""
+    if not isinstance(exc, DBAPIError):
+        return False
+    return exc.connection_invalidated or (
+        isinstance(exc, OperationalError) and type(exc.orig).__module__.startswith("psycopg"))

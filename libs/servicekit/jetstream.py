@@ -4,6 +4,7 @@ consumers with explicit ack that apply only authentic events, whose effects and 
 record commit together."""
 
 import asyncio
+import contextlib
 from dataclasses import dataclass
 from typing import Callable
 
@@ -13,7 +14,7 @@ from nats.aio.client import Client as NATS
 from nats.aio.msg import Msg
 from nats.js import JetStreamContext
 from nats.js.api import AckPolicy, ConsumerConfig, StorageType, StreamConfig
-from nats.js.errors import BadRequestError, NotFoundError
+from nats.js.errors import BadRequestError, NotFoundError, ServiceUnavailableError
 from google.protobuf.message import DecodeError, Message
 from sqlalchemy import select, update
 from opentelemetry.trace import SpanKind
@@ -64,17 +65,35 @@ async def connect(url: str, name: str, attempts: int = 60, **options) -> NATS:
     raise AssertionError("unreachable")
 
 
-async def ensure_stream(js: JetStreamContext, package: str, replicas: int = 1) -> str:
+# what the JetStream API answers while a cluster has no meta leader (a node just died or
+# restarted): passing, so worth waiting out rather than failing the start-up
+_JETSTREAM_SETTLING = (nats.errors.TimeoutError, nats.errors.NoRespondersError,
+                       ServiceUnavailableError)
+
+
+async def ensure_stream(js: JetStreamContext, package: str, replicas: int = 1,
+                        patience: float = 60.0) -> str:
     """Creates (or updates) the stream that holds every event of a proto package, stored
-    on `replicas` nodes of a cluster."""
+    on `replicas` nodes of a cluster; waits up to `patience` seconds for a cluster that is
+    electing its leaders (found by the fault suite: a replica restarted during a node's
+    restart died at start-up)."""
     name = stream_name(package)
     config = StreamConfig(name=name, subjects=[package + ".>"], storage=StorageType.FILE,
                           duplicate_window=DUPLICATE_WINDOW_S, num_replicas=replicas)
-    try:
-        await js.add_stream(config)
-    except BadRequestError:
-        await js.update_stream(config)
-    return name
+    deadline = asyncio.get_running_loop().time() + patience
+    while True:
+        try:
+            try:
+                await js.add_stream(config)
+            except BadRequestError:
+                await js.update_stream(config)
+            return name
+        except _JETSTREAM_SETTLING as exc:
+            if asyncio.get_running_loop().time() > deadline:
+                raise
+            log.warning("stream %s: JetStream not answering (%s); retrying", name,
+                        type(exc).__name__)
+            await asyncio.sleep(0.5)
 
 
 class OutboxRelay:
@@ -339,8 +358,9 @@ class EventConsumer:
             logs.unbind(token)
         if len(usable) > 1 and self._batches is not None:
             try:
-                await asyncio.to_thread(self._apply_batch,
-                                        [(event, msg.headers) for msg, event in usable])
+                async with self._in_progress([msg for msg, _ in usable]):
+                    await asyncio.to_thread(self._apply_batch,
+                                            [(event, msg.headers) for msg, event in usable])
             except Exception as exc:  # noqa: BLE001 - the events are applied one by one
                 log.info("consumer %s: a batch of %d failed (%s: %s); one by one",
                          self.durable, len(usable), type(exc).__name__, exc)
@@ -353,6 +373,25 @@ class EventConsumer:
             except (nats.errors.Error, TimeoutError) as exc:
                 log.warning("consumer %s: settling a message: %s: %s", self.durable,
                             type(exc).__name__, exc)
+
+    @contextlib.asynccontextmanager
+    async def _in_progress(self, msgs: list[Msg]):
+        """Tells JetStream, every third of `ack_wait`, that the messages are still being
+        worked on: a batch that outlasts `ack_wait` (a hundred certificates signed on a
+        loaded machine) would otherwise be redelivered to the other replica, which would
+        wait on this one's inbox rows and then do it all again (found by tests/chaos)."""
+        async def beat():
+            while True:
+                await asyncio.sleep(self._ack_wait / 3)
+                await asyncio.gather(*(m.in_progress() for m in msgs), return_exceptions=True)
+
+        beating = asyncio.create_task(beat())
+        try:
+            yield
+        finally:
+            beating.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await beating
 
     async def _usable(self, msg: Msg) -> Message | None:
         """The message's event, or None once it is dead-lettered as unauthentic or
@@ -371,7 +410,8 @@ class EventConsumer:
         try:
             logs.bind(event_id=event.event_id)
             try:
-                applied = await asyncio.to_thread(self._apply, event, msg.headers)
+                async with self._in_progress([msg]):
+                    applied = await asyncio.to_thread(self._apply, event, msg.headers)
             except Exception as exc:  # noqa: BLE001 - sorted by what retrying can do
                 await self._failed(msg, exc)
                 return
