@@ -44,7 +44,9 @@ def class_pb(k: TrainingClass, rules: PlanRules) -> pb.TrainingClass:
         lessons=[pb.Lesson(name=f"{k.name}/lessons/{x.number}", title=x.title,
                            lesson_date=date_pb(x.lesson_date), minutes=x.minutes, kind=x.kind,
                            mode=x.mode, teacher=f"teachers/{x.teacher_id}",
-                           class_hours=rules.hours(x.minutes)) for x in k.lessons],
+                           class_hours=rules.hours(x.minutes),
+                           paper_sign_in_approved=x.number in k.paper_lessons)
+                 for x in k.lessons],
         start_date=date_pb(k.start_date), end_date=date_pb(k.end_date),
         class_hours=k.class_hours(rules), state=k.state)
     out.create_time.FromDatetime(k.created_at)
@@ -96,11 +98,8 @@ class TrainingApi(pb_grpc.TrainingServiceServicer):
     def __init__(self, bus: MessageBus, rules: Rules, store: MediaStore):
         self._bus, self._rules, self._store = bus, rules.plan, store
 
-    def _class(self, k: TrainingClass, paper: set[int] = frozenset()) -> pb.TrainingClass:
-        out = class_pb(k, self._rules)
-        for lesson in out.lessons:
-            lesson.paper_sign_in_approved = int(lesson.name.rsplit("/", 1)[1]) in paper
-        return out
+    def _class(self, k: TrainingClass) -> pb.TrainingClass:
+        return class_pb(k, self._rules)
 
     async def EnrollTrainee(self, request, context):
         trainee = await self._bus.handle(c.EnrollTrainee.parse(
@@ -117,7 +116,7 @@ class TrainingApi(pb_grpc.TrainingServiceServicer):
     async def ApprovePaperSignIn(self, request, context):
         command = c.ApprovePaperSignIn.parse(auth.current_caller(), lesson=request.lesson,
                                              reason=request.reason)
-        return self._class(await self._bus.handle(command), {command.lesson_number})
+        return self._class(await self._bus.handle(command))
 
     async def RecordAttendance(self, request, context):
         s = await self._bus.handle(c.RecordAttendance.parse(

@@ -195,6 +195,7 @@ def approve_paper_sign_in(uow: UnitOfWork, cmd: c.ApprovePaperSignIn) -> Trainin
                                      f"{training_class.name} is not an approved class")
         _repos(uow).attendance.approve_paper(cmd.class_id, cmd.lesson_number, cmd.reason,
                                              cmd.actor.subject, utcnow())
+        training_class.paper_lessons.add(cmd.lesson_number)
         uow.commit()
         return training_class
 

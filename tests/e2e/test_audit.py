@@ -67,15 +67,17 @@ async def test_every_command_is_audited_with_its_actor_and_sql_edits_are_caught(
         ["anbao.certificates.v1.CertificateStatusChanged"] * 2
     assert {m: len(rs) for m, rs in by_method.items()} == {
         "CreateCallForApplications": 2, "CreateInstitution": 2,  # the refused one changed nothing
-        "DecideApplication": 2, "CloseCallForApplications": 1, "PublishCallResult": 1,
-        "ChangeInstitutionStatus": 1,
+        # the training institution is selected too, and its teacher registered and assessed
+        # (the demo's training class, steps 12–15)
+        "DecideApplication": 4, "CloseCallForApplications": 2, "PublishCallResult": 2,
+        "ChangeInstitutionStatus": 2, "RegisterTeacher": 1, "RecordTeacherAssessment": 1,
         "RecordPreAppointmentTraining": 1, "AppointEvaluator": 1, "CreateExamSession": 1,
         "AssignEvaluator": 1, "EnrollCandidate": 3, "RecordScores": 3, "CloseExamSession": 1,
         "LaunchLevel": 1, "FirstReviewApplication": 3, "SecondReviewApplication": 3,
         "SignOffExamSession": 1, "CheckExamResults": 1}
     assert {r.actor for r in by_method["ChangeInstitutionStatus"]} == {"demo-admin"}
     assert [r.actor for r in by_method["DecideApplication"]] == ["demo-police",
-                                                                "demo-human_resources"]
+                                                                "demo-human_resources"] * 2
     assert {(r.actor, r.actor_role) for r in by_method["RecordScores"]} == {
         ("demo-evaluator", "evaluator")}
     assert {(r.actor, r.actor_role) for r in by_method["FirstReviewApplication"]} == {

@@ -205,10 +205,10 @@ def test_anbao_up_makes_private_seeds_and_a_config_that_denies_by_default(tmp_pa
     users = config["authorization"]["users"]
     seeds = sorted((tmp_path / "secrets" / "nats").iterdir())
     assert [p.name for p in seeds] == ["accreditation.nk", "admin.nk", "certificates.nk",
-                                       "registry.nk"]
+                                       "registry.nk", "training.nk"]
     assert all(p.stat().st_mode & 0o777 == 0o600 for p in seeds)
     assert all(p.read_text().startswith("SU") for p in seeds)
-    assert len(users) == 4 and all(u["nkey"].startswith("U") for u in users)
+    assert len(users) == 5 and all(u["nkey"].startswith("U") for u in users)  # 4 services, admin
     assert "no_auth_user" not in config and config["jetstream"]["store_dir"]
     assert [u for u in users if "permissions" not in u] == [  # admin alone is unrestricted
         {"nkey": natsauth.public_nkey((tmp_path / "secrets/nats/admin.nk").read_text().strip())}]

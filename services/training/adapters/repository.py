@@ -72,7 +72,9 @@ class Classes(Repository[TrainingClass]):
                                     v.recorded_by, v.recorded_at) for v in visits],
             changes=[ChangeRequest(x.number, x.kind, x.reason, _lessons_of(x.lessons_json),
                                    x.requested_by, x.requested_at, x.state, x.decided_by,
-                                   x.decision_reason, x.decided_at) for x in changes])
+                                   x.decision_reason, x.decided_at) for x in changes],
+            paper_lessons=set(self.session.scalars(select(PaperSignInRow.lesson_number).where(
+                PaperSignInRow.class_id == row.id)).all()))
 
     def _write(self, c: TrainingClass) -> None:
         row = self.session.get(TrainingClassRow, c.id)

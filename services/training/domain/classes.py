@@ -106,6 +106,8 @@ class TrainingClass:
     review: Review | None = None
     visits: list[InspectionVisit] = field(default_factory=list)
     changes: list[ChangeRequest] = field(default_factory=list)
+    # lessons the police allowed paper sign-in for (TRN-9)
+    paper_lessons: set[int] = field(default_factory=set)
     events: list = field(default_factory=list, repr=False)
 
     @classmethod

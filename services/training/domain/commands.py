@@ -1,10 +1,10 @@
 """The messages that reach training's handlers; `parse` reports every bad field at once."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from anbao.training.v1 import events_pb2, training_pb2 as pb
-from servicekit import dates, paging
+from servicekit import dates, divisions, paging
 from servicekit.auth import Caller
 from servicekit.errors import Violations
 from servicekit.messagebus import Query
@@ -397,8 +397,6 @@ class GetTrainingReport(Query):
     @classmethod
     def parse(cls, actor: Caller, *, region_code: str, year: int,
               quarter: int) -> "GetTrainingReport":
-        from servicekit import divisions
-
         v = Violations()
         v.check(divisions.is_known_division(region_code), "region_code",
                 "is not a GB/T 2260 division code")
@@ -413,8 +411,6 @@ class GetTrainingReport(Query):
 
     @property
     def last_day(self) -> date:
-        from datetime import timedelta
-
         nxt = date(self.year + 1, 1, 1) if self.quarter == 4 else date(self.year,
                                                                        3 * self.quarter + 1, 1)
         return nxt - timedelta(days=1)
