@@ -101,7 +101,9 @@ def make_app(bus: MessageBus, clients: ClientAddress, parts_down=dict,
             "revocationReason": _label(pb.RevocationReason, answer.revocation_reason,
                                        "REVOCATION_REASON_"),
             "replacedBy": answer.replaced_by or None,
-            "signatureVerified": answer.signature_verified}, dumps=_dumps)
+            "signatureVerified": answer.signature_verified,
+            # CERT-2: SKILL or TRAINING_COMPLETION (培训结业证书)
+            "kind": _label(pb.CertificateKind, answer.kind, "CERTIFICATE_KIND_")}, dumps=_dumps)
 
     async def status_list(request: web.Request) -> web.Response:
         try:

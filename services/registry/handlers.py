@@ -6,6 +6,7 @@ from datetime import timezone
 
 from sqlalchemy.exc import IntegrityError
 
+from anbao.certificates.v1 import certificates_pb2 as cert_pb
 from anbao.certificates.v1 import events_pb2 as certificate_events
 from servicekit import auth
 from servicekit.errors import AlreadyExists
@@ -79,7 +80,11 @@ def search_talent(uow: UnitOfWork, query: c.SearchTalent) -> tuple[list[Person],
 
 
 def on_certificate_issued(uow: UnitOfWork, event: certificate_events.CertificateIssued) -> None:
-    """Adds the certificate to the holder's talent-pool profile (POOL-1)."""
+    """Adds the certificate to the holder's talent-pool profile (POOL-1). A training-
+    completion certificate (CERT-2) holds no skill level: the pool's levels (POOL-2)
+    never count it; the training itself reaches the pool from the class (ClassCompleted)."""
+    if event.kind == cert_pb.CERTIFICATE_KIND_TRAINING_COMPLETION:
+        return
     with uow:
         if _repos(uow).people.add_certificate(c.held_certificate(event)):
             uow.commit()
