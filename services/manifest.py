@@ -120,6 +120,20 @@ SERVICES: tuple[Service, ...] = (
         publishes=("anbao.certificates.v1.events_pb2",),
         consumes=("anbao.accreditation.v1.events_pb2",),
         secrets=("key_encryption_key", "audit_key")),
+    Service(
+        name="training",
+        proto="anbao.training.v1.training_pb2", proto_service="TrainingService",
+        grpc_port=50054,
+        settings="services.training.config:TrainingSettings",
+        build="services.training.bootstrap:build",
+        publishes=("anbao.training.v1.events_pb2",),
+        # teachers' qualification and institutions' standing (INST-4, INST-7); the
+        # completion certificates issued for its classes (CERT-2, for the roster)
+        consumes=("anbao.accreditation.v1.events_pb2", "anbao.certificates.v1.events_pb2"),
+        secrets=("audit_key",),
+        # registry: trainees exist, and their data for the roster; accreditation: the
+        # institution a class belongs to
+        calls=("registry", "accreditation")),
 )
 
 BY_NAME: dict[str, Service] = {s.name: s for s in SERVICES}

@@ -6,6 +6,8 @@ from datetime import date, timedelta
 
 from anbao.accreditation.v1 import accreditation_pb2 as acc
 from anbao.registry.v1 import registry_pb2 as reg
+from anbao.training.v1 import events_pb2 as trn_events
+from anbao.training.v1 import training_pb2 as trn
 from servicekit import dates
 from servicekit.resident_id import make_resident_id
 from servicekit.uscc import make_uscc
@@ -212,3 +214,33 @@ def assessment_passed(i: int, level: int = 3):
                       exam_date=date_pb2.Date(year=2026, month=11, day=20))
     event.close_time.GetCurrentTime()
     return event
+
+
+
+# training (TRN-1): (kind, mode, minutes) of each lesson; 20 class hours of 45 minutes,
+# 60% theory and 40% practice, all offline — every threshold exactly met
+THEORY, PRACTICAL, OFFLINE, ONLINE = 1, 2, 1, 2
+PLAN = ((THEORY, OFFLINE, 180), (THEORY, OFFLINE, 180), (THEORY, OFFLINE, 180),
+        (PRACTICAL, OFFLINE, 180), (PRACTICAL, OFFLINE, 180))
+
+
+def lessons(teacher: str, start: date, plan=PLAN):
+    """Lessons on consecutive days from `start`."""
+    return [trn.Lesson(title=f"第{i + 1}课", lesson_date=dates.to_proto(start + timedelta(days=i)),
+                       minutes=minutes, kind=kind, mode=mode, teacher=teacher)
+            for i, (kind, mode, minutes) in enumerate(plan)]
+
+
+async def training_class(system, institution, teacher: str, start: date | None = None,
+                         plan=PLAN, **overrides):
+    """A draft plan of `institution` (a training institution), made by the institution
+    itself, its first lesson a month from today unless `start` says otherwise."""
+    start = start or dates.today() + timedelta(days=30)
+    fields = dict(institution=institution.name, class_code="2026第1期",
+                  occupation_code=ADMINISTRATOR, level=3, purpose=trn_events.TRAINING_PURPOSE_SKILL,
+                  lessons=lessons(teacher, start, plan))
+    fields.update(overrides)
+    org = system.stubs("training_org", institution.name)
+    return await org.training.CreateTrainingClass(trn.CreateTrainingClassRequest(
+        training_class=trn.TrainingClass(**fields), request_id=str(uuid.uuid4())),
+        metadata=org.metadata)

@@ -19,19 +19,23 @@ from google.protobuf import timestamp_pb2
 from anbao.accreditation.v1 import accreditation_pb2 as acc
 from anbao.certificates.v1 import certificates_pb2 as cert
 from anbao.registry.v1 import registry_pb2 as reg
+from anbao.training.v1 import training_pb2 as trn
 from servicekit import auth, dates, tokens
 from services import manifest
 from services.accreditation.policy import POLICY as ACCREDITATION
 from services.certificates.policy import POLICY as CERTIFICATES
 from services.registry.policy import POLICY as REGISTRY
+from services.training.policy import POLICY as TRAINING
 from tests import builders
 from tests.harness import eventually
 
-POLICIES = {"registry": REGISTRY, "accreditation": ACCREDITATION, "certificates": CERTIFICATES}
+POLICIES = {"registry": REGISTRY, "accreditation": ACCREDITATION, "certificates": CERTIFICATES,
+            "training": TRAINING}
 R = auth.Reach
 ALLOWED, DENIED, UNAUTHENTICATED = "allowed", "PERMISSION_DENIED", "UNAUTHENTICATED"
 # where a confined caller out of its scope is not refused but sees only its own
-CONFINED = {"ListInstitutions", "ListCertificates", "SearchTalent", "CheckSeparation"}
+CONFINED = {"ListInstitutions", "ListCertificates", "SearchTalent", "CheckSeparation",
+            "ListTrainingClasses"}
 # institutions register the people they train or examine wherever they live
 ANYWHERE_FOR_INSTITUTIONS = {"RegisterPerson"}
 
@@ -139,11 +143,15 @@ async def world(system) -> dict:
     supervisor = await admin.accreditation.AppointSupervisor(acc.AppointSupervisorRequest(
         person=holder.name, affiliation="吉林警察学院",
         term_start=dates.to_proto(dates.today())), metadata=admin.metadata)
+    # training: a class of the training institution, which the training service's
+    # requests aim at in place of A (a class belongs to a training institution)
+    training_class = await builders.training_class(system, trainer, teacher.name)
     return {"A": a, "B": b, "person": holder, "evaluator": examiner, "E": examiner, "F": idle,
             "closed": closed, "open": open_session, "candidate": enrolled,
             "closed_candidate": candidate, "appeal": appeal,
             "certificate": certificate, "call": call, "applicant": applicant,
-            "trainer": trainer, "teacher": teacher, "supervisor": supervisor}
+            "trainer": trainer, "teacher": teacher, "supervisor": supervisor,
+            "class": training_class}
 
 
 def requests(w: dict) -> dict:
@@ -273,6 +281,13 @@ def requests(w: dict) -> dict:
         ("certificates", "VerifyCertificate"): lambda: cert.VerifyCertificateRequest(
             credential_json=w["certificate"].credential_json),
         **{(service, "ListAuditRecords"): audit_records(service) for service in POLICIES},
+        ("training", "CreateTrainingClass"): lambda: trn.CreateTrainingClassRequest(
+            training_class=trn.TrainingClass(
+                institution=w["trainer"].name, class_code="矩阵班", occupation_code="3-02-02-00",
+                level=3, purpose=w["class"].purpose, lessons=w["class"].lessons)),
+        ("training", "GetTrainingClass"): lambda: trn.GetTrainingClassRequest(
+            name=w["class"].name),
+        ("training", "ListTrainingClasses"): lambda: trn.ListTrainingClassesRequest(),
         ("certificates", "RotateSigningKey"): lambda: cert.RotateSigningKeyRequest(),
         ("certificates", "MarkSigningKeyCompromised"): lambda: cert.MarkSigningKeyCompromisedRequest(
             key="did:key:z6MkNoSuchKey#z6MkNoSuchKey", compromise_time=now),
@@ -300,19 +315,28 @@ async def test_authorisation_matrix_every_rpc_by_every_caller_class(system, back
     missing = [rpc for rpc in rpcs() if rpc not in make]
     assert not missing, f"no request for {missing}: add one, and its policy row"
     ids = {"A": w["A"].name, "B": w["B"].name, "E": w["E"], "F": w["F"]}
-    metadata = {}
-    for caller, (role, scope) in CALLERS.items():
-        if role is not None:
-            token = system.issuer.mint(f"matrix-{caller}", role, ids.get(scope, scope))
-        elif scope == "anonymous":
-            token = None
-        else:
-            token = special_token(scope, system.issuer)
-        metadata[caller] = (("authorization", f"Bearer {token}"),) if token else ()
+    # training's resources belong to the training institution: its confined callers in
+    # scope are that institution's
+    training_ids = {**ids, "A": w["trainer"].name}
+
+    def caller_metadata(ids: dict) -> dict:
+        metadata = {}
+        for caller, (role, scope) in CALLERS.items():
+            if role is not None:
+                token = system.issuer.mint(f"matrix-{caller}", role, ids.get(scope, scope))
+            elif scope == "anonymous":
+                token = None
+            else:
+                token = special_token(scope, system.issuer)
+            metadata[caller] = (("authorization", f"Bearer {token}"),) if token else ()
+        return metadata
+    metadata_of = {"training": caller_metadata(training_ids)}
+    default_metadata = caller_metadata(ids)
     differences, table = [], []
     for service, method in rpcs():
         stubs = system.stubs()
         call = getattr(getattr(stubs, service), method)
+        metadata = metadata_of.get(service, default_metadata)
         row = []
         for caller in CALLERS:
             want = expected(POLICIES[service], method, caller)

@@ -1,0 +1,80 @@
+"""training's tables, in its own SQLModel metadata."""
+
+from datetime import date, datetime
+
+from sqlmodel import Field
+
+from servicekit.orm import service_base
+
+Base = service_base()
+metadata = Base.metadata
+
+
+class TrainingClassRow(Base, table=True):
+    __tablename__ = "training_class"
+
+    id: str = Field(primary_key=True, max_length=32)
+    institution_id: str = Field(index=True, max_length=32)
+    institution_name: str = Field(max_length=100)
+    region_code: str = Field(index=True, max_length=6)
+    class_code: str = Field(max_length=30)
+    occupation_code: str = Field(max_length=10)
+    occupation_name: str = Field(max_length=50)
+    level: int
+    purpose: int
+    state: int = Field(index=True)
+    start_date: date = Field(index=True)  # the first lesson's date, for the reports
+    end_date: date
+    created_at: datetime
+    created_by: str = Field(max_length=200)
+
+
+class LessonRow(Base, table=True):
+    __tablename__ = "lesson"
+
+    class_id: str = Field(primary_key=True, max_length=32)
+    number: int = Field(primary_key=True)
+    title: str = Field(max_length=100)
+    lesson_date: date
+    minutes: int
+    kind: int
+    mode: int
+    teacher_id: str = Field(max_length=32)
+
+
+class InstitutionStandingRow(Base, table=True):
+    """What accreditation's events say of an institution: its status and the blacklist
+    (INST-7), which a filing checks."""
+
+    __tablename__ = "institution_standing"
+
+    id: str = Field(primary_key=True, max_length=32)
+    status: int = 0
+    blacklisted: bool = False
+    changed_at: datetime | None = None
+
+
+class TeacherRow(Base, table=True):
+    """Teachers as accreditation's events report them (INST-4): qualified once they pass
+    the provincial teacher assessment."""
+
+    __tablename__ = "teacher"
+
+    id: str = Field(primary_key=True, max_length=32)
+    person_id: str = Field(max_length=32)
+    full_name: str = Field(default="", max_length=50)
+    institution_id: str = Field(index=True, max_length=32)
+    qualified: bool = False
+    assessed_on: date | None = None
+
+
+class CompletionCertificateRow(Base, table=True):
+    """The completion certificate (CERT-2) each trainee got, from CertificateIssued, for
+    the roster (TRN-10)."""
+
+    __tablename__ = "completion_certificate"
+
+    number: str = Field(primary_key=True, max_length=32)
+    class_id: str = Field(index=True, max_length=32)
+    person_id: str = Field(max_length=32)
+    issue_date: date

@@ -1,0 +1,147 @@
+"""training's aggregates to and from its rows, and what it learned from other services'
+events."""
+
+from datetime import date, datetime, timezone
+
+from sqlalchemy import select
+
+from servicekit import divisions, paging
+from servicekit.errors import NotFound
+from servicekit.repository import Repositories, Repository
+
+from ..domain.classes import Lesson, TrainingClass
+from .orm import (CompletionCertificateRow, InstitutionStandingRow, LessonRow, TeacherRow,
+                  TrainingClassRow)
+
+
+class Classes(Repository[TrainingClass]):
+    def get(self, class_id: str) -> TrainingClass:
+        row = self.session.get(TrainingClassRow, class_id)
+        if row is None:
+            raise NotFound(f"classes/{class_id} does not exist")
+        return self._track(self._load(row))
+
+    def page(self, page: paging.Page, *, division: str = "", institution: str = "",
+             state: int = 0) -> tuple[list[TrainingClass], str]:
+        stmt = select(TrainingClassRow)
+        if division:
+            stmt = stmt.where(TrainingClassRow.region_code.startswith(
+                divisions.division_prefix(division)))
+        if institution:
+            stmt = stmt.where(TrainingClassRow.institution_id == institution)
+        if state:
+            stmt = stmt.where(TrainingClassRow.state == state)
+        rows, token = paging.fetch_page(self.session, stmt, TrainingClassRow.id, page)
+        return [self._load(r) for r in rows], token
+
+    def _load(self, row: TrainingClassRow) -> TrainingClass:
+        lessons = self.session.scalars(select(LessonRow).where(LessonRow.class_id == row.id)
+                                       .order_by(LessonRow.number)).all()
+        return TrainingClass(
+            id=row.id, institution_id=row.institution_id, institution_name=row.institution_name,
+            region_code=row.region_code, class_code=row.class_code,
+            occupation_code=row.occupation_code, occupation_name=row.occupation_name,
+            level=row.level, purpose=row.purpose,
+            lessons=[Lesson(x.number, x.title, x.lesson_date, x.minutes, x.kind, x.mode,
+                            x.teacher_id) for x in lessons],
+            state=row.state, created_at=row.created_at, created_by=row.created_by)
+
+    def _write(self, c: TrainingClass) -> None:
+        row = self.session.get(TrainingClassRow, c.id)
+        if row is None:
+            row = TrainingClassRow(id=c.id, institution_id=c.institution_id,
+                                   institution_name=c.institution_name,
+                                   region_code=c.region_code, class_code=c.class_code,
+                                   occupation_code=c.occupation_code,
+                                   occupation_name=c.occupation_name, level=c.level,
+                                   purpose=c.purpose, state=c.state, start_date=c.start_date,
+                                   end_date=c.end_date, created_at=c.created_at,
+                                   created_by=c.created_by)
+            self.session.add(row)
+        row.state, row.start_date, row.end_date = c.state, c.start_date, c.end_date
+        stored = set(self.session.scalars(select(LessonRow.number).where(
+            LessonRow.class_id == c.id)).all())
+        for x in c.lessons:  # lessons are only ever added (TRN-8 make-up lessons)
+            if x.number not in stored:
+                self.session.add(LessonRow(class_id=c.id, number=x.number, title=x.title,
+                                           lesson_date=x.lesson_date, minutes=x.minutes,
+                                           kind=x.kind, mode=x.mode, teacher_id=x.teacher_id))
+
+
+class TrainingRepositories(Repositories):
+    def __init__(self, session):
+        super().__init__(session)
+        self.classes = Classes(session)
+        self.learned = Learned(session)
+
+
+class Learned(Repository[None]):
+    """What training keeps of other services' events: institutions' standing (INST-7),
+    teachers' qualification (INST-4), trainees' completion certificates (TRN-10). Rows,
+    not aggregates: each method writes its row and names what it touched."""
+
+    def standing(self, institution_id: str) -> InstitutionStandingRow | None:
+        return self.session.get(InstitutionStandingRow, institution_id)
+
+    def set_status(self, institution_id: str, status: int, at: datetime) -> bool:
+        row = self.session.get(InstitutionStandingRow, institution_id)
+        if row is None:
+            row = InstitutionStandingRow(id=institution_id)
+            self.session.add(row)
+        elif row.changed_at is not None and _naive(row.changed_at) > _naive(at):
+            return False  # a later change is applied already
+        row.status, row.changed_at = status, at
+        self.touched.add(f"institutions/{institution_id}")
+        return True
+
+    def blacklist(self, institution_id: str) -> bool:
+        row = self.session.get(InstitutionStandingRow, institution_id)
+        if row is None:
+            row = InstitutionStandingRow(id=institution_id)
+            self.session.add(row)
+        elif row.blacklisted:
+            return False
+        row.blacklisted = True
+        self.touched.add(f"institutions/{institution_id}")
+        return True
+
+    def teachers(self, teacher_ids) -> dict[str, TeacherRow]:
+        rows = self.session.scalars(select(TeacherRow).where(TeacherRow.id.in_(list(teacher_ids))))
+        return {r.id: r for r in rows}
+
+    def assess_teacher(self, teacher_id: str, person_id: str, institution_id: str,
+                       assessed_on: date, passed: bool, full_name: str = "") -> bool:
+        """The latest assessment decides; an older one arriving late changes nothing."""
+        row = self.session.get(TeacherRow, teacher_id)
+        if row is None:
+            row = TeacherRow(id=teacher_id, person_id=person_id, institution_id=institution_id)
+            self.session.add(row)
+        elif row.assessed_on is not None and row.assessed_on > assessed_on:
+            return False
+        row.qualified, row.assessed_on = passed, assessed_on
+        row.full_name = full_name or row.full_name
+        self.touched.add(f"teachers/{teacher_id}")
+        return True
+
+    def add_certificate(self, number: str, class_id: str, person_id: str,
+                        issue_date: date) -> bool:
+        if self.session.get(CompletionCertificateRow, number) is not None:
+            return False
+        self.session.add(CompletionCertificateRow(number=number, class_id=class_id,
+                                                  person_id=person_id, issue_date=issue_date))
+        self.touched.add(f"classes/{class_id}")
+        return True
+
+    def certificates_of(self, class_id: str) -> dict[str, str]:
+        """person ID → completion certificate number, for a class's roster."""
+        return dict(self.session.execute(select(
+            CompletionCertificateRow.person_id, CompletionCertificateRow.number).where(
+            CompletionCertificateRow.class_id == class_id)).all())
+
+    def _write(self, aggregate) -> None:
+        pass
+
+
+def _naive(value: datetime) -> datetime:
+    """UTC without its zone, as SQLite hands it back."""
+    return value if value.tzinfo is None else value.astimezone(timezone.utc).replace(tzinfo=None)

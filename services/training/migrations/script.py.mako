@@ -1,0 +1,1 @@
+../../../libs/servicekit/revision_template/script.py.mako

@@ -1,0 +1,18 @@
+"""Who may call training's RPCs, and how far each role reaches (servicekit.auth).
+
+A training institution (training_org) plans and files its own classes and nobody else's;
+the police review them (TRN-3) — the province, or a city admin for classes of its
+division, acting for the police department; the departments and auditors read."""
+
+from servicekit.auth import Reach
+
+ANY, DIVISION, INSTITUTION = Reach.ANY, Reach.DIVISION, Reach.INSTITUTION
+READERS = {"province_admin": ANY, "city_admin": DIVISION, "auditor": ANY, "service": ANY}
+INSTITUTION_ITSELF = {"training_org": INSTITUTION}
+
+POLICY = {
+    "CreateTrainingClass": INSTITUTION_ITSELF,
+    "GetTrainingClass": {**READERS, **INSTITUTION_ITSELF},
+    "ListTrainingClasses": {**READERS, **INSTITUTION_ITSELF},
+    "ListAuditRecords": {"auditor": ANY},
+}

@@ -1,0 +1,46 @@
+"""Training classes through the whole system: a training institution selected by the
+departments (accreditation) plans a class (training), which the police and the
+institution read back."""
+
+import grpc
+import pytest
+
+from anbao.accreditation.v1 import accreditation_pb2 as acc
+from anbao.training.v1 import training_pb2 as trn
+from tests import builders
+
+
+async def test_a_training_institution_plans_a_class_that_its_readers_see(system, backend):
+    admin = system.stubs()
+    trainer = await builders.institution(admin, acc.INSTITUTION_ROLE_TRAINING)
+    teacher = "teachers/t1"
+    created = await builders.training_class(system, trainer, teacher)
+    assert created.name.startswith("classes/") and created.state == trn.CLASS_STATE_DRAFT
+    # what accreditation knows of the institution travels with the class
+    assert (created.institution_name, created.region_code) == (trainer.display_name,
+                                                               trainer.region_code)
+    assert created.class_hours == 20 and [x.class_hours for x in created.lessons] == [4] * 5
+    assert created.start_date == created.lessons[0].lesson_date
+    assert created.occupation_name == "保卫管理员"
+
+    org = system.stubs("training_org", trainer.name)
+    got = await org.training.GetTrainingClass(trn.GetTrainingClassRequest(name=created.name),
+                                              metadata=org.metadata)
+    assert got == created
+    city = system.stubs("city_admin", "220100")
+    listed = await city.training.ListTrainingClasses(trn.ListTrainingClassesRequest(),
+                                                     metadata=city.metadata)
+    assert [x.name for x in listed.training_classes] == [created.name]
+    elsewhere = system.stubs("city_admin", "320500")
+    listed = await elsewhere.training.ListTrainingClasses(trn.ListTrainingClassesRequest(),
+                                                          metadata=elsewhere.metadata)
+    assert list(listed.training_classes) == []
+
+
+async def test_a_class_belongs_to_a_training_institution(system, backend):
+    admin = system.stubs()
+    evaluation = await builders.institution(admin)
+    with pytest.raises(grpc.aio.AioRpcError) as refused:
+        await builders.training_class(system, evaluation, "teachers/t1")
+    assert refused.value.code() == grpc.StatusCode.INVALID_ARGUMENT
+    assert "training institution" in refused.value.details()
