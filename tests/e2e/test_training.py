@@ -8,6 +8,7 @@ import pytest
 from anbao.accreditation.v1 import accreditation_pb2 as acc
 from anbao.training.v1 import training_pb2 as trn
 from tests import builders
+from tests.harness import error_details
 
 
 async def test_a_training_institution_plans_a_class_that_its_readers_see(system, backend):
@@ -44,3 +45,20 @@ async def test_a_class_belongs_to_a_training_institution(system, backend):
         await builders.training_class(system, evaluation, "teachers/t1")
     assert refused.value.code() == grpc.StatusCode.INVALID_ARGUMENT
     assert "training institution" in refused.value.details()
+
+
+async def test_trn_1_every_broken_clause_of_a_plan_comes_back_in_one_answer(system, backend):
+    admin = system.stubs()
+    trainer = await builders.institution(admin, acc.INSTITUTION_ROLE_TRAINING)
+    short_and_online = ((builders.THEORY, builders.OFFLINE, 30),
+                        (builders.PRACTICAL, builders.ONLINE, 90),
+                        (builders.THEORY, builders.ONLINE, 90))
+    with pytest.raises(grpc.aio.AioRpcError) as refused:
+        await builders.training_class(system, trainer, "teachers/t1", plan=short_and_online)
+    violations, _ = error_details(refused.value)
+    assert refused.value.code() == grpc.StatusCode.INVALID_ARGUMENT
+    assert set(violations) == {"training_class.lessons[0].minutes",
+                               "training_class.lessons[1].mode", "training_class.lessons"}
+    for clause in ("the plan has 4 class hours; at least 20", "theory is 2 of 4 class hours",
+                   "practice is 2 of 4 class hours", "online lessons are 4 of 4 class hours"):
+        assert f"training_class.lessons: TRN-1: {clause}" in refused.value.details()
