@@ -13,6 +13,7 @@ from servicekit.names import require_id
 from .domain import commands as c
 from .domain.classes import TrainingClass
 from .domain.plans import PlanRules
+from .subsidy_api import SubsidyApi
 
 
 @contextmanager
@@ -46,7 +47,7 @@ def class_pb(k: TrainingClass, rules: PlanRules) -> pb.TrainingClass:
     return out
 
 
-class TrainingApi(pb_grpc.TrainingServiceServicer):
+class TrainingApi(SubsidyApi, pb_grpc.TrainingServiceServicer):
     def __init__(self, bus: MessageBus, rules: PlanRules):
         self._bus, self._rules = bus, rules
 

@@ -8,12 +8,13 @@ from servicekit.grpcserver import channel_credentials
 from servicekit.messagebus import MessageBus
 from servicekit.runtime import ServiceRuntime, ServiceSpec
 
-from . import api, consumers, handlers, policy
+from . import api, consumers, handlers, policy, subsidy_handlers
 from .adapters.accreditation_client import AccreditationClient
 from .adapters.orm import metadata
 from .adapters.repository import TrainingRepositories
 from .config import TrainingSettings
 from .domain import commands as c
+from .domain import subsidies, workdays
 from .domain.plans import PlanRules
 
 
@@ -27,9 +28,11 @@ def rules_of(settings: TrainingSettings) -> PlanRules:
         min_cadre_rotation_hours=settings.min_cadre_rotation_hours)
 
 
-def message_handlers(institutions: handlers.Institutions, rules: PlanRules) -> dict:
+def message_handlers(institutions: handlers.Institutions, rules: PlanRules,
+                     subsidy_rules: subsidy_handlers.SubsidyRules) -> dict:
     """Every message training handles, with its handler's dependencies bound."""
     return {
+        **subsidy_handlers.message_handlers(subsidy_rules),
         c.CreateTrainingClass: partial(handlers.create_training_class,
                                        institutions=institutions, rules=rules),
         c.GetTrainingClass: handlers.get_training_class,
@@ -44,6 +47,9 @@ def build(settings: TrainingSettings, verifier: tokens.TokenVerifier) -> Service
                                        settings.call_deadline_seconds,
                                        channel_credentials(settings))
     rules = rules_of(settings)
+    # reference data, loaded (and checked) at start: a malformed file stops the service
+    subsidy_rules = subsidy_handlers.SubsidyRules(
+        subsidies.load(settings.subsidy_schedule_file or None), workdays.is_workday)
 
     async def close_clients(_runtime):
         async def stop():
@@ -53,7 +59,8 @@ def build(settings: TrainingSettings, verifier: tokens.TokenVerifier) -> Service
     spec = ServiceSpec(
         name="training", metadata=metadata, policy=policy.POLICY,
         publishes=[events_pb2], repositories=TrainingRepositories,
-        servicers=lambda uow: api.servicers(MessageBus(uow, message_handlers(institutions, rules)),
+        servicers=lambda uow: api.servicers(MessageBus(uow, message_handlers(institutions, rules,
+                                                                             subsidy_rules)),
                                             rules),
         subscriptions=consumers.SUBSCRIPTIONS,
         extras=[close_clients])

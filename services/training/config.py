@@ -25,3 +25,6 @@ class TrainingSettings(ServiceSettings):
     # POOL-3 (001 §四(四)): the cadres' courses
     min_cadre_initial_hours: int = Field(36, ge=1)
     min_cadre_rotation_hours: int = Field(24, ge=1)
+    # TRN-5, TRN-6, TRN-7: subsidy amounts, limits, publicity and ledger retention per
+    # city (empty: the shipped services/training/data/subsidies.toml)
+    subsidy_schedule_file: str = ""

@@ -9,10 +9,20 @@ from servicekit.auth import Reach
 ANY, DIVISION, INSTITUTION = Reach.ANY, Reach.DIVISION, Reach.INSTITUTION
 READERS = {"province_admin": ANY, "city_admin": DIVISION, "auditor": ANY, "service": ANY}
 INSTITUTION_ITSELF = {"training_org": INSTITUTION}
+DEPARTMENTS = {"province_admin": ANY, "city_admin": DIVISION}
 
 POLICY = {
     "CreateTrainingClass": INSTITUTION_ITSELF,
     "GetTrainingClass": {**READERS, **INSTITUTION_ITSELF},
     "ListTrainingClasses": {**READERS, **INSTITUTION_ITSELF},
     "ListAuditRecords": {"auditor": ANY},
+    # subsidies: the institution claims for its trainees (TRN-12); the departments
+    # publicise, decide objections and pay (TRN-6), and record fraud (INST-7)
+    "FileSubsidyClaim": INSTITUTION_ITSELF,
+    "ListSubsidyClaims": {**READERS, **INSTITUTION_ITSELF},
+    "PubliciseSubsidyClaims": DEPARTMENTS,
+    "RecordSubsidyObjection": DEPARTMENTS,
+    "DecideSubsidyObjection": DEPARTMENTS,
+    "PaySubsidyClaims": DEPARTMENTS,
+    "RecordTrainingFraud": DEPARTMENTS,
 }

@@ -78,3 +78,7 @@ class CompletionCertificateRow(Base, table=True):
     class_id: str = Field(index=True, max_length=32)
     person_id: str = Field(max_length=32)
     issue_date: date
+
+
+# the subsidy tables join this metadata (kept in their own module)
+from . import subsidy_orm  # noqa: E402,F401

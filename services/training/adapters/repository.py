@@ -10,6 +10,7 @@ from servicekit.errors import NotFound
 from servicekit.repository import Repositories, Repository
 
 from ..domain.classes import Lesson, TrainingClass
+from .subsidy_repository import SubsidyBooks
 from .orm import (CompletionCertificateRow, InstitutionStandingRow, LessonRow, TeacherRow,
                   TrainingClassRow)
 
@@ -73,6 +74,7 @@ class TrainingRepositories(Repositories):
         super().__init__(session)
         self.classes = Classes(session)
         self.learned = Learned(session)
+        self.subsidies = SubsidyBooks(session)  # TRN-5/6/7/11/12, INST-7
 
 
 class Learned(Repository[None]):
