@@ -244,3 +244,43 @@ async def training_class(system, institution, teacher: str, start: date | None =
     return await org.training.CreateTrainingClass(trn.CreateTrainingClassRequest(
         training_class=trn.TrainingClass(**fields), request_id=str(uuid.uuid4())),
         metadata=org.metadata)
+
+
+async def qualified_teacher(stubs, institution, someone=None):
+    """INST-4: a teacher of `institution` who passed the provincial teacher assessment."""
+    someone = someone or await person(stubs, "陈老师")
+    teacher = await stubs.accreditation.RegisterTeacher(acc.RegisterTeacherRequest(
+        institution=institution.name, person=someone.name), metadata=stubs.metadata)
+    await stubs.accreditation.RecordTeacherAssessment(acc.RecordTeacherAssessmentRequest(
+        teacher=teacher.name, assess_date=dates.to_proto(dates.today()), passed=True,
+        assessor="内保总队"), metadata=stubs.metadata)
+    return teacher
+
+
+async def file_class(system, training_class):
+    """TRN-2: files the plan as its institution, once training has learned from
+    accreditation's events that its teachers qualified (INST-4)."""
+    import grpc
+
+    from tests.harness import eventually, error_details
+
+    org = system.stubs("training_org", training_class.institution)
+
+    async def filed():
+        try:
+            return await org.training.FileTrainingClass(trn.FileTrainingClassRequest(
+                name=training_class.name), metadata=org.metadata)
+        except grpc.aio.AioRpcError as exc:
+            if error_details(exc)[1] == "INST_4_TEACHER_NOT_QUALIFIED":
+                return None  # the TeacherQualified event is on its way
+            raise
+    return await eventually(filed, "the teachers' qualification to reach training")
+
+
+async def approved_class(system, institution, teacher, **kw):
+    """A class planned, filed and approved by the police (TRN-1..3)."""
+    planned = await training_class(system, institution, teacher.name, **kw)
+    await file_class(system, planned)
+    police = system.stubs(department="police")
+    return await police.training.ReviewTrainingClass(trn.ReviewTrainingClassRequest(
+        name=planned.name, approved=True, reason="同意"), metadata=police.metadata)

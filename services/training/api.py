@@ -44,6 +44,17 @@ def class_pb(k: TrainingClass, rules: PlanRules) -> pb.TrainingClass:
         start_date=date_pb(k.start_date), end_date=date_pb(k.end_date),
         class_hours=k.class_hours(rules), state=k.state)
     out.create_time.FromDatetime(k.created_at)
+    if k.filed_at is not None:
+        out.file_time.FromDatetime(k.filed_at)
+        out.filing_deadline.CopyFrom(date_pb(k.filing_deadline))
+    if k.review is not None:
+        out.review.approved, out.review.reason = k.review.approved, k.review.reason
+        out.review.reviewer = k.review.reviewer
+        out.review.review_time.FromDatetime(k.review.at)
+    for v in k.visits:
+        visit = out.inspection_visits.add(visit_date=date_pb(v.visit_date), inspector=v.inspector,
+                                          findings=v.findings, recorded_by=v.recorded_by)
+        visit.record_time.FromDatetime(v.at)
     return out
 
 
@@ -63,6 +74,21 @@ class TrainingApi(SubsidyApi, pb_grpc.TrainingServiceServicer):
                 lessons=lessons_in(k.lessons))
             created = await self._bus.handle(command)
         return self._class(created)
+
+    async def FileTrainingClass(self, request, context):
+        return self._class(await self._bus.handle(
+            c.FileTrainingClass(auth.current_caller(), require_id(request.name, "classes"))))
+
+    async def ReviewTrainingClass(self, request, context):
+        return self._class(await self._bus.handle(c.ReviewTrainingClass.parse(
+            auth.current_caller(), name=request.name, approved=request.approved,
+            reason=request.reason)))
+
+    async def RecordInspectionVisit(self, request, context):
+        return self._class(await self._bus.handle(c.RecordInspectionVisit.parse(
+            auth.current_caller(), training_class=request.training_class,
+            visit_date=request.visit_date, inspector=request.inspector,
+            findings=request.findings)))
 
     async def GetTrainingClass(self, request, context):
         return self._class(await self._bus.handle(

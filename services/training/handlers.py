@@ -9,7 +9,8 @@ from anbao.accreditation.v1 import events_pb2 as accreditation_events
 from anbao.certificates.v1 import certificates_pb2 as certificates
 from anbao.certificates.v1 import events_pb2 as certificate_events
 from servicekit import auth, dates
-from servicekit.errors import FieldViolation, InvalidArgument, PermissionDenied
+from servicekit.errors import (FailedPrecondition, FieldViolation, InvalidArgument,
+                               PermissionDenied)
 from servicekit.unitofwork import UnitOfWork, utcnow
 
 from .adapters.repository import TrainingRepositories
@@ -32,10 +33,11 @@ def _new_id() -> str:
     return uuid.uuid4().hex
 
 
-def _scoped_class(uow: UnitOfWork, actor: auth.Caller, class_id: str) -> TrainingClass:
+def _scoped_class(uow: UnitOfWork, actor: auth.Caller, class_id: str,
+                  lock: bool = False) -> TrainingClass:
     """The class, once the caller is known to reach it (a confined caller hears the same
     for a class that does not exist: servicekit.grpcserver, AIP-211)."""
-    training_class = _repos(uow).classes.get(class_id)
+    training_class = _repos(uow).classes.get(class_id, lock=lock)
     auth.require_reach(actor, region=training_class.region_code,
                        institution=training_class.institution_id)
     return training_class
@@ -77,6 +79,54 @@ def list_training_classes(uow: UnitOfWork, query: c.ListTrainingClasses
         return _repos(uow).classes.page(query.page, division=auth.division_of(query.actor),
                                         institution=own or query.institution_id,
                                         state=query.state)
+
+
+def _require_police(actor: auth.Caller) -> None:
+    """TRN-3: the police (公安部门) review class plans; an admin's token names the
+    department it acts for (servicekit.tokens.DEPARTMENTS)."""
+    if actor.department != "police":
+        raise FailedPrecondition("TRN_3_POLICE_ONLY", "class plans are reviewed by the police; "
+                                 "use a token acting for the police department")
+
+
+def file_training_class(uow: UnitOfWork, cmd: c.FileTrainingClass, *,
+                        institutions: Institutions) -> TrainingClass:
+    """TRN-2 (5 Chinese working days ahead), INST-4 (qualified teachers), INST-7 (not
+    blacklisted)."""
+    with uow:  # a read first: no transaction stays open across the call to accreditation
+        institution_id = _scoped_class(uow, cmd.actor, cmd.class_id).institution_id
+    institution = institutions.institution(institution_id)
+    with uow:
+        training_class = _scoped_class(uow, cmd.actor, cmd.class_id, lock=True)
+        learned = _repos(uow).learned
+        training_class.file(
+            today=dates.today(), institution=institution,
+            blacklisted=learned.blacklisted(training_class.institution_id),
+            teachers=learned.teachers({x.teacher_id for x in training_class.lessons}),
+            at=utcnow())
+        uow.commit()
+        return training_class
+
+
+def review_training_class(uow: UnitOfWork, cmd: c.ReviewTrainingClass) -> TrainingClass:
+    with uow:
+        training_class = _scoped_class(uow, cmd.actor, cmd.class_id, lock=True)
+        _require_police(cmd.actor)
+        training_class.decide(approved=cmd.approved, reason=cmd.reason,
+                              reviewer=cmd.actor.subject, at=utcnow())
+        uow.commit()
+        return training_class
+
+
+def record_inspection_visit(uow: UnitOfWork, cmd: c.RecordInspectionVisit) -> TrainingClass:
+    with uow:
+        training_class = _scoped_class(uow, cmd.actor, cmd.class_id, lock=True)
+        _require_police(cmd.actor)
+        training_class.record_visit(visit_date=cmd.visit_date, inspector=cmd.inspector,
+                                    findings=cmd.findings, actor=cmd.actor.subject,
+                                    at=utcnow())
+        uow.commit()
+        return training_class
 
 
 # what training learns from accreditation and certificates

@@ -9,10 +9,16 @@ from servicekit.auth import Reach
 ANY, DIVISION, INSTITUTION = Reach.ANY, Reach.DIVISION, Reach.INSTITUTION
 READERS = {"province_admin": ANY, "city_admin": DIVISION, "auditor": ANY, "service": ANY}
 INSTITUTION_ITSELF = {"training_org": INSTITUTION}
+# the department is checked by the handler (a FAILED_PRECONDITION naming TRN-3)
+POLICE = {"province_admin": ANY, "city_admin": DIVISION}
+# the departments act on subsidies (TRN-6) and fraud (INST-7)
 DEPARTMENTS = {"province_admin": ANY, "city_admin": DIVISION}
 
 POLICY = {
     "CreateTrainingClass": INSTITUTION_ITSELF,
+    "FileTrainingClass": INSTITUTION_ITSELF,               # TRN-2
+    "ReviewTrainingClass": POLICE,                          # TRN-3, police department only
+    "RecordInspectionVisit": POLICE,                        # TRN-3
     "GetTrainingClass": {**READERS, **INSTITUTION_ITSELF},
     "ListTrainingClasses": {**READERS, **INSTITUTION_ITSELF},
     "ListAuditRecords": {"auditor": ANY},

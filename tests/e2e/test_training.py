@@ -62,3 +62,51 @@ async def test_trn_1_every_broken_clause_of_a_plan_comes_back_in_one_answer(syst
     for clause in ("the plan has 4 class hours; at least 20", "theory is 2 of 4 class hours",
                    "practice is 2 of 4 class hours", "online lessons are 4 of 4 class hours"):
         assert f"training_class.lessons: TRN-1: {clause}" in refused.value.details()
+
+
+async def test_trn_2_trn_3_a_plan_with_qualified_teachers_is_filed_then_approved_by_police(
+        system, backend):
+    admin = system.stubs()
+    trainer = await builders.institution(admin, acc.INSTITUTION_ROLE_TRAINING)
+    teacher = await builders.qualified_teacher(admin, trainer)
+    planned = await builders.training_class(system, trainer, teacher.name)
+    filed = await builders.file_class(system, planned)
+    assert filed.state == trn.CLASS_STATE_FILED and filed.filing_deadline.year
+    # the province's admin without the police department is refused, naming the rule
+    with pytest.raises(grpc.aio.AioRpcError) as refused:
+        await admin.training.ReviewTrainingClass(trn.ReviewTrainingClassRequest(
+            name=filed.name, approved=True), metadata=admin.metadata)
+    assert error_details(refused.value)[1] == "TRN_3_POLICE_ONLY"
+    police = system.stubs("city_admin", "220100", department="police")
+    approved = await police.training.ReviewTrainingClass(trn.ReviewTrainingClassRequest(
+        name=filed.name, approved=True, reason="同意开班"), metadata=police.metadata)
+    assert approved.state == trn.CLASS_STATE_APPROVED and approved.review.approved
+    assert approved.review.reviewer.startswith("test-city_admin")
+
+
+async def test_inst_4_a_plan_with_a_teacher_not_assessed_is_not_filed(system, backend):
+    admin = system.stubs()
+    trainer = await builders.institution(admin, acc.INSTITUTION_ROLE_TRAINING)
+    good = await builders.qualified_teacher(admin, trainer)
+    await builders.file_class(system, await builders.training_class(system, trainer, good.name))
+    unassessed = await admin.accreditation.RegisterTeacher(acc.RegisterTeacherRequest(
+        institution=trainer.name, person=(await builders.person(admin, "刘老师")).name),
+        metadata=admin.metadata)
+    mixed = await builders.training_class(system, trainer, good.name)
+    lessons = list(mixed.lessons)
+    org = system.stubs("training_org", trainer.name)
+    planned = await org.training.CreateTrainingClass(trn.CreateTrainingClassRequest(
+        training_class=trn.TrainingClass(
+            institution=trainer.name, class_code="混合师资", occupation_code=mixed.occupation_code,
+            level=3, purpose=mixed.purpose,
+            lessons=lessons[:4] + [trn.Lesson(title="实操", lesson_date=lessons[4].lesson_date,
+                                              minutes=180, kind=trn.LESSON_KIND_PRACTICAL,
+                                              mode=trn.LESSON_MODE_OFFLINE,
+                                              teacher=unassessed.name)])),
+        metadata=org.metadata)
+    with pytest.raises(grpc.aio.AioRpcError) as refused:
+        await org.training.FileTrainingClass(trn.FileTrainingClassRequest(name=planned.name),
+                                             metadata=org.metadata)
+    assert refused.value.code() == grpc.StatusCode.FAILED_PRECONDITION
+    assert error_details(refused.value)[1] == "INST_4_TEACHER_NOT_QUALIFIED"
+    assert unassessed.name in refused.value.details() and good.name not in refused.value.details()

@@ -285,6 +285,12 @@ def requests(w: dict) -> dict:
             training_class=trn.TrainingClass(
                 institution=w["trainer"].name, class_code="矩阵班", occupation_code="3-02-02-00",
                 level=3, purpose=w["class"].purpose, lessons=w["class"].lessons)),
+        ("training", "FileTrainingClass"): lambda: trn.FileTrainingClassRequest(
+            name=w["class"].name),
+        ("training", "ReviewTrainingClass"): lambda: trn.ReviewTrainingClassRequest(
+            name=w["class"].name, approved=False, reason="matrix"),
+        ("training", "RecordInspectionVisit"): lambda: trn.RecordInspectionVisitRequest(
+            training_class=w["class"].name, visit_date=today, inspector="矩阵", findings="matrix"),
         ("training", "GetTrainingClass"): lambda: trn.GetTrainingClassRequest(
             name=w["class"].name),
         ("training", "ListTrainingClasses"): lambda: trn.ListTrainingClassesRequest(),

@@ -27,6 +27,26 @@ class TrainingClassRow(Base, table=True):
     end_date: date
     created_at: datetime
     created_by: str = Field(max_length=200)
+    filed_at: datetime | None = None
+    filing_deadline: date | None = None   # TRN-2, as counted when filed
+    review_approved: bool | None = None   # TRN-3
+    review_reason: str | None = Field(default=None, max_length=500)
+    reviewed_by: str | None = Field(default=None, max_length=200)
+    reviewed_at: datetime | None = None
+
+
+class InspectionVisitRow(Base, table=True):
+    """TRN-3: random visits of the police to a class."""
+
+    __tablename__ = "inspection_visit"
+
+    class_id: str = Field(primary_key=True, max_length=32)
+    number: int = Field(primary_key=True)
+    visit_date: date
+    inspector: str = Field(max_length=100)
+    findings: str = Field(max_length=1000)
+    recorded_by: str = Field(max_length=200)
+    recorded_at: datetime
 
 
 class LessonRow(Base, table=True):

@@ -9,15 +9,17 @@ from servicekit import divisions, paging
 from servicekit.errors import NotFound
 from servicekit.repository import Repositories, Repository
 
-from ..domain.classes import Lesson, TrainingClass
+from ..domain.classes import InspectionVisit, Lesson, Review, TeacherFacts, TrainingClass
+from .orm import (CompletionCertificateRow, InspectionVisitRow, InstitutionStandingRow,
+                  LessonRow, TeacherRow, TrainingClassRow)
 from .subsidy_repository import SubsidyBooks
-from .orm import (CompletionCertificateRow, InstitutionStandingRow, LessonRow, TeacherRow,
-                  TrainingClassRow)
 
 
 class Classes(Repository[TrainingClass]):
-    def get(self, class_id: str) -> TrainingClass:
-        row = self.session.get(TrainingClassRow, class_id)
+    def get(self, class_id: str, lock: bool = False) -> TrainingClass:
+        """The class; `lock` holds its row until the transaction ends, so two changes of
+        one class apply one after the other (PostgreSQL; SQLite writes are serial)."""
+        row = self.session.get(TrainingClassRow, class_id, with_for_update=lock or None)
         if row is None:
             raise NotFound(f"classes/{class_id} does not exist")
         return self._track(self._load(row))
@@ -38,6 +40,10 @@ class Classes(Repository[TrainingClass]):
     def _load(self, row: TrainingClassRow) -> TrainingClass:
         lessons = self.session.scalars(select(LessonRow).where(LessonRow.class_id == row.id)
                                        .order_by(LessonRow.number)).all()
+        visits = self.session.scalars(select(InspectionVisitRow).where(
+            InspectionVisitRow.class_id == row.id).order_by(InspectionVisitRow.number)).all()
+        review = None if row.review_approved is None else Review(
+            row.review_approved, row.review_reason, row.reviewed_by, row.reviewed_at)
         return TrainingClass(
             id=row.id, institution_id=row.institution_id, institution_name=row.institution_name,
             region_code=row.region_code, class_code=row.class_code,
@@ -45,7 +51,10 @@ class Classes(Repository[TrainingClass]):
             level=row.level, purpose=row.purpose,
             lessons=[Lesson(x.number, x.title, x.lesson_date, x.minutes, x.kind, x.mode,
                             x.teacher_id) for x in lessons],
-            state=row.state, created_at=row.created_at, created_by=row.created_by)
+            state=row.state, created_at=row.created_at, created_by=row.created_by,
+            filed_at=row.filed_at, filing_deadline=row.filing_deadline, review=review,
+            visits=[InspectionVisit(v.number, v.visit_date, v.inspector, v.findings,
+                                    v.recorded_by, v.recorded_at) for v in visits])
 
     def _write(self, c: TrainingClass) -> None:
         row = self.session.get(TrainingClassRow, c.id)
@@ -60,6 +69,18 @@ class Classes(Repository[TrainingClass]):
                                    created_by=c.created_by)
             self.session.add(row)
         row.state, row.start_date, row.end_date = c.state, c.start_date, c.end_date
+        row.filed_at, row.filing_deadline = c.filed_at, c.filing_deadline
+        if c.review is not None:
+            row.review_approved, row.review_reason = c.review.approved, c.review.reason
+            row.reviewed_by, row.reviewed_at = c.review.reviewer, c.review.at
+        known = set(self.session.scalars(select(InspectionVisitRow.number).where(
+            InspectionVisitRow.class_id == c.id)).all())
+        for v in c.visits:
+            if v.number not in known:
+                self.session.add(InspectionVisitRow(
+                    class_id=c.id, number=v.number, visit_date=v.visit_date,
+                    inspector=v.inspector, findings=v.findings, recorded_by=v.recorded_by,
+                    recorded_at=v.at))
         stored = set(self.session.scalars(select(LessonRow.number).where(
             LessonRow.class_id == c.id)).all())
         for x in c.lessons:  # lessons are only ever added (TRN-8 make-up lessons)
@@ -107,9 +128,13 @@ class Learned(Repository[None]):
         self.touched.add(f"institutions/{institution_id}")
         return True
 
-    def teachers(self, teacher_ids) -> dict[str, TeacherRow]:
+    def teachers(self, teacher_ids) -> dict[str, TeacherFacts]:
         rows = self.session.scalars(select(TeacherRow).where(TeacherRow.id.in_(list(teacher_ids))))
-        return {r.id: r for r in rows}
+        return {r.id: TeacherFacts(r.id, r.institution_id, r.qualified) for r in rows}
+
+    def blacklisted(self, institution_id: str) -> bool:
+        row = self.session.get(InstitutionStandingRow, institution_id)
+        return bool(row and row.blacklisted)
 
     def assess_teacher(self, teacher_id: str, person_id: str, institution_id: str,
                        assessed_on: date, passed: bool, full_name: str = "") -> bool:

@@ -4,9 +4,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from anbao.training.v1 import training_pb2 as pb
-from servicekit.errors import InvalidArgument
+from servicekit.errors import FailedPrecondition, FieldViolation, InvalidArgument
 
-from . import plans
+from . import plans, workdays
+
+FILING_WORKING_DAYS = 5  # TRN-2: 开班 5 个工作日前
 
 DRAFT, FILED, APPROVED = pb.CLASS_STATE_DRAFT, pb.CLASS_STATE_FILED, pb.CLASS_STATE_APPROVED
 REFUSED, COMPLETED = pb.CLASS_STATE_REFUSED, pb.CLASS_STATE_COMPLETED
@@ -35,6 +37,37 @@ class InstitutionFacts:
     blacklisted: bool
 
 
+@dataclass(frozen=True)
+class TeacherFacts:
+    """What accreditation's events said of a teacher (INST-4)."""
+
+    id: str
+    institution_id: str
+    qualified: bool
+
+
+@dataclass(frozen=True)
+class Review:
+    """The police's decision on a filed plan (TRN-3)."""
+
+    approved: bool
+    reason: str
+    reviewer: str
+    at: datetime
+
+
+@dataclass(frozen=True)
+class InspectionVisit:
+    """A random visit to a class (TRN-3, 现场随机抽查)."""
+
+    number: int
+    visit_date: date
+    inspector: str
+    findings: str
+    recorded_by: str
+    at: datetime
+
+
 @dataclass(eq=False)
 class TrainingClass:
     id: str
@@ -50,6 +83,10 @@ class TrainingClass:
     state: int
     created_at: datetime
     created_by: str
+    filed_at: datetime | None = None
+    filing_deadline: date | None = None
+    review: Review | None = None
+    visits: list[InspectionVisit] = field(default_factory=list)
     events: list = field(default_factory=list, repr=False)
 
     @classmethod
@@ -82,3 +119,54 @@ class TrainingClass:
 
     def class_hours(self, rules: plans.PlanRules) -> int:
         return sum(rules.hours(x.minutes) for x in self.lessons)
+
+    def file(self, *, today: date, institution: InstitutionFacts, blacklisted: bool,
+             teachers: dict[str, TeacherFacts], at: datetime) -> None:
+        """TRN-2: files the plan with the police; it is frozen from now on (TRN-8)."""
+        if self.state != DRAFT:
+            raise FailedPrecondition("TRN_2_ALREADY_FILED", f"{self.name} was filed already")
+        if blacklisted or institution.blacklisted:
+            raise FailedPrecondition("INST_7_BLACKLISTED", f"institutions/{self.institution_id} "
+                                     "is on the credit blacklist and cannot file classes")
+        unqualified = sorted({x.teacher_id for x in self.lessons
+                              if not _qualified(teachers.get(x.teacher_id), self.institution_id)})
+        if unqualified:
+            raise FailedPrecondition(
+                "INST_4_TEACHER_NOT_QUALIFIED",
+                "these teachers have not passed the provincial teacher assessment for "
+                f"institutions/{self.institution_id}: "
+                + ", ".join(f"teachers/{t}" for t in unqualified))
+        deadline = workdays.working_days_before(self.start_date, FILING_WORKING_DAYS)
+        if today > deadline:
+            raise FailedPrecondition(
+                "TRN_2_FILING_TOO_LATE",
+                f"a class starting {self.start_date.isoformat()} is filed by "
+                f"{deadline.isoformat()}, {FILING_WORKING_DAYS} working days before it "
+                f"(holidays and make-up working days counted); today is {today.isoformat()}",
+                deadline=deadline.isoformat())
+        self.state, self.filed_at, self.filing_deadline = FILED, at, deadline
+
+    def decide(self, *, approved: bool, reason: str, reviewer: str, at: datetime) -> None:
+        """TRN-3: the police approve the filed plan, or refuse it with a reason."""
+        if self.state != FILED:
+            raise FailedPrecondition("TRN_3_NOT_FILED", f"{self.name} is not awaiting review")
+        self.review = Review(approved, reason, reviewer, at)
+        self.state = APPROVED if approved else REFUSED
+
+    def record_visit(self, *, visit_date: date, inspector: str, findings: str, actor: str,
+                     at: datetime) -> InspectionVisit:
+        """TRN-3: a random visit, to a class the police approved, during its dates."""
+        if self.state not in (APPROVED, COMPLETED):
+            raise FailedPrecondition("TRN_3_NOT_APPROVED",
+                                     f"{self.name} is not an approved class")
+        if not self.start_date <= visit_date <= self.end_date:
+            raise InvalidArgument([FieldViolation(
+                "visit_date", f"must be within the class's dates, {self.start_date.isoformat()}"
+                              f" to {self.end_date.isoformat()}")])
+        visit = InspectionVisit(len(self.visits) + 1, visit_date, inspector, findings, actor, at)
+        self.visits.append(visit)
+        return visit
+
+
+def _qualified(teacher: TeacherFacts | None, institution_id: str) -> bool:
+    return teacher is not None and teacher.qualified and teacher.institution_id == institution_id

@@ -101,3 +101,52 @@ class ListTrainingClasses(Query):
         page = paging.Page.parse(page_size, page_token, v)
         v.raise_if_any()
         return cls(actor, institution_id, state, page)
+
+
+@dataclass(frozen=True)
+class FileTrainingClass:
+    """TRN-2: the institution files its plan with the police."""
+
+    actor: Caller
+    class_id: str
+
+
+@dataclass(frozen=True)
+class ReviewTrainingClass:
+    """TRN-3: the police approve or refuse a filed plan, with a reason."""
+
+    actor: Caller
+    class_id: str
+    approved: bool
+    reason: str
+
+    @classmethod
+    def parse(cls, actor: Caller, *, name: str, approved: bool,
+              reason: str) -> "ReviewTrainingClass":
+        v = Violations()
+        class_id = resource_id(name, "classes", "name", v)
+        text = v.text(reason, "reason", 500, required=not approved)
+        v.raise_if_any()
+        return cls(actor, class_id, approved, text)
+
+
+@dataclass(frozen=True)
+class RecordInspectionVisit:
+    """TRN-3: a random visit of the police to a class."""
+
+    actor: Caller
+    class_id: str
+    visit_date: date
+    inspector: str
+    findings: str
+
+    @classmethod
+    def parse(cls, actor: Caller, *, training_class: str, visit_date: dates.DateInput,
+              inspector: str, findings: str) -> "RecordInspectionVisit":
+        v = Violations()
+        class_id = resource_id(training_class, "classes", "training_class", v)
+        day = dates.parse_date(visit_date, "visit_date", v, required=True, not_future=True)
+        who = v.text(inspector, "inspector", 100)
+        what = v.text(findings, "findings", 1000)
+        v.raise_if_any()
+        return cls(actor, class_id, day, who, what)

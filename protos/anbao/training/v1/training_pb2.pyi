@@ -83,7 +83,7 @@ class Lesson(_message.Message):
     def __init__(self, name: _Optional[str] = ..., title: _Optional[str] = ..., lesson_date: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., minutes: _Optional[int] = ..., kind: _Optional[_Union[LessonKind, str]] = ..., mode: _Optional[_Union[LessonMode, str]] = ..., teacher: _Optional[str] = ..., class_hours: _Optional[int] = ...) -> None: ...
 
 class TrainingClass(_message.Message):
-    __slots__ = ("name", "institution", "institution_name", "region_code", "class_code", "occupation_code", "occupation_name", "level", "purpose", "lessons", "start_date", "end_date", "class_hours", "state", "create_time")
+    __slots__ = ("name", "institution", "institution_name", "region_code", "class_code", "occupation_code", "occupation_name", "level", "purpose", "lessons", "start_date", "end_date", "class_hours", "state", "create_time", "file_time", "filing_deadline", "review", "inspection_visits")
     NAME_FIELD_NUMBER: _ClassVar[int]
     INSTITUTION_FIELD_NUMBER: _ClassVar[int]
     INSTITUTION_NAME_FIELD_NUMBER: _ClassVar[int]
@@ -99,6 +99,10 @@ class TrainingClass(_message.Message):
     CLASS_HOURS_FIELD_NUMBER: _ClassVar[int]
     STATE_FIELD_NUMBER: _ClassVar[int]
     CREATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    FILE_TIME_FIELD_NUMBER: _ClassVar[int]
+    FILING_DEADLINE_FIELD_NUMBER: _ClassVar[int]
+    REVIEW_FIELD_NUMBER: _ClassVar[int]
+    INSPECTION_VISITS_FIELD_NUMBER: _ClassVar[int]
     name: str
     institution: str
     institution_name: str
@@ -114,7 +118,37 @@ class TrainingClass(_message.Message):
     class_hours: int
     state: ClassState
     create_time: _timestamp_pb2.Timestamp
-    def __init__(self, name: _Optional[str] = ..., institution: _Optional[str] = ..., institution_name: _Optional[str] = ..., region_code: _Optional[str] = ..., class_code: _Optional[str] = ..., occupation_code: _Optional[str] = ..., occupation_name: _Optional[str] = ..., level: _Optional[int] = ..., purpose: _Optional[_Union[_events_pb2.TrainingPurpose, str]] = ..., lessons: _Optional[_Iterable[_Union[Lesson, _Mapping]]] = ..., start_date: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., end_date: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., class_hours: _Optional[int] = ..., state: _Optional[_Union[ClassState, str]] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    file_time: _timestamp_pb2.Timestamp
+    filing_deadline: _date_pb2.Date
+    review: ClassReview
+    inspection_visits: _containers.RepeatedCompositeFieldContainer[InspectionVisit]
+    def __init__(self, name: _Optional[str] = ..., institution: _Optional[str] = ..., institution_name: _Optional[str] = ..., region_code: _Optional[str] = ..., class_code: _Optional[str] = ..., occupation_code: _Optional[str] = ..., occupation_name: _Optional[str] = ..., level: _Optional[int] = ..., purpose: _Optional[_Union[_events_pb2.TrainingPurpose, str]] = ..., lessons: _Optional[_Iterable[_Union[Lesson, _Mapping]]] = ..., start_date: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., end_date: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., class_hours: _Optional[int] = ..., state: _Optional[_Union[ClassState, str]] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., file_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., filing_deadline: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., review: _Optional[_Union[ClassReview, _Mapping]] = ..., inspection_visits: _Optional[_Iterable[_Union[InspectionVisit, _Mapping]]] = ...) -> None: ...
+
+class ClassReview(_message.Message):
+    __slots__ = ("approved", "reason", "reviewer", "review_time")
+    APPROVED_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    REVIEWER_FIELD_NUMBER: _ClassVar[int]
+    REVIEW_TIME_FIELD_NUMBER: _ClassVar[int]
+    approved: bool
+    reason: str
+    reviewer: str
+    review_time: _timestamp_pb2.Timestamp
+    def __init__(self, approved: _Optional[bool] = ..., reason: _Optional[str] = ..., reviewer: _Optional[str] = ..., review_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class InspectionVisit(_message.Message):
+    __slots__ = ("visit_date", "inspector", "findings", "recorded_by", "record_time")
+    VISIT_DATE_FIELD_NUMBER: _ClassVar[int]
+    INSPECTOR_FIELD_NUMBER: _ClassVar[int]
+    FINDINGS_FIELD_NUMBER: _ClassVar[int]
+    RECORDED_BY_FIELD_NUMBER: _ClassVar[int]
+    RECORD_TIME_FIELD_NUMBER: _ClassVar[int]
+    visit_date: _date_pb2.Date
+    inspector: str
+    findings: str
+    recorded_by: str
+    record_time: _timestamp_pb2.Timestamp
+    def __init__(self, visit_date: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., inspector: _Optional[str] = ..., findings: _Optional[str] = ..., recorded_by: _Optional[str] = ..., record_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
 
 class CreateTrainingClassRequest(_message.Message):
     __slots__ = ("training_class", "request_id")
@@ -123,6 +157,34 @@ class CreateTrainingClassRequest(_message.Message):
     training_class: TrainingClass
     request_id: str
     def __init__(self, training_class: _Optional[_Union[TrainingClass, _Mapping]] = ..., request_id: _Optional[str] = ...) -> None: ...
+
+class FileTrainingClassRequest(_message.Message):
+    __slots__ = ("name",)
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    def __init__(self, name: _Optional[str] = ...) -> None: ...
+
+class ReviewTrainingClassRequest(_message.Message):
+    __slots__ = ("name", "approved", "reason")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    APPROVED_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    approved: bool
+    reason: str
+    def __init__(self, name: _Optional[str] = ..., approved: _Optional[bool] = ..., reason: _Optional[str] = ...) -> None: ...
+
+class RecordInspectionVisitRequest(_message.Message):
+    __slots__ = ("training_class", "visit_date", "inspector", "findings")
+    TRAINING_CLASS_FIELD_NUMBER: _ClassVar[int]
+    VISIT_DATE_FIELD_NUMBER: _ClassVar[int]
+    INSPECTOR_FIELD_NUMBER: _ClassVar[int]
+    FINDINGS_FIELD_NUMBER: _ClassVar[int]
+    training_class: str
+    visit_date: _date_pb2.Date
+    inspector: str
+    findings: str
+    def __init__(self, training_class: _Optional[str] = ..., visit_date: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., inspector: _Optional[str] = ..., findings: _Optional[str] = ...) -> None: ...
 
 class GetTrainingClassRequest(_message.Message):
     __slots__ = ("name",)

@@ -51,6 +51,21 @@ class TrainingServiceStub:
                 request_serializer=anbao_dot_training_dot_v1_dot_training__pb2.ListTrainingClassesRequest.SerializeToString,
                 response_deserializer=anbao_dot_training_dot_v1_dot_training__pb2.ListTrainingClassesResponse.FromString,
                 _registered_method=True)
+        self.FileTrainingClass = channel.unary_unary(
+                '/anbao.training.v1.TrainingService/FileTrainingClass',
+                request_serializer=anbao_dot_training_dot_v1_dot_training__pb2.FileTrainingClassRequest.SerializeToString,
+                response_deserializer=anbao_dot_training_dot_v1_dot_training__pb2.TrainingClass.FromString,
+                _registered_method=True)
+        self.ReviewTrainingClass = channel.unary_unary(
+                '/anbao.training.v1.TrainingService/ReviewTrainingClass',
+                request_serializer=anbao_dot_training_dot_v1_dot_training__pb2.ReviewTrainingClassRequest.SerializeToString,
+                response_deserializer=anbao_dot_training_dot_v1_dot_training__pb2.TrainingClass.FromString,
+                _registered_method=True)
+        self.RecordInspectionVisit = channel.unary_unary(
+                '/anbao.training.v1.TrainingService/RecordInspectionVisit',
+                request_serializer=anbao_dot_training_dot_v1_dot_training__pb2.RecordInspectionVisitRequest.SerializeToString,
+                response_deserializer=anbao_dot_training_dot_v1_dot_training__pb2.TrainingClass.FromString,
+                _registered_method=True)
         self.ListAuditRecords = channel.unary_unary(
                 '/anbao.training.v1.TrainingService/ListAuditRecords',
                 request_serializer=anbao_dot_training_dot_v1_dot_training__pb2.ListAuditRecordsRequest.SerializeToString,
@@ -113,6 +128,29 @@ class TrainingServiceServicer:
 
     def ListTrainingClasses(self, request, context):
         """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def FileTrainingClass(self, request, context):
+        """Files a draft plan with the police (TRN-2): at least 5 Chinese working days before
+        the first lesson, every teacher qualified (INST-4), the institution not blacklisted
+        (INST-7). The plan is frozen from then on (TRN-8).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ReviewTrainingClass(self, request, context):
+        """The police approve a filed plan, or refuse it with a reason (TRN-3).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RecordInspectionVisit(self, request, context):
+        """The police record a random visit to an approved class (TRN-3).
+        """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
@@ -194,6 +232,21 @@ def add_TrainingServiceServicer_to_server(servicer, server):
                     servicer.ListTrainingClasses,
                     request_deserializer=anbao_dot_training_dot_v1_dot_training__pb2.ListTrainingClassesRequest.FromString,
                     response_serializer=anbao_dot_training_dot_v1_dot_training__pb2.ListTrainingClassesResponse.SerializeToString,
+            ),
+            'FileTrainingClass': grpc.unary_unary_rpc_method_handler(
+                    servicer.FileTrainingClass,
+                    request_deserializer=anbao_dot_training_dot_v1_dot_training__pb2.FileTrainingClassRequest.FromString,
+                    response_serializer=anbao_dot_training_dot_v1_dot_training__pb2.TrainingClass.SerializeToString,
+            ),
+            'ReviewTrainingClass': grpc.unary_unary_rpc_method_handler(
+                    servicer.ReviewTrainingClass,
+                    request_deserializer=anbao_dot_training_dot_v1_dot_training__pb2.ReviewTrainingClassRequest.FromString,
+                    response_serializer=anbao_dot_training_dot_v1_dot_training__pb2.TrainingClass.SerializeToString,
+            ),
+            'RecordInspectionVisit': grpc.unary_unary_rpc_method_handler(
+                    servicer.RecordInspectionVisit,
+                    request_deserializer=anbao_dot_training_dot_v1_dot_training__pb2.RecordInspectionVisitRequest.FromString,
+                    response_serializer=anbao_dot_training_dot_v1_dot_training__pb2.TrainingClass.SerializeToString,
             ),
             'ListAuditRecords': grpc.unary_unary_rpc_method_handler(
                     servicer.ListAuditRecords,
@@ -319,6 +372,87 @@ class TrainingService:
             '/anbao.training.v1.TrainingService/ListTrainingClasses',
             anbao_dot_training_dot_v1_dot_training__pb2.ListTrainingClassesRequest.SerializeToString,
             anbao_dot_training_dot_v1_dot_training__pb2.ListTrainingClassesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def FileTrainingClass(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/anbao.training.v1.TrainingService/FileTrainingClass',
+            anbao_dot_training_dot_v1_dot_training__pb2.FileTrainingClassRequest.SerializeToString,
+            anbao_dot_training_dot_v1_dot_training__pb2.TrainingClass.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ReviewTrainingClass(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/anbao.training.v1.TrainingService/ReviewTrainingClass',
+            anbao_dot_training_dot_v1_dot_training__pb2.ReviewTrainingClassRequest.SerializeToString,
+            anbao_dot_training_dot_v1_dot_training__pb2.TrainingClass.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RecordInspectionVisit(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/anbao.training.v1.TrainingService/RecordInspectionVisit',
+            anbao_dot_training_dot_v1_dot_training__pb2.RecordInspectionVisitRequest.SerializeToString,
+            anbao_dot_training_dot_v1_dot_training__pb2.TrainingClass.FromString,
             options,
             channel_credentials,
             insecure,
