@@ -22,12 +22,13 @@ from servicekit import dates
 from services.training.adapters.orm import CompletionCertificateRow, TrainingClassRow
 from services.training.adapters.subsidy_orm import SubsidyLedgerRow
 from services.training.domain import workdays
+from anbaoctl import demo_subsidies
 from tests import builders
 from tests.e2e.test_training_outcomes import class_completed, publish_as_training
 from tests.harness import error_details, eventually
 
 
-async def completed_quanzhou_class(system, admin, trainee):
+async def completed_quanzhou_class(system, admin, *trainees):
     trainer = await builders.institution(admin, acc.INSTITUTION_ROLE_TRAINING, region="350502")
     k = await builders.training_class(system, trainer, "teachers/t1")
     db = system.runtimes()["training"].db
@@ -35,13 +36,14 @@ async def completed_quanzhou_class(system, admin, trainee):
         session.get(TrainingClassRow, k.name.removeprefix("classes/")).state = \
             trn.CLASS_STATE_COMPLETED
         session.commit()
-    event = class_completed(trainer, k.name, {trainee.name: trainee.full_name})
+    event = class_completed(trainer, k.name, {t.name: t.full_name for t in trainees})
     await publish_as_training(system, event)
 
-    async def learned():  # CERT-2: certificates issued it, training learned it
+    async def learned():  # CERT-2: certificates issued them, training learned them
         with db.session() as session:
-            return session.scalars(select(CompletionCertificateRow).where(
-                CompletionCertificateRow.class_id == k.name.removeprefix("classes/"))).first()
+            rows = session.scalars(select(CompletionCertificateRow).where(
+                CompletionCertificateRow.class_id == k.name.removeprefix("classes/"))).all()
+            return rows[0] if len(rows) == len(trainees) else None
 
     certificate = await eventually(learned, "the completion certificate", timeout=20)
     return trainer, k, certificate
@@ -117,3 +119,19 @@ async def test_trn5_trn6_inst7_claim_publicity_payment_once_then_fraud_and_black
     listed = await admin.training.ListSubsidyClaims(trn.ListSubsidyClaimsRequest(
         parent=k.name), metadata=admin.metadata)
     assert [x.state for x in listed.subsidy_claims] == [trn.SUBSIDY_CLAIM_STATE_CLAWED_BACK]
+
+
+async def test_the_demos_subsidy_steps_walk_claim_publicity_payment_fraud(system, backend):
+    admin = system.stubs()
+    trainees = [await builders.person(admin, name) for name in ("王小明", "欧阳明远")]
+    trainer, k, _ = await completed_quanzhou_class(system, admin, *trainees)
+    org = system.stubs("training_org", trainer.name)
+    said = []
+    walked = await demo_subsidies.walk(
+        {name: system.channel(name) for name in ("training", "accreditation")},
+        admin=admin.metadata, org=org.metadata, training_class=k.name,
+        institution=trainer.name, trainees={t.name: t.full_name for t in trainees},
+        publicity_start_days_ago=21, eventually=eventually, say=said.append)
+    assert walked.paid_fen == 100_000 and not walked.repeat_paid_again
+    assert walked.clawed_back_fen == 100_000 and walked.blacklisted
+    assert any("王**" in line for line in said) and not any("王小明" in line for line in said)
