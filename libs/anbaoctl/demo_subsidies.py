@@ -4,13 +4,16 @@ no amounts for Jilin): the institution claims for its trainees under their 代�
 agreements, the department publicises the list, pays it once, then finds fraud — the
 subsidies are clawed back and accreditation blacklists the institution.
 
-`run_demo` calls `walk` once the class walk has completed a class; the e2e test runs it
-against an in-process system."""
+`run_demo` is to call `walk` once its class walk completes a class (the training
+service's completion review); the e2e test runs it against an in-process system.
+
+A publicity lasts five working days and a demo minutes: without `publicity_passes` the
+walk shows the payment refused until the publicity is over (TRN-6) and goes on to the
+fraud case; the e2e test passes a step that lets the days pass."""
 
 import hashlib
 import uuid
 from dataclasses import dataclass, field
-from datetime import timedelta
 from typing import Awaitable, Callable
 
 import grpc
@@ -29,6 +32,7 @@ class SubsidyWalk:
     claims: list[str] = field(default_factory=list)
     paid_fen: int = 0
     repeat_paid_again: bool = True
+    refused_during_publicity: bool = False
     clawed_back_fen: int = 0
     blacklisted: bool = False
 
@@ -39,12 +43,10 @@ def _yuan(fen: int) -> str:
 
 async def walk(channels: dict[str, grpc.aio.Channel], *, admin: Metadata, org: Metadata,
                training_class: str, institution: str, trainees: dict[str, str],
-               publicity_start_days_ago: int,
-               eventually: Callable[..., Awaitable], say: Callable[[str], None] = print
-               ) -> SubsidyWalk:
+               eventually: Callable[..., Awaitable], say: Callable[[str], None] = print,
+               publicity_passes: Callable[[], Awaitable] | None = None) -> SubsidyWalk:
     """`trainees`: persons/{id} → full name, each holding the class's completion
-    certificate; `publicity_start_days_ago`: when the list went up on the department's
-    website (the demo runs in minutes, a publicity in working days)."""
+    certificate."""
     training = training_pb2_grpc.TrainingServiceStub(channels["training"])
     accreditation = accreditation_pb2_grpc.AccreditationServiceStub(channels["accreditation"])
     out = SubsidyWalk()
@@ -63,7 +65,7 @@ async def walk(channels: dict[str, grpc.aio.Channel], *, admin: Metadata, org: M
         say(f"   {claim.name}  {_yuan(claim.amount_fen)}  certificate {claim.certificate_number}")
 
     say("S2. Publicity of the claim list (TRN-6: 5 Chinese working days, names masked)")
-    start = today - timedelta(days=publicity_start_days_ago)
+    start = today
     listed = await training.PubliciseSubsidyClaims(trn.PubliciseSubsidyClaimsRequest(
         parent=training_class, start_date=dates.to_proto(start)), metadata=admin, timeout=10)
     for x in listed.subsidy_claims:
@@ -73,11 +75,29 @@ async def walk(channels: dict[str, grpc.aio.Channel], *, admin: Metadata, org: M
     say("S3. Payment after the publicity, no objection standing; the same request again pays "
         "nothing more (TRN-6, TRN-7 ledger)")
     request = trn.PaySubsidyClaimsRequest(parent=training_class, request_id=str(uuid.uuid4()))
+    if publicity_passes is None:
+        try:
+            await training.PaySubsidyClaims(request, metadata=admin, timeout=10)
+        except grpc.aio.AioRpcError as exc:
+            out.refused_during_publicity = exc.code() == grpc.StatusCode.FAILED_PRECONDITION
+            say(f"   during the publicity: {exc.code().name} — {exc.details()}")
+        return await _fraud(training, accreditation, out, admin=admin,
+                            training_class=training_class, institution=institution,
+                            eventually=eventually, say=say)
+    await publicity_passes()
     paid = await training.PaySubsidyClaims(request, metadata=admin, timeout=10)
     again = await training.PaySubsidyClaims(request, metadata=admin, timeout=10)
     out.paid_fen, out.repeat_paid_again = paid.paid_fen, again != paid
     say(f"   paid {len(paid.paid)} claims, {_yuan(paid.paid_fen)}; repeated request: "
         f"{'the same answer' if again == paid else 'a different answer!'}")
+    return await _fraud(training, accreditation, out, admin=admin,
+                        training_class=training_class, institution=institution,
+                        eventually=eventually, say=say)
+
+
+async def _fraud(training, accreditation, out: SubsidyWalk, *, admin: Metadata,
+                 training_class: str, institution: str, eventually: Callable[..., Awaitable],
+                 say: Callable[[str], None]) -> SubsidyWalk:
 
     say("S4. Fraud found (INST-7): claw-back, FraudFound → accreditation blacklists")
     case = await training.RecordTrainingFraud(trn.RecordTrainingFraudRequest(

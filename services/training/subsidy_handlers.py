@@ -3,7 +3,7 @@ transaction each; the rules are the class's `ClassSubsidies` (domain/subsidies.p
 
 import uuid
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from functools import partial
 
 from servicekit import auth, dates
@@ -45,8 +45,8 @@ def _city(rules: SubsidyRules, book: ClassSubsidies) -> CityRules:
     return city
 
 
-def file_subsidy_claim(uow: UnitOfWork, cmd: c.FileSubsidyClaim, *,
-                       rules: SubsidyRules) -> tuple[ClassSubsidies, Claim]:
+def file_subsidy_claim(uow: UnitOfWork, cmd: c.FileSubsidyClaim, *, rules: SubsidyRules,
+                       at: datetime | None = None) -> tuple[ClassSubsidies, Claim]:
     """TRN-11 eligibility first, then TRN-12's agreement, then TRN-5's amount and limits."""
     with uow:
         book = _book(uow, cmd.actor, cmd.class_id)
@@ -56,7 +56,7 @@ def file_subsidy_claim(uow: UnitOfWork, cmd: c.FileSubsidyClaim, *,
             certificate=repo.completion_certificate(cmd.class_id, cmd.person_id),
             agreement=cmd.agreement, prior=repo.prior_claims(cmd.person_id, cmd.class_id),
             city=rules.schedule.for_region(book.facts.region_code), actor=cmd.actor.subject,
-            at=utcnow())
+            at=at or utcnow())
         uow.commit()
         return book, claim
 

@@ -20,12 +20,25 @@ from anbao.accreditation.v1 import accreditation_pb2 as acc
 from anbao.training.v1 import training_pb2 as trn
 from servicekit import dates
 from services.training.adapters.orm import CompletionCertificateRow, TrainingClassRow
-from services.training.adapters.subsidy_orm import SubsidyLedgerRow
+from services.training.adapters.subsidy_orm import SubsidyClaimRow, SubsidyLedgerRow
 from services.training.domain import workdays
 from anbaoctl import demo_subsidies
 from tests import builders
 from tests.e2e.test_training_outcomes import class_completed, publish_as_training
 from tests.harness import error_details, eventually
+
+
+def publicity_passes(system, k) -> None:
+    """The five working days pass: the class's claims, their filing and publicity move
+    three weeks back in training's database (the service has no clock to turn)."""
+    weeks = timedelta(days=21)
+    with system.runtimes()["training"].db.session() as session:
+        for row in session.scalars(select(SubsidyClaimRow).where(
+                SubsidyClaimRow.class_id == k.name.removeprefix("classes/"))):
+            row.filed_at -= weeks
+            row.publicity_start -= weeks
+            row.publicity_end -= weeks
+        session.commit()
 
 
 async def completed_quanzhou_class(system, admin, *trainees):
@@ -76,8 +89,8 @@ async def test_trn5_trn6_inst7_claim_publicity_payment_once_then_fraud_and_black
     assert (claim.amount_fen, claim.state, claim.certificate_number) == (
         50_000, trn.SUBSIDY_CLAIM_STATE_FILED, certificate.number)
 
-    # TRN-6: publicised (the list went up three weeks ago), names masked
-    start = dates.today() - timedelta(days=21)
+    # TRN-6: publicised from today, names masked; nothing is paid during the publicity
+    start = dates.today()
     listed = await admin.training.PubliciseSubsidyClaims(trn.PubliciseSubsidyClaimsRequest(
         parent=k.name, start_date=dates.to_proto(start)), metadata=admin.metadata)
     (shown,) = listed.subsidy_claims
@@ -85,6 +98,12 @@ async def test_trn5_trn6_inst7_claim_publicity_payment_once_then_fraud_and_black
     end = dates.of_proto(shown.publicity_end_date)
     assert sum(workdays.is_workday(start + timedelta(days=d))
                for d in range((end - start).days + 1)) == 5 and workdays.is_workday(end)
+
+    with pytest.raises(grpc.aio.AioRpcError) as refused:
+        await admin.training.PaySubsidyClaims(trn.PaySubsidyClaimsRequest(
+            parent=k.name, request_id=str(uuid.uuid4())), metadata=admin.metadata)
+    assert error_details(refused.value)[1] == "TRN_6_PUBLICITY_NOT_OVER"
+    publicity_passes(system, k)
 
     # paid once, however often the same request is repeated
     request = trn.PaySubsidyClaimsRequest(parent=k.name, request_id=str(uuid.uuid4()))
@@ -127,11 +146,30 @@ async def test_the_demos_subsidy_steps_walk_claim_publicity_payment_fraud(system
     trainer, k, _ = await completed_quanzhou_class(system, admin, *trainees)
     org = system.stubs("training_org", trainer.name)
     said = []
+
+    async def passes():
+        publicity_passes(system, k)
+
     walked = await demo_subsidies.walk(
         {name: system.channel(name) for name in ("training", "accreditation")},
         admin=admin.metadata, org=org.metadata, training_class=k.name,
         institution=trainer.name, trainees={t.name: t.full_name for t in trainees},
-        publicity_start_days_ago=21, eventually=eventually, say=said.append)
+        eventually=eventually, say=said.append, publicity_passes=passes)
     assert walked.paid_fen == 100_000 and not walked.repeat_paid_again
     assert walked.clawed_back_fen == 100_000 and walked.blacklisted
     assert any("王**" in line for line in said) and not any("王小明" in line for line in said)
+
+
+async def test_the_demo_without_waiting_shows_the_payment_refused_during_publicity(
+        system, backend):
+    admin = system.stubs()
+    trainee = await builders.person(admin, "王小明")
+    trainer, k, _ = await completed_quanzhou_class(system, admin, trainee)
+    org = system.stubs("training_org", trainer.name)
+    walked = await demo_subsidies.walk(
+        {name: system.channel(name) for name in ("training", "accreditation")},
+        admin=admin.metadata, org=org.metadata, training_class=k.name,
+        institution=trainer.name, trainees={trainee.name: trainee.full_name},
+        eventually=eventually, say=lambda line: None)
+    assert walked.refused_during_publicity and walked.paid_fen == 0
+    assert walked.clawed_back_fen == 0 and walked.blacklisted

@@ -72,10 +72,13 @@ def completed_class(uows, region=QUANZHOU, occupation=ADMINISTRATOR, level=3,
     return k
 
 
-def file(uows, k, person="p1", agreement=AGREEMENT, name="王小明", actor=None):
+FILED_AT = datetime(2026, 11, 20, 2, 0, tzinfo=timezone.utc)  # 10:00 in China
+
+
+def file(uows, k, person="p1", agreement=AGREEMENT, name="王小明", actor=None, at=FILED_AT):
     return sh.file_subsidy_claim(uows(), c.FileSubsidyClaim.parse(
         actor or org(k.institution_id), parent=k.name, person=f"persons/{person}",
-        trainee_name=name, agreement=agreement), rules=RULES)[1]
+        trainee_name=name, agreement=agreement), rules=RULES, at=at)[1]
 
 
 def refused(rule: str, action, *args, **kwargs) -> FailedPrecondition:
@@ -220,6 +223,7 @@ def test_trn6_paid_only_after_the_publicity_and_only_once(uows):
     k = completed_class(uows)
     file(uows, k)
     refused("TRN_6_NOTHING_TO_PAY", pay, uows, k, date(2026, 12, 31))  # not publicised
+    refused("TRN_6_PUBLICITY_BEFORE_FILING", publicise, uows, k, date(2026, 11, 19))
     (listed,) = publicise(uows, k, date(2026, 11, 23))
     assert listed.publicity_end == date(2026, 11, 27)
     refused("TRN_6_PUBLICITY_NOT_OVER", pay, uows, k, date(2026, 11, 27))
@@ -237,8 +241,9 @@ def test_trn6_paid_only_after_the_publicity_and_only_once(uows):
 
 def test_trn6_no_payment_while_an_objection_stands(uows):
     k = completed_class(uows, trainees=("p1", "p2"))
-    file(uows, k)
-    file(uows, k, person="p2", name="李四")
+    weeks_ago = datetime.now(timezone.utc) - timedelta(days=25)
+    file(uows, k, at=weeks_ago)
+    file(uows, k, person="p2", name="李四", at=weeks_ago)
     publicise(uows, k, dates.today() - timedelta(days=20))
     refused("TRN_6_PUBLICITY_OVER", sh.record_subsidy_objection, uows(),
             c.RecordSubsidyObjection.parse(ADMIN, name=claim_of(k), reason="late"))
@@ -308,7 +313,7 @@ def test_inst7_fraud_claws_back_paid_subsidies_and_announces_fraud_found(uows):
         file(uows, k, person=person)
     publicise(uows, k, date(2026, 11, 23))
     pay(uows, k, date(2026, 11, 30))
-    file(uows, k, person="p3")  # filed after the payment: unpaid
+    file(uows, k, person="p3", at=datetime.now(timezone.utc))  # after the payment: unpaid
     case = sh.record_training_fraud(uows(), c.RecordTrainingFraud.parse(
         ADMIN, parent=k.name, reason="虚假考勤", evidence="签到表",
         revoke_training_qualification=True), rules=RULES)[1]

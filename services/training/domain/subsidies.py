@@ -312,6 +312,13 @@ class ClassSubsidies:
         if not filed:
             raise FailedPrecondition("TRN_6_NOTHING_TO_PUBLICISE",
                                      f"{self.facts.name} has no filed claim to publicise")
+        # a list cannot have gone up before its claims were filed: a start recorded
+        # earlier would shorten the publicity
+        filed_on = max(c.filed_at.astimezone(dates.CHINA).date() for c in filed)
+        if start < filed_on:
+            raise FailedPrecondition(
+                "TRN_6_PUBLICITY_BEFORE_FILING", f"the publicity cannot start on "
+                f"{start.isoformat()}, before its last claim was filed ({filed_on.isoformat()})")
         end = publicity_end(start, city.publicity_working_days, is_workday)
         for claim in filed:
             claim.state, claim.publicity_start, claim.publicity_end = PUBLICISED, start, end
