@@ -29,10 +29,14 @@ def _repos(uow: UnitOfWork) -> TrainingRepositories:
     return uow.repos
 
 
-def _book(uow: UnitOfWork, actor: auth.Caller, class_id: str) -> ClassSubsidies:
-    """The class's subsidies, once the caller is known to reach the class."""
+def _book(uow: UnitOfWork, actor: auth.Caller, class_id: str,
+          lock: bool = True) -> ClassSubsidies:
+    """The class's subsidies, once the caller is known to reach the class; for a change,
+    read under the class's lock."""
     k = _repos(uow).classes.get(class_id)
     auth.require_reach(actor, region=k.region_code, institution=k.institution_id)
+    if lock:
+        _repos(uow).subsidies.lock_class(class_id)
     return _repos(uow).subsidies.of_class(ClassFacts(
         k.id, k.institution_id, k.region_code, k.occupation_code, k.level, k.state))
 
@@ -51,6 +55,7 @@ def file_subsidy_claim(uow: UnitOfWork, cmd: c.FileSubsidyClaim, *, rules: Subsi
     with uow:
         book = _book(uow, cmd.actor, cmd.class_id)
         repo = _repos(uow).subsidies
+        repo.lock_person(cmd.person_id)
         claim = book.file(
             person_id=cmd.person_id, trainee_name=cmd.trainee_name,
             certificate=repo.completion_certificate(cmd.class_id, cmd.person_id),
@@ -64,7 +69,7 @@ def file_subsidy_claim(uow: UnitOfWork, cmd: c.FileSubsidyClaim, *, rules: Subsi
 def list_subsidy_claims(uow: UnitOfWork, query: c.ListSubsidyClaims
                         ) -> tuple[ClassSubsidies, list[Claim], str]:
     with uow:
-        book = _book(uow, query.actor, query.class_id)
+        book = _book(uow, query.actor, query.class_id, lock=False)
         claims, token = _repos(uow).subsidies.page(query.class_id, query.page)
         return book, claims, token
 
@@ -121,7 +126,7 @@ def record_training_fraud(uow: UnitOfWork, cmd: c.RecordTrainingFraud, *,
         case = book.find_fraud(
             case_id=uuid.uuid4().hex, reason=cmd.reason, evidence=cmd.evidence,
             revoke=cmd.revoke_qualification, today=dates.today(),
-            retention_years=city.ledger_retention_years if city else 5,
+            retention_years=(city or rules.schedule.defaults).ledger_retention_years,
             actor=cmd.actor.subject, at=utcnow())
         uow.commit()
         return book, case

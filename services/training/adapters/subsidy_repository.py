@@ -2,14 +2,16 @@
 
 from datetime import date
 
-from sqlalchemy import delete, select
+import hashlib
+
+from sqlalchemy import delete, select, text
 
 from servicekit import paging
 from servicekit.repository import Repository
 
 from ..domain.subsidies import (Agreement, Certificate, ClassFacts, ClassSubsidies, Claim,
                                 FraudCase, Objection, PriorClaim)
-from .orm import CompletionCertificateRow
+from .orm import CompletionCertificateRow, TrainingClassRow
 from .subsidy_orm import FraudCaseRow, SubsidyClaimRow, SubsidyLedgerRow, SubsidyObjectionRow
 
 _CLAIM_STATE = ("state", "publicity_start", "publicity_end", "paid_on")
@@ -31,6 +33,21 @@ def _claim(row: SubsidyClaimRow, objections: list[SubsidyObjectionRow]) -> Claim
 
 
 class SubsidyBooks(Repository[ClassSubsidies]):
+    def lock_class(self, class_id: str) -> None:
+        """One change of a class's subsidies at a time (two payments at once would pay
+        twice): the class's row, locked to the end of the transaction on PostgreSQL
+        (SQLite write transactions are serial)."""
+        self.session.execute(select(TrainingClassRow.id).where(
+            TrainingClassRow.id == class_id).with_for_update())
+
+    def lock_person(self, person_id: str) -> None:
+        """TRN-5's yearly limits count a person's claims in every class: one claim of a
+        person at a time (a PostgreSQL advisory lock held to commit)."""
+        if self.session.get_bind().dialect.name == "postgresql":
+            key = int.from_bytes(hashlib.sha256(f"subsidy/{person_id}".encode()).digest()[:8],
+                                 "big", signed=True)
+            self.session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
+
     def of_class(self, facts: ClassFacts) -> ClassSubsidies:
         rows = self.session.scalars(select(SubsidyClaimRow).where(
             SubsidyClaimRow.class_id == facts.id).order_by(SubsidyClaimRow.filed_at,

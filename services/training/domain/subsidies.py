@@ -60,6 +60,7 @@ class CityRules:
 @dataclass(frozen=True)
 class Schedule:
     cities: dict[str, CityRules]
+    defaults: CityRules  # the [defaults] table's limits, for a class of no listed city
 
     def for_region(self, region_code: str) -> CityRules | None:
         """The rules of the city a division belongs to (a county's: its city's)."""
@@ -107,7 +108,17 @@ def load(path: str | None = None) -> Schedule:
                                              f"cities.{code}.publicity_working_days"),
             ledger_retention_years=_positive(settings.get("ledger_retention_years"),
                                              f"cities.{code}.ledger_retention_years"))
-    return Schedule(cities)
+    fallback = CityRules(
+        region_code="", name="defaults", amounts={}, any_occupation_fen=None,
+        max_claims_per_person_per_year=_positive(
+            defaults.get("max_claims_per_person_per_year"), "defaults.max_claims"),
+        same_occupation_level_once_a_year=bool(
+            defaults.get("same_occupation_level_once_a_year", True)),
+        publicity_working_days=_positive(defaults.get("publicity_working_days"),
+                                         "defaults.publicity_working_days"),
+        ledger_retention_years=_positive(defaults.get("ledger_retention_years"),
+                                         "defaults.ledger_retention_years"))
+    return Schedule(cities, fallback)
 
 
 def publicity_end(start: date, working_days: int, is_workday: IsWorkday) -> date:
