@@ -284,3 +284,16 @@ async def approved_class(system, institution, teacher, **kw):
     police = system.stubs(department="police")
     return await police.training.ReviewTrainingClass(trn.ReviewTrainingClassRequest(
         name=planned.name, approved=True, reason="同意"), metadata=police.metadata)
+
+
+# TRN-4 evidence: the smallest bytes each accepted type starts with
+JPEG = b"\xff\xd8\xff\xe0" + bytes(60)
+PNG = b"\x89PNG\r\n\x1a\n" + bytes(60)
+MP4 = b"\x00\x00\x00\x18ftypmp42" + bytes(60)
+
+
+def upload(metadata, data: bytes, chunk: int = 16):
+    """The messages of one evidence upload: its metadata, then its bytes in chunks."""
+    yield trn.UploadEvidenceRequest(metadata=metadata)
+    for i in range(0, len(data), chunk):
+        yield trn.UploadEvidenceRequest(chunk=data[i:i + chunk])

@@ -119,6 +119,8 @@ class System:
                   secrets.SIGNING_KEY: self.bus.signing_key(service.name),
                   **self.bus.settings[service.name], **tls_settings(self.tls_dir, service.name)}
         values.update({secret: fieldcrypto.new_key() for secret in service.secrets})
+        if "media_dir" in service.settings_class().model_fields:  # files a service keeps
+            values["media_dir"] = str(self.bus.data_dir / f"{service.name}-media")
         if service.http_port is not None:
             values["http_port"] = 0
         values.update(service.wiring(

@@ -10,10 +10,14 @@ from servicekit.errors import FieldViolation, InvalidArgument
 from servicekit.messagebus import MessageBus
 from servicekit.names import require_id
 
+from .adapters.media_store import MEDIA_TYPES, MediaStore
 from .domain import commands as c
+from .domain.attendance import Trainee, Verified
 from .domain.classes import TrainingClass
+from .domain.evidence import EvidenceItem
 from .domain.plans import PlanRules
 from .subsidy_api import SubsidyApi
+from .handlers import Rules
 
 
 @contextmanager
@@ -58,12 +62,103 @@ def class_pb(k: TrainingClass, rules: PlanRules) -> pb.TrainingClass:
     return out
 
 
-class TrainingApi(SubsidyApi, pb_grpc.TrainingServiceServicer):
-    def __init__(self, bus: MessageBus, rules: PlanRules):
-        self._bus, self._rules = bus, rules
+def trainee_pb(t: Trainee, v: Verified) -> pb.Trainee:
+    p = t.person
+    out = pb.Trainee(name=t.name, person=f"persons/{p.person_id}", full_name=p.full_name,
+                     gender=p.gender, resident_id_masked=p.resident_id_masked,
+                     phone_masked=p.phone_masked, attended_minutes=v.attended_minutes,
+                     class_hours=v.class_hours, met_hours=v.met)
+    out.enroll_time.FromDatetime(t.enrolled_at)
+    return out
 
-    def _class(self, k: TrainingClass) -> pb.TrainingClass:
-        return class_pb(k, self._rules)
+
+def evidence_pb(i: EvidenceItem) -> pb.EvidenceItem:
+    out = pb.EvidenceItem(
+        name=i.name, kind=i.kind,
+        lesson=f"classes/{i.class_id}/lessons/{i.lesson_number}" if i.lesson_number else "",
+        person=f"persons/{i.person_id}" if i.person_id else "",
+        duration_seconds=i.duration_seconds, media_type=i.media_type, size_bytes=i.size_bytes,
+        sha256=i.sha256, uploaded_by=i.uploaded_by)
+    out.upload_time.FromDatetime(i.uploaded_at)
+    return out
+
+
+class TrainingApi(SubsidyApi, pb_grpc.TrainingServiceServicer):
+    def __init__(self, bus: MessageBus, rules: Rules, store: MediaStore):
+        self._bus, self._rules, self._store = bus, rules.plan, store
+
+    def _class(self, k: TrainingClass, paper: set[int] = frozenset()) -> pb.TrainingClass:
+        out = class_pb(k, self._rules)
+        for lesson in out.lessons:
+            lesson.paper_sign_in_approved = int(lesson.name.rsplit("/", 1)[1]) in paper
+        return out
+
+    async def EnrollTrainee(self, request, context):
+        trainee = await self._bus.handle(c.EnrollTrainee.parse(
+            auth.current_caller(), training_class=request.training_class,
+            person=request.person))
+        return trainee_pb(trainee, Verified(trainee.person.person_id, 0, 0, False))
+
+    async def ListTrainees(self, request, context):
+        listed = await self._bus.handle(c.ListTrainees(
+            auth.current_caller(), require_id(request.training_class, "classes",
+                                              "training_class")))
+        return pb.ListTraineesResponse(trainees=[trainee_pb(t, v) for t, v in listed])
+
+    async def ApprovePaperSignIn(self, request, context):
+        command = c.ApprovePaperSignIn.parse(auth.current_caller(), lesson=request.lesson,
+                                             reason=request.reason)
+        return self._class(await self._bus.handle(command), {command.lesson_number})
+
+    async def RecordAttendance(self, request, context):
+        s = await self._bus.handle(c.RecordAttendance.parse(
+            auth.current_caller(), lesson=request.lesson, person=request.person,
+            method=request.method, minutes=request.minutes))
+        out = pb.Attendance(lesson=f"classes/{s.class_id}/lessons/{s.lesson_number}",
+                            person=f"persons/{s.person_id}", method=s.method, minutes=s.minutes,
+                            recorded_by=s.recorded_by)
+        out.record_time.FromDatetime(s.at)
+        return out
+
+    async def UploadEvidence(self, request_iterator, context):
+        """The metadata is checked (and the caller's reach) before a byte is read; the
+        bytes go to the store as they arrive, never whole into memory."""
+        requests = request_iterator.__aiter__()
+        try:
+            first = await requests.__anext__()
+        except StopAsyncIteration:
+            first = pb.UploadEvidenceRequest()
+        if first.WhichOneof("part") != "metadata":
+            raise InvalidArgument([FieldViolation("metadata", "the first message is the metadata")])
+        m = first.metadata
+        upload = c.EvidenceUpload.parse(
+            auth.current_caller(), training_class=m.training_class, kind=m.kind, lesson=m.lesson,
+            person=m.person, duration_seconds=m.duration_seconds, media_type=m.media_type,
+            media_types=MEDIA_TYPES)
+        await self._bus.handle(upload)
+
+        async def chunks():
+            async for part in requests:
+                if part.WhichOneof("part") != "chunk":
+                    raise InvalidArgument([FieldViolation("metadata", "is sent once, first")])
+                yield part.chunk
+        sha256, size = await self._store.write(chunks(), upload.media_type)
+        return evidence_pb(await self._bus.handle(c.RecordEvidence(upload, sha256, size)))
+
+    async def ListEvidence(self, request, context):
+        items, missing = await self._bus.handle(c.ListEvidence(
+            auth.current_caller(), require_id(request.training_class, "classes",
+                                              "training_class")))
+        return pb.ListEvidenceResponse(evidence=[evidence_pb(i) for i in items],
+                                       shortfalls=missing)
+
+    async def DeleteEvidence(self, request, context):
+        return evidence_pb(await self._bus.handle(c.DeleteEvidence.parse(
+            auth.current_caller(), name=request.name)))
+
+    async def CompleteTrainingClass(self, request, context):
+        return self._class(await self._bus.handle(c.CompleteTrainingClass(
+            auth.current_caller(), require_id(request.name, "classes"))))
 
     async def CreateTrainingClass(self, request, context):
         k = request.training_class
@@ -105,6 +200,6 @@ class TrainingApi(SubsidyApi, pb_grpc.TrainingServiceServicer):
         return await auditlisting.answer(self._bus, pb, request)
 
 
-def servicers(bus: MessageBus, rules: PlanRules) -> list[tuple]:
-    return [(pb_grpc.add_TrainingServiceServicer_to_server, TrainingApi(bus, rules),
+def servicers(bus: MessageBus, rules: Rules, store: MediaStore) -> list[tuple]:
+    return [(pb_grpc.add_TrainingServiceServicer_to_server, TrainingApi(bus, rules, store),
              pb.DESCRIPTOR.services_by_name["TrainingService"].full_name)]

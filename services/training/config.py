@@ -1,3 +1,5 @@
+from pathlib import Path
+
 from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
@@ -25,6 +27,22 @@ class TrainingSettings(ServiceSettings):
     # POOL-3 (001 §四(四)): the cadres' courses
     min_cadre_initial_hours: int = Field(36, ge=1)
     min_cadre_rotation_hours: int = Field(24, ge=1)
+    # TRN-9 assumption: a trainee meets the class with this share of its class hours signed in
+    min_attendance_percent: int = Field(100, ge=1, le=100)
+    # TRN-4 evidence media: the content-addressed store and the largest upload accepted
+    # (empty: `training-media` beside the SQLite database, or ./data/training-media)
+    media_dir: str = ""
+    max_upload_bytes: int = Field(512 * 1024 * 1024, ge=1)
+    # TRN-7: archives (plans, rosters, attendance, evidence) are kept at least this long
+    archive_retention_years: int = Field(3, ge=1)
+
+    @property
+    def media_path(self) -> Path:
+        if self.media_dir:
+            return Path(self.media_dir)
+        if self.database_url.startswith("sqlite:///"):
+            return Path(self.database_url.removeprefix("sqlite:///")).parent / "training-media"
+        return Path("./data/training-media")
     # TRN-5, TRN-6, TRN-7: subsidy amounts, limits, publicity and ledger retention per
     # city (empty: the shipped services/training/data/subsidies.toml)
     subsidy_schedule_file: str = ""

@@ -1,7 +1,8 @@
 """training's handlers: `verb(uow, message)`, one transaction each."""
 
 import uuid
-from datetime import timezone
+from dataclasses import dataclass
+from datetime import date, timezone
 from typing import Protocol
 
 from anbao.accreditation.v1 import accreditation_pb2 as accreditation
@@ -9,14 +10,36 @@ from anbao.accreditation.v1 import events_pb2 as accreditation_events
 from anbao.certificates.v1 import certificates_pb2 as certificates
 from anbao.certificates.v1 import events_pb2 as certificate_events
 from servicekit import auth, dates
-from servicekit.errors import (FailedPrecondition, FieldViolation, InvalidArgument,
-                               PermissionDenied)
+from servicekit.errors import (AlreadyExists, FailedPrecondition, FieldViolation,
+                               InvalidArgument, PermissionDenied)
 from servicekit.unitofwork import UnitOfWork, utcnow
 
 from .adapters.repository import TrainingRepositories
-from .domain import commands as c
-from .domain.classes import InstitutionFacts, TrainingClass
+from .domain import attendance, commands as c, evidence
+from .domain.attendance import TraineeFacts
+from .domain.classes import APPROVED, InstitutionFacts, TrainingClass
 from .domain.plans import PlanRules
+
+
+class Clock(Protocol):
+    """The service's calendar day (adapters/clock.py)."""
+
+    def today(self) -> date: ...
+
+
+class People(Protocol):
+    """registry, as the handlers need it (adapters/registry_client.py)."""
+
+    def person(self, person_id: str) -> TraineeFacts: ...
+
+
+@dataclass(frozen=True)
+class Rules:
+    """Configuration the handlers apply (config.TrainingSettings)."""
+
+    plan: PlanRules
+    min_attendance_percent: int = 100
+    retention_years: int = 3
 
 
 class Institutions(Protocol):
@@ -90,7 +113,7 @@ def _require_police(actor: auth.Caller) -> None:
 
 
 def file_training_class(uow: UnitOfWork, cmd: c.FileTrainingClass, *,
-                        institutions: Institutions) -> TrainingClass:
+                        institutions: Institutions, clock: Clock) -> TrainingClass:
     """TRN-2 (5 Chinese working days ahead), INST-4 (qualified teachers), INST-7 (not
     blacklisted)."""
     with uow:  # a read first: no transaction stays open across the call to accreditation
@@ -100,7 +123,7 @@ def file_training_class(uow: UnitOfWork, cmd: c.FileTrainingClass, *,
         training_class = _scoped_class(uow, cmd.actor, cmd.class_id, lock=True)
         learned = _repos(uow).learned
         training_class.file(
-            today=dates.today(), institution=institution,
+            today=clock.today(), institution=institution,
             blacklisted=learned.blacklisted(training_class.institution_id),
             teachers=learned.teachers({x.teacher_id for x in training_class.lessons}),
             at=utcnow())
@@ -125,6 +148,144 @@ def record_inspection_visit(uow: UnitOfWork, cmd: c.RecordInspectionVisit) -> Tr
         training_class.record_visit(visit_date=cmd.visit_date, inspector=cmd.inspector,
                                     findings=cmd.findings, actor=cmd.actor.subject,
                                     at=utcnow())
+        uow.commit()
+        return training_class
+
+
+def enroll_trainee(uow: UnitOfWork, cmd: c.EnrollTrainee, *, people: People,
+                   clock: Clock) -> attendance.Trainee:
+    """TRN-9, TRN-12: a registry person, entered before the class starts."""
+    with uow:  # reach first, then registry, outside the write transaction
+        _scoped_class(uow, cmd.actor, cmd.class_id)
+    person = people.person(cmd.person_id)
+    with uow:
+        training_class = _scoped_class(uow, cmd.actor, cmd.class_id, lock=True)
+        repo = _repos(uow).attendance
+        trainee = attendance.enrol(training_class, person, today=clock.today(),
+                                   already=repo.is_enrolled(cmd.class_id, cmd.person_id),
+                                   at=utcnow())
+        repo.enrol(trainee)
+        uow.commit()
+        return trainee
+
+
+def verified_trainees(uow: UnitOfWork, training_class: TrainingClass, rules: Rules
+                      ) -> list[tuple[attendance.Trainee, attendance.Verified]]:
+    repo = _repos(uow).attendance
+    sign_ins = repo.sign_ins(training_class.id)
+    return [(t, attendance.verify(training_class, sign_ins, t.person.person_id, rules.plan,
+                                  rules.min_attendance_percent))
+            for t in repo.trainees(training_class.id)]
+
+
+def list_trainees(uow: UnitOfWork, query: c.ListTrainees, *, rules: Rules
+                  ) -> list[tuple[attendance.Trainee, attendance.Verified]]:
+    with uow:
+        return verified_trainees(uow, _scoped_class(uow, query.actor, query.class_id), rules)
+
+
+def approve_paper_sign_in(uow: UnitOfWork, cmd: c.ApprovePaperSignIn) -> TrainingClass:
+    """TRN-9: the police allow paper sign-in for a lesson (reported by the institution)."""
+    with uow:
+        training_class = _scoped_class(uow, cmd.actor, cmd.class_id, lock=True)
+        _require_police(cmd.actor)
+        training_class.lesson(cmd.lesson_number)
+        if training_class.state != APPROVED:
+            raise FailedPrecondition("TRN_9_NOT_APPROVED",
+                                     f"{training_class.name} is not an approved class")
+        _repos(uow).attendance.approve_paper(cmd.class_id, cmd.lesson_number, cmd.reason,
+                                             cmd.actor.subject, utcnow())
+        uow.commit()
+        return training_class
+
+
+def record_attendance(uow: UnitOfWork, cmd: c.RecordAttendance, *,
+                      clock: Clock) -> attendance.SignIn:
+    with uow:
+        training_class = _scoped_class(uow, cmd.actor, cmd.class_id, lock=True)
+        repo = _repos(uow).attendance
+        lesson = training_class.lesson(cmd.lesson_number)
+        if repo.has_signed_in(cmd.class_id, cmd.lesson_number, cmd.person_id):
+            raise AlreadyExists(f"persons/{cmd.person_id} signed in to lesson "
+                                f"{cmd.lesson_number} already")
+        signed = attendance.sign_in(
+            training_class, lesson, cmd.person_id,
+            enrolled=repo.is_enrolled(cmd.class_id, cmd.person_id), method=cmd.method,
+            minutes=cmd.minutes,
+            paper_approved=repo.paper_approved(cmd.class_id, cmd.lesson_number),
+            today=clock.today(), actor=cmd.actor.subject, at=utcnow())
+        repo.record(signed)
+        uow.commit()
+        return signed
+
+
+def check_upload(uow: UnitOfWork, upload: c.EvidenceUpload) -> None:
+    """TRN-4: before any byte is accepted, the caller reaches the class and the evidence
+    fits it (read only; the write is record_evidence)."""
+    with uow:
+        training_class = _scoped_class(uow, upload.actor, upload.class_id)
+        evidence.check_upload(
+            training_class, kind=upload.kind, lesson_number=upload.lesson_number,
+            person_enrolled=bool(upload.person_id) and _repos(uow).attendance.is_enrolled(
+                upload.class_id, upload.person_id))
+
+
+def record_evidence(uow: UnitOfWork, cmd: c.RecordEvidence) -> evidence.EvidenceItem:
+    u = cmd.upload
+    with uow:
+        training_class = _scoped_class(uow, u.actor, u.class_id, lock=True)
+        evidence.check_upload(  # again: the class may have changed during the upload
+            training_class, kind=u.kind, lesson_number=u.lesson_number,
+            person_enrolled=bool(u.person_id) and _repos(uow).attendance.is_enrolled(
+                u.class_id, u.person_id))
+        item = evidence.EvidenceItem(
+            _new_id(), u.class_id, u.kind, u.lesson_number, u.person_id, u.duration_seconds,
+            cmd.sha256, cmd.size_bytes, u.media_type, u.actor.subject, utcnow())
+        _repos(uow).evidence.add(item)
+        uow.commit()
+        return item
+
+
+def list_evidence(uow: UnitOfWork, query: c.ListEvidence, *, rules: Rules
+                  ) -> tuple[list[evidence.EvidenceItem], list[str]]:
+    with uow:
+        training_class = _scoped_class(uow, query.actor, query.class_id)
+        items = _repos(uow).evidence.of_class(query.class_id)
+        trainees = [t.person.person_id for t in _repos(uow).attendance.trainees(query.class_id)]
+        return items, evidence.shortfalls(training_class, items, trainees, rules.plan)
+
+
+def delete_evidence(uow: UnitOfWork, cmd: c.DeleteEvidence, *, rules: Rules, clock: Clock,
+                    remove_bytes) -> evidence.EvidenceItem:
+    """TRN-7: refused under retention; past it, the metadata goes, and the bytes when no
+    other item holds them."""
+    with uow:
+        _scoped_class(uow, cmd.actor, cmd.class_id, lock=True)
+        repo = _repos(uow).evidence
+        item = repo.get(cmd.class_id, cmd.item_id)
+        evidence.require_deletable(item, clock.today(), rules.retention_years)
+        last = repo.delete(item)
+        uow.commit()
+    if last:
+        remove_bytes(item.sha256)
+    return item
+
+
+def complete_training_class(uow: UnitOfWork, cmd: c.CompleteTrainingClass, *, rules: Rules,
+                            clock: Clock) -> TrainingClass:
+    """CERT-2: the police's completion review; ClassCompleted goes out through the outbox
+    in the same transaction."""
+    with uow:
+        training_class = _scoped_class(uow, cmd.actor, cmd.class_id, lock=True)
+        _require_police(cmd.actor)
+        trainees = verified_trainees(uow, training_class, rules)
+        items = _repos(uow).evidence.of_class(cmd.class_id)
+        training_class.complete(
+            today=clock.today(), trainees=[t for t, _ in trainees],
+            verified=[v for _, v in trainees],
+            shortfalls=evidence.shortfalls(training_class, items,
+                                           [t.person.person_id for t, _ in trainees], rules.plan),
+            rules=rules.plan, at=utcnow())
         uow.commit()
         return training_class
 

@@ -19,6 +19,15 @@ POLICY = {
     "FileTrainingClass": INSTITUTION_ITSELF,               # TRN-2
     "ReviewTrainingClass": POLICE,                          # TRN-3, police department only
     "RecordInspectionVisit": POLICE,                        # TRN-3
+    "EnrollTrainee": INSTITUTION_ITSELF,                    # TRN-9, TRN-12
+    "ListTrainees": {**READERS, **INSTITUTION_ITSELF},
+    "ApprovePaperSignIn": POLICE,                           # TRN-9
+    "RecordAttendance": INSTITUTION_ITSELF,                 # TRN-9
+    "UploadEvidence": INSTITUTION_ITSELF,                   # TRN-4
+    "ListEvidence": {**READERS, **INSTITUTION_ITSELF},
+    # TRN-7: nothing under retention is deleted; afterwards the province clears it
+    "DeleteEvidence": {"province_admin": ANY},
+    "CompleteTrainingClass": POLICE,                        # CERT-2, the completion review
     "GetTrainingClass": {**READERS, **INSTITUTION_ITSELF},
     "ListTrainingClasses": {**READERS, **INSTITUTION_ITSELF},
     "ListAuditRecords": {"auditor": ANY},

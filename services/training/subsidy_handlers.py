@@ -5,9 +5,10 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import partial
+from typing import Callable
 
 from servicekit import auth, dates
-from servicekit.errors import FailedPrecondition
+from servicekit.errors import FailedPrecondition, FieldViolation, InvalidArgument
 from servicekit.unitofwork import UnitOfWork, utcnow
 
 from .adapters.repository import TrainingRepositories
@@ -23,6 +24,7 @@ class SubsidyRules:
 
     schedule: Schedule
     is_workday: IsWorkday
+    today: Callable[[], date] = dates.today  # the service's calendar day (adapters/clock.py)
 
 
 def _repos(uow: UnitOfWork) -> TrainingRepositories:
@@ -77,6 +79,8 @@ def list_subsidy_claims(uow: UnitOfWork, query: c.ListSubsidyClaims
 def publicise_subsidy_claims(uow: UnitOfWork, cmd: c.PubliciseSubsidyClaims, *,
                              rules: SubsidyRules) -> tuple[ClassSubsidies, list[Claim]]:
     with uow:
+        if cmd.start_date > rules.today():
+            raise InvalidArgument([FieldViolation("start_date", "must not be in the future")])
         book = _book(uow, cmd.actor, cmd.class_id)
         claims = book.publicise(start=cmd.start_date, city=_city(rules, book),
                                 is_workday=rules.is_workday)
@@ -84,11 +88,11 @@ def publicise_subsidy_claims(uow: UnitOfWork, cmd: c.PubliciseSubsidyClaims, *,
         return book, claims
 
 
-def record_subsidy_objection(uow: UnitOfWork, cmd: c.RecordSubsidyObjection
-                             ) -> tuple[ClassSubsidies, Claim]:
+def record_subsidy_objection(uow: UnitOfWork, cmd: c.RecordSubsidyObjection, *,
+                             rules: SubsidyRules) -> tuple[ClassSubsidies, Claim]:
     with uow:
         book = _book(uow, cmd.actor, cmd.class_id)
-        claim = book.object(person_id=cmd.person_id, reason=cmd.reason, today=dates.today(),
+        claim = book.object(person_id=cmd.person_id, reason=cmd.reason, today=rules.today(),
                             actor=cmd.actor.subject, at=utcnow())
         uow.commit()
         return book, claim
@@ -104,14 +108,13 @@ def decide_subsidy_objection(uow: UnitOfWork, cmd: c.DecideSubsidyObjection
         return book, claim
 
 
-def pay_subsidy_claims(uow: UnitOfWork, cmd: c.PaySubsidyClaims, *, rules: SubsidyRules,
-                       today: date | None = None
+def pay_subsidy_claims(uow: UnitOfWork, cmd: c.PaySubsidyClaims, *, rules: SubsidyRules
                        ) -> tuple[ClassSubsidies, list[Claim], list[Claim]]:
     """TRN-6 (a repeated request with the same request_id pays once: servicekit's
     idempotency answers it with the first answer; a paid claim is never paid again)."""
     with uow:
         book = _book(uow, cmd.actor, cmd.class_id)
-        paid, withheld = book.pay(today=today or dates.today(), city=_city(rules, book),
+        paid, withheld = book.pay(today=rules.today(), city=_city(rules, book),
                                   at=utcnow())
         uow.commit()
         return book, paid, withheld
@@ -125,7 +128,7 @@ def record_training_fraud(uow: UnitOfWork, cmd: c.RecordTrainingFraud, *,
         city = rules.schedule.for_region(book.facts.region_code)
         case = book.find_fraud(
             case_id=uuid.uuid4().hex, reason=cmd.reason, evidence=cmd.evidence,
-            revoke=cmd.revoke_qualification, today=dates.today(),
+            revoke=cmd.revoke_qualification, today=rules.today(),
             retention_years=(city or rules.schedule.defaults).ledger_retention_years,
             actor=cmd.actor.subject, at=utcnow())
         uow.commit()
@@ -145,7 +148,7 @@ def message_handlers(rules: SubsidyRules) -> dict:
         c.FileSubsidyClaim: partial(file_subsidy_claim, rules=rules),
         c.ListSubsidyClaims: list_subsidy_claims,
         c.PubliciseSubsidyClaims: partial(publicise_subsidy_claims, rules=rules),
-        c.RecordSubsidyObjection: record_subsidy_objection,
+        c.RecordSubsidyObjection: partial(record_subsidy_objection, rules=rules),
         c.DecideSubsidyObjection: decide_subsidy_objection,
         c.PaySubsidyClaims: partial(pay_subsidy_claims, rules=rules),
         c.RecordTrainingFraud: partial(record_training_fraud, rules=rules),

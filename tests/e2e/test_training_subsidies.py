@@ -4,10 +4,11 @@ completion certificates (CERT-2), training learns them, the institution claims, 
 department publicises, pays once per request_id, then finds fraud: the subsidy is
 clawed back and accreditation blacklists the institution from training's FraudFound.
 
-Two steps stand in for what the training service does not do through an RPC yet: the
-class's completion review (its state is set to COMPLETED in training's own database, as
-the review will) and the ClassCompleted it then emits (published on the bus with
-training's credentials and signing key, as its outbox relay will)."""
+The class's own weeks (filing, enrolment, sign-ins, evidence, the completion review) are
+walked in test_training_lifecycle.py; here two steps stand in for them: the class's state
+is set to COMPLETED in training's own database, as the review does, and the
+ClassCompleted the review emits is published on the bus with training's credentials and
+signing key, as its outbox relay does. The publicity's days pass on training's clock."""
 
 import uuid
 from datetime import timedelta
@@ -20,7 +21,7 @@ from anbao.accreditation.v1 import accreditation_pb2 as acc
 from anbao.training.v1 import training_pb2 as trn
 from servicekit import dates
 from services.training.adapters.orm import CompletionCertificateRow, TrainingClassRow
-from services.training.adapters.subsidy_orm import SubsidyClaimRow, SubsidyLedgerRow
+from services.training.adapters.subsidy_orm import SubsidyLedgerRow
 from services.training.domain import workdays
 from anbaoctl import demo_subsidies
 from tests import builders
@@ -29,16 +30,9 @@ from tests.harness import error_details, eventually
 
 
 def publicity_passes(system, k) -> None:
-    """The five working days pass: the class's claims, their filing and publicity move
-    three weeks back in training's database (the service has no clock to turn)."""
-    weeks = timedelta(days=21)
-    with system.runtimes()["training"].db.session() as session:
-        for row in session.scalars(select(SubsidyClaimRow).where(
-                SubsidyClaimRow.class_id == k.name.removeprefix("classes/"))):
-            row.filed_at -= weeks
-            row.publicity_start -= weeks
-            row.publicity_end -= weeks
-        session.commit()
+    """The five working days pass: the training service's clock (adapters/clock.py) is
+    pinned three weeks on."""
+    system.training.clock.pinned = dates.today() + timedelta(days=21)
 
 
 async def completed_quanzhou_class(system, admin, *trainees):

@@ -291,6 +291,26 @@ def requests(w: dict) -> dict:
             name=w["class"].name, approved=False, reason="matrix"),
         ("training", "RecordInspectionVisit"): lambda: trn.RecordInspectionVisitRequest(
             training_class=w["class"].name, visit_date=today, inspector="矩阵", findings="matrix"),
+        ("training", "EnrollTrainee"): lambda: trn.EnrollTraineeRequest(
+            training_class=w["class"].name, person=w["person"].name),
+        ("training", "ListTrainees"): lambda: trn.ListTraineesRequest(
+            training_class=w["class"].name),
+        ("training", "ApprovePaperSignIn"): lambda: trn.ApprovePaperSignInRequest(
+            lesson=f"{w['class'].name}/lessons/1", reason="matrix"),
+        ("training", "RecordAttendance"): lambda: trn.RecordAttendanceRequest(
+            lesson=f"{w['class'].name}/lessons/1", person=w["person"].name,
+            method=trn.SIGN_IN_METHOD_PLATFORM, minutes=60),
+        ("training", "UploadEvidence"): lambda: iter([
+            trn.UploadEvidenceRequest(metadata=trn.EvidenceMetadata(
+                training_class=w["class"].name, kind=trn.EVIDENCE_KIND_GROUP_PHOTO,
+                media_type="image/jpeg")),
+            trn.UploadEvidenceRequest(chunk=builders.JPEG)]),
+        ("training", "ListEvidence"): lambda: trn.ListEvidenceRequest(
+            training_class=w["class"].name),
+        ("training", "DeleteEvidence"): lambda: trn.DeleteEvidenceRequest(
+            name=f"{w['class'].name}/evidence/matrix"),
+        ("training", "CompleteTrainingClass"): lambda: trn.CompleteTrainingClassRequest(
+            name=w["class"].name),
         ("training", "GetTrainingClass"): lambda: trn.GetTrainingClassRequest(
             name=w["class"].name),
         ("training", "ListTrainingClasses"): lambda: trn.ListTrainingClassesRequest(),

@@ -60,8 +60,8 @@ def test_trn6_two_payments_at_once_pay_each_claim_once(db_urls, backend):
     sh.publicise_subsidy_claims(uows(), c.PubliciseSubsidyClaims.parse(
         ADMIN, parent=k.name, start_date="2026-11-23"), rules=RULES)
     pay = c.PaySubsidyClaims.parse(ADMIN, parent=k.name)
-    results = at_once(*[lambda: sh.pay_subsidy_claims(uows(), pay, rules=RULES,
-                                                      today=date(2026, 12, 1))] * 2)
+    later = sh.SubsidyRules(RULES.schedule, RULES.is_workday, lambda: date(2026, 12, 1))
+    results = at_once(*[lambda: sh.pay_subsidy_claims(uows(), pay, rules=later)] * 2)
     refused = [r for r in results if isinstance(r, FailedPrecondition)]
     assert len(refused) == 1 and refused[0].reason == "TRN_6_NOTHING_TO_PAY", results
     with uows.db.session() as session:

@@ -19,6 +19,7 @@ from servicekit.auth import Caller, Reach
 from servicekit.errors import AlreadyExists, FailedPrecondition, InvalidArgument, PermissionDenied
 from servicekit.unitofwork import new_event
 from services.training import handlers, subsidy_handlers as sh
+from services.training.adapters.clock import Clock
 from services.training.adapters.orm import metadata
 from services.training.adapters.repository import TrainingRepositories
 from services.training.domain import subsidies, workdays
@@ -93,9 +94,14 @@ def publicise(uows, k, start: date):
         ADMIN, parent=k.name, start_date=start.isoformat()), rules=RULES)[1]
 
 
+def on(today: date) -> sh.SubsidyRules:
+    """The rules with the service's clock pinned to `today`."""
+    return sh.SubsidyRules(RULES.schedule, RULES.is_workday, Clock(today).today)
+
+
 def pay(uows, k, today: date):
     return sh.pay_subsidy_claims(uows(), c.PaySubsidyClaims.parse(ADMIN, parent=k.name),
-                                 rules=RULES, today=today)
+                                 rules=on(today))
 
 
 def claim_of(k, person="p1") -> str:
@@ -150,7 +156,7 @@ def test_trn5_a_rejected_claim_does_not_count_towards_the_limits(uows):
     file(uows, k)
     publicise(uows, k, dates.today())
     sh.record_subsidy_objection(uows(), c.RecordSubsidyObjection.parse(
-        ADMIN, name=claim_of(k), reason="举报: 未参加培训"))
+        ADMIN, name=claim_of(k), reason="举报: 未参加培训"), rules=RULES)
     sh.decide_subsidy_objection(uows(), c.DecideSubsidyObjection.parse(
         ADMIN, name=claim_of(k), upheld=True, reason="核实属实"))
     file(uows, completed_class(uows))  # the same occupation and level, counted afresh
@@ -246,13 +252,13 @@ def test_trn6_no_payment_while_an_objection_stands(uows):
     file(uows, k, person="p2", name="李四", at=weeks_ago)
     publicise(uows, k, dates.today() - timedelta(days=20))
     refused("TRN_6_PUBLICITY_OVER", sh.record_subsidy_objection, uows(),
-            c.RecordSubsidyObjection.parse(ADMIN, name=claim_of(k), reason="late"))
+            c.RecordSubsidyObjection.parse(ADMIN, name=claim_of(k), reason="late"), rules=RULES)
     k2 = completed_class(uows, trainees=("p1", "p2"), level=2)  # TRN-5: another level
     file(uows, k2)
     file(uows, k2, person="p2", name="李四")
     publicise(uows, k2, dates.today())
     sh.record_subsidy_objection(uows(), c.RecordSubsidyObjection.parse(
-        ADMIN, name=claim_of(k2), reason="举报: 代签到"))
+        ADMIN, name=claim_of(k2), reason="举报: 代签到"), rules=RULES)
     after = dates.today() + timedelta(days=30)
     _, paid, withheld = pay(uows, k2, after)
     assert [x.person_id for x in paid] == ["p2"] and [x.person_id for x in withheld] == ["p1"]
@@ -268,12 +274,12 @@ def test_trn6_an_upheld_objection_rejects_the_claim(uows):
     k = completed_class(uows)
     file(uows, k)
     refused("TRN_6_NOT_PUBLICISED", sh.record_subsidy_objection, uows(),
-            c.RecordSubsidyObjection.parse(ADMIN, name=claim_of(k), reason="x"))
+            c.RecordSubsidyObjection.parse(ADMIN, name=claim_of(k), reason="x"), rules=RULES)
     publicise(uows, k, dates.today())
     refused("TRN_6_NO_OPEN_OBJECTION", sh.decide_subsidy_objection, uows(),
             c.DecideSubsidyObjection.parse(ADMIN, name=claim_of(k), upheld=True, reason="x"))
     sh.record_subsidy_objection(uows(), c.RecordSubsidyObjection.parse(
-        ADMIN, name=claim_of(k), reason="举报"))
+        ADMIN, name=claim_of(k), reason="举报"), rules=RULES)
     claim = sh.decide_subsidy_objection(uows(), c.DecideSubsidyObjection.parse(
         ADMIN, name=claim_of(k), upheld=True, reason="属实"))[1]
     assert claim.state == pb.SUBSIDY_CLAIM_STATE_REJECTED

@@ -2,6 +2,7 @@
 
 from datetime import date, datetime
 
+from sqlalchemy import BigInteger
 from sqlmodel import Field
 
 from servicekit.orm import service_base
@@ -98,6 +99,66 @@ class CompletionCertificateRow(Base, table=True):
     class_id: str = Field(index=True, max_length=32)
     person_id: str = Field(max_length=32)
     issue_date: date
+
+
+class TraineeRow(Base, table=True):
+    """TRN-9, TRN-12: a person enrolled in a class before it starts, with the masked data
+    registry gave (never the resident ID or phone in the clear)."""
+
+    __tablename__ = "trainee"
+
+    class_id: str = Field(primary_key=True, max_length=32)
+    person_id: str = Field(primary_key=True, max_length=32)
+    full_name: str = Field(max_length=50)
+    gender: int
+    resident_id_masked: str = Field(max_length=18)
+    phone_masked: str = Field(max_length=20)
+    enrolled_at: datetime
+
+
+class SignInRow(Base, table=True):
+    """TRN-9: one sign-in per trainee per lesson."""
+
+    __tablename__ = "sign_in"
+
+    class_id: str = Field(primary_key=True, max_length=32)
+    lesson_number: int = Field(primary_key=True)
+    person_id: str = Field(primary_key=True, max_length=32)
+    method: int
+    minutes: int
+    recorded_by: str = Field(max_length=200)
+    recorded_at: datetime
+
+
+class PaperSignInRow(Base, table=True):
+    """TRN-9: the police allowed paper sign-in for a lesson (entered back later)."""
+
+    __tablename__ = "paper_sign_in"
+
+    class_id: str = Field(primary_key=True, max_length=32)
+    lesson_number: int = Field(primary_key=True)
+    reason: str = Field(max_length=500)
+    approved_by: str = Field(max_length=200)
+    approved_at: datetime
+
+
+class EvidenceRow(Base, table=True):
+    """TRN-4: a photo or video's metadata; its bytes are in the media store under
+    `sha256` (TRN-7: kept for the retention period)."""
+
+    __tablename__ = "evidence"
+
+    id: str = Field(primary_key=True, max_length=32)
+    class_id: str = Field(index=True, max_length=32)
+    kind: int
+    lesson_number: int = 0
+    person_id: str = Field(default="", max_length=32)
+    duration_seconds: int = 0
+    sha256: str = Field(index=True, max_length=64)
+    size_bytes: int = Field(sa_type=BigInteger)
+    media_type: str = Field(max_length=30)
+    uploaded_by: str = Field(max_length=200)
+    uploaded_at: datetime
 
 
 # the subsidy tables join this metadata (kept in their own module)

@@ -10,8 +10,11 @@ from servicekit.errors import NotFound
 from servicekit.repository import Repositories, Repository
 
 from ..domain.classes import InspectionVisit, Lesson, Review, TeacherFacts, TrainingClass
+from ..domain.attendance import SignIn, Trainee, TraineeFacts
+from ..domain.evidence import EvidenceItem
 from .orm import (CompletionCertificateRow, InspectionVisitRow, InstitutionStandingRow,
-                  LessonRow, TeacherRow, TrainingClassRow)
+                  EvidenceRow, LessonRow, PaperSignInRow, SignInRow, TeacherRow, TraineeRow,
+                  TrainingClassRow)
 from .subsidy_repository import SubsidyBooks
 
 
@@ -96,6 +99,103 @@ class TrainingRepositories(Repositories):
         self.classes = Classes(session)
         self.learned = Learned(session)
         self.subsidies = SubsidyBooks(session)  # TRN-5/6/7/11/12, INST-7
+        self.attendance = Attendance(session)
+        self.evidence = Evidence(session)
+
+
+class Evidence(Repository[None]):
+    """TRN-4 evidence metadata (the bytes are in the media store)."""
+
+    def of_class(self, class_id: str) -> list[EvidenceItem]:
+        rows = self.session.scalars(select(EvidenceRow).where(EvidenceRow.class_id == class_id)
+                                    .order_by(EvidenceRow.uploaded_at, EvidenceRow.id))
+        return [_item(r) for r in rows]
+
+    def get(self, class_id: str, item_id: str) -> EvidenceItem:
+        row = self.session.get(EvidenceRow, item_id)
+        if row is None or row.class_id != class_id:
+            raise NotFound(f"classes/{class_id}/evidence/{item_id} does not exist")
+        return _item(row)
+
+    def add(self, i: EvidenceItem) -> None:
+        self.session.add(EvidenceRow(
+            id=i.id, class_id=i.class_id, kind=i.kind, lesson_number=i.lesson_number,
+            person_id=i.person_id, duration_seconds=i.duration_seconds, sha256=i.sha256,
+            size_bytes=i.size_bytes, media_type=i.media_type, uploaded_by=i.uploaded_by,
+            uploaded_at=i.uploaded_at))
+        self.touched.add(i.name)
+
+    def delete(self, i: EvidenceItem) -> bool:
+        """Removes the metadata; True when no other item holds the same bytes."""
+        self.session.delete(self.session.get(EvidenceRow, i.id))
+        self.touched.add(i.name)
+        self.session.flush()
+        return self.session.scalars(select(EvidenceRow.id).where(
+            EvidenceRow.sha256 == i.sha256)).first() is None
+
+    def _write(self, aggregate) -> None:
+        pass
+
+
+def _item(r: EvidenceRow) -> EvidenceItem:
+    return EvidenceItem(r.id, r.class_id, r.kind, r.lesson_number, r.person_id,
+                        r.duration_seconds, r.sha256, r.size_bytes, r.media_type, r.uploaded_by,
+                        r.uploaded_at)
+
+
+class Attendance(Repository[None]):
+    """Trainees, their sign-ins and the paper sign-ins the police allowed (TRN-9)."""
+
+    def trainees(self, class_id: str) -> list[Trainee]:
+        rows = self.session.scalars(select(TraineeRow).where(TraineeRow.class_id == class_id)
+                                    .order_by(TraineeRow.enrolled_at, TraineeRow.person_id))
+        return [Trainee(r.class_id, TraineeFacts(r.person_id, r.full_name, r.gender,
+                                                 r.resident_id_masked, r.phone_masked),
+                        r.enrolled_at) for r in rows]
+
+    def is_enrolled(self, class_id: str, person_id: str) -> bool:
+        return self.session.get(TraineeRow, (class_id, person_id)) is not None
+
+    def enrol(self, trainee: Trainee) -> None:
+        p = trainee.person
+        self.session.add(TraineeRow(class_id=trainee.class_id, person_id=p.person_id,
+                                    full_name=p.full_name, gender=p.gender,
+                                    resident_id_masked=p.resident_id_masked,
+                                    phone_masked=p.phone_masked, enrolled_at=trainee.enrolled_at))
+        self.touched.add(trainee.name)
+
+    def sign_ins(self, class_id: str) -> list[SignIn]:
+        rows = self.session.scalars(select(SignInRow).where(SignInRow.class_id == class_id))
+        return [SignIn(r.class_id, r.lesson_number, r.person_id, r.method, r.minutes,
+                       r.recorded_by, r.recorded_at) for r in rows]
+
+    def has_signed_in(self, class_id: str, lesson_number: int, person_id: str) -> bool:
+        return self.session.get(SignInRow, (class_id, lesson_number, person_id)) is not None
+
+    def record(self, s: SignIn) -> None:
+        self.session.add(SignInRow(class_id=s.class_id, lesson_number=s.lesson_number,
+                                   person_id=s.person_id, method=s.method, minutes=s.minutes,
+                                   recorded_by=s.recorded_by, recorded_at=s.at))
+        self.touched.add(f"classes/{s.class_id}/trainees/{s.person_id}")
+
+    def paper_approved(self, class_id: str, lesson_number: int) -> bool:
+        return self.session.get(PaperSignInRow, (class_id, lesson_number)) is not None
+
+    def approve_paper(self, class_id: str, lesson_number: int, reason: str, actor: str,
+                      at: datetime) -> bool:
+        if self.paper_approved(class_id, lesson_number):
+            return False
+        self.session.add(PaperSignInRow(class_id=class_id, lesson_number=lesson_number,
+                                        reason=reason, approved_by=actor, approved_at=at))
+        self.touched.add(f"classes/{class_id}/lessons/{lesson_number}")
+        return True
+
+    def paper_lessons(self, class_id: str) -> set[int]:
+        return set(self.session.scalars(select(PaperSignInRow.lesson_number).where(
+            PaperSignInRow.class_id == class_id)).all())
+
+    def _write(self, aggregate) -> None:
+        pass
 
 
 class Learned(Repository[None]):

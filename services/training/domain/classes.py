@@ -3,7 +3,9 @@
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from anbao.training.v1 import training_pb2 as pb
+from anbao.training.v1 import events_pb2, training_pb2 as pb
+from servicekit import dates
+from servicekit.unitofwork import new_event
 from servicekit.errors import FailedPrecondition, FieldViolation, InvalidArgument
 
 from . import plans, workdays
@@ -166,6 +168,45 @@ class TrainingClass:
         visit = InspectionVisit(len(self.visits) + 1, visit_date, inspector, findings, actor, at)
         self.visits.append(visit)
         return visit
+
+
+    def complete(self, *, today: date, trainees: list, verified: list, shortfalls: list[str],
+                 rules: plans.PlanRules, at: datetime) -> list:
+        """CERT-2: the completion review passes once the class has ended, its evidence is
+        complete (TRN-4) and its trainees' hours are verified (TRN-9); `ClassCompleted`
+        names those who met their hours, whom certificates issues completion
+        certificates to. `trainees` are attendance.Trainee, `verified` attendance.Verified."""
+        if self.state != APPROVED:
+            raise FailedPrecondition("CERT_2_NOT_APPROVED",
+                                     f"{self.name} is not an approved class")
+        if today < self.end_date:
+            raise FailedPrecondition("CERT_2_NOT_ENDED", f"{self.name} ends on "
+                                     f"{self.end_date.isoformat()}; it is reviewed after that")
+        if shortfalls:
+            raise FailedPrecondition("TRN_4_EVIDENCE_MISSING", "; ".join(shortfalls))
+        met = {v.person_id: v for v in verified if v.met}
+        self.state = COMPLETED
+        completed = [t for t in trainees if t.person.person_id in met]
+        self.events.append(new_event(
+            events_pb2.ClassCompleted, training_class=self.name, class_code=self.class_code,
+            institution=f"institutions/{self.institution_id}",
+            institution_name=self.institution_name, region_code=self.region_code,
+            occupation_code=self.occupation_code, occupation_name=self.occupation_name,
+            level=self.level, purpose=self.purpose, start_date=dates.to_proto(self.start_date),
+            end_date=dates.to_proto(self.end_date),
+            planned_class_hours=self.class_hours(rules),
+            trainees=[events_pb2.CompletedTrainee(
+                person=f"persons/{t.person.person_id}", full_name=t.person.full_name,
+                resident_id_masked=t.person.resident_id_masked,
+                attended_minutes=met[t.person.person_id].attended_minutes,
+                class_hours=met[t.person.person_id].class_hours) for t in completed]))
+        return completed
+
+    def lesson(self, number: int) -> Lesson:
+        for x in self.lessons:
+            if x.number == number:
+                return x
+        raise InvalidArgument([FieldViolation("lesson", f"{self.name} has no lesson {number}")])
 
 
 def _qualified(teacher: TeacherFacts | None, institution_id: str) -> bool:

@@ -150,3 +150,166 @@ class RecordInspectionVisit:
         what = v.text(findings, "findings", 1000)
         v.raise_if_any()
         return cls(actor, class_id, day, who, what)
+
+
+@dataclass(frozen=True)
+class EnrollTrainee:
+    """TRN-9, TRN-12: a registry person joins a class before it starts."""
+
+    actor: Caller
+    class_id: str
+    person_id: str
+
+    @classmethod
+    def parse(cls, actor: Caller, *, training_class: str, person: str) -> "EnrollTrainee":
+        v = Violations()
+        class_id = resource_id(training_class, "classes", "training_class", v)
+        person_id = resource_id(person, "persons", "person", v)
+        v.raise_if_any()
+        return cls(actor, class_id, person_id)
+
+
+@dataclass(frozen=True)
+class ListTrainees(Query):
+    actor: Caller
+    class_id: str
+
+
+def lesson_of(name: str, field: str, v: Violations) -> tuple[str, int]:
+    """`classes/{id}/lessons/{n}` → (id, n)."""
+    parts = name.split("/")
+    ok = (len(parts) == 4 and parts[0] == "classes" and parts[2] == "lessons"
+          and parts[1].isascii() and parts[1].isalnum() and 0 < len(parts[1]) <= 32
+          and parts[3].isdigit() and 0 < len(parts[3]) <= 4)
+    v.check(ok, field, "must be classes/{id}/lessons/{number}")
+    return (parts[1], int(parts[3])) if ok else ("", 0)
+
+
+@dataclass(frozen=True)
+class ApprovePaperSignIn:
+    """TRN-9: the police allow paper sign-in for one lesson."""
+
+    actor: Caller
+    class_id: str
+    lesson_number: int
+    reason: str
+
+    @classmethod
+    def parse(cls, actor: Caller, *, lesson: str, reason: str) -> "ApprovePaperSignIn":
+        v = Violations()
+        class_id, number = lesson_of(lesson, "lesson", v)
+        text = v.text(reason, "reason", 500)
+        v.raise_if_any()
+        return cls(actor, class_id, number, text)
+
+
+@dataclass(frozen=True)
+class RecordAttendance:
+    """TRN-9: one trainee's sign-in for one lesson."""
+
+    actor: Caller
+    class_id: str
+    lesson_number: int
+    person_id: str
+    method: int
+    minutes: int
+
+    @classmethod
+    def parse(cls, actor: Caller, *, lesson: str, person: str, method: int,
+              minutes: int) -> "RecordAttendance":
+        v = Violations()
+        class_id, number = lesson_of(lesson, "lesson", v)
+        person_id = resource_id(person, "persons", "person", v)
+        v.check(method in pb.SignInMethod.values() and method != pb.SIGN_IN_METHOD_UNSPECIFIED,
+                "method", "must be PLATFORM or PAPER")
+        v.check(0 < minutes <= 24 * 60, "minutes", "must be 1 to 1440")
+        v.raise_if_any()
+        return cls(actor, class_id, number, person_id, method, minutes)
+
+
+@dataclass(frozen=True)
+class CompleteTrainingClass:
+    """CERT-2: the police's completion review of an ended class."""
+
+    actor: Caller
+    class_id: str
+
+
+@dataclass(frozen=True)
+class EvidenceUpload(Query):
+    """TRN-4: an upload's metadata, checked before any byte is accepted."""
+
+    actor: Caller
+    class_id: str
+    kind: int
+    lesson_number: int
+    person_id: str
+    duration_seconds: int
+    media_type: str
+
+    @classmethod
+    def parse(cls, actor: Caller, *, training_class: str, kind: int, lesson: str, person: str,
+              duration_seconds: int, media_type: str, media_types) -> "EvidenceUpload":
+        v = Violations()
+        class_id = resource_id(training_class, "classes", "metadata.training_class", v)
+        known = v.check(kind in pb.EvidenceKind.values()
+                        and kind != pb.EVIDENCE_KIND_UNSPECIFIED, "metadata.kind",
+                        "unknown evidence kind")
+        video = kind in (pb.EVIDENCE_KIND_THEORY_VIDEO, pb.EVIDENCE_KIND_PRACTICAL_VIDEO)
+        per_lesson = video or kind == pb.EVIDENCE_KIND_FACE_CAPTURE
+        number = 0
+        if lesson:
+            lesson_class, number = lesson_of(lesson, "metadata.lesson", v)
+            v.check(not lesson_class or lesson_class == class_id, "metadata.lesson",
+                    "is a lesson of another class")
+        elif known and per_lesson:
+            v.add("metadata.lesson", "is required for videos and face captures")
+        person_id = ""
+        if kind == pb.EVIDENCE_KIND_FACE_CAPTURE:
+            person_id = resource_id(person, "persons", "metadata.person", v)
+        else:
+            v.check(not person, "metadata.person", "is for face captures only")
+        if video:
+            v.check(0 < duration_seconds <= 24 * 3600, "metadata.duration_seconds",
+                    "a video lasts 1 second to 24 hours")
+            v.check(media_type == "video/mp4", "metadata.media_type", "videos are video/mp4")
+        else:
+            v.check(duration_seconds == 0, "metadata.duration_seconds", "is for videos only")
+            v.check(media_type in media_types and media_type.startswith("image/"),
+                    "metadata.media_type", "photos are image/jpeg or image/png")
+        v.raise_if_any()
+        return cls(actor, class_id, kind, number, person_id, duration_seconds, media_type)
+
+
+@dataclass(frozen=True)
+class RecordEvidence:
+    """The stored upload's metadata, once its bytes are in the media store."""
+
+    upload: EvidenceUpload
+    sha256: str
+    size_bytes: int
+
+
+@dataclass(frozen=True)
+class ListEvidence(Query):
+    actor: Caller
+    class_id: str
+
+
+@dataclass(frozen=True)
+class DeleteEvidence:
+    """TRN-7: refused while under retention."""
+
+    actor: Caller
+    class_id: str
+    item_id: str
+
+    @classmethod
+    def parse(cls, actor: Caller, *, name: str) -> "DeleteEvidence":
+        v = Violations()
+        parts = name.split("/")
+        ok = (len(parts) == 4 and parts[0] == "classes" and parts[2] == "evidence"
+              and all(p.isascii() and p.isalnum() and 0 < len(p) <= 32 for p in parts[1::2]))
+        v.check(ok, "name", "must be classes/{id}/evidence/{id}")
+        v.raise_if_any()
+        return cls(actor, parts[1], parts[3])

@@ -91,8 +91,9 @@ class PubliciseSubsidyClaims:
               start_date: dates.DateInput) -> "PubliciseSubsidyClaims":
         v = Violations()
         class_id = _class_id(parent, v)
-        # the day the list went up (on the department's website): today or before
-        start = dates.parse_date(start_date, "start_date", v, required=True, not_future=True)
+        # the day the list went up (on the department's website): today or before, by the
+        # service's clock (the handler checks)
+        start = dates.parse_date(start_date, "start_date", v, required=True)
         v.raise_if_any()
         return cls(actor, class_id, start)
 

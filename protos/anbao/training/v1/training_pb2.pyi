@@ -33,6 +33,27 @@ class ClassState(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     CLASS_STATE_REFUSED: _ClassVar[ClassState]
     CLASS_STATE_COMPLETED: _ClassVar[ClassState]
 
+class SignInMethod(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    SIGN_IN_METHOD_UNSPECIFIED: _ClassVar[SignInMethod]
+    SIGN_IN_METHOD_PLATFORM: _ClassVar[SignInMethod]
+    SIGN_IN_METHOD_PAPER: _ClassVar[SignInMethod]
+
+class EvidenceKind(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    EVIDENCE_KIND_UNSPECIFIED: _ClassVar[EvidenceKind]
+    EVIDENCE_KIND_GROUP_PHOTO: _ClassVar[EvidenceKind]
+    EVIDENCE_KIND_PRACTICAL_PHOTO: _ClassVar[EvidenceKind]
+    EVIDENCE_KIND_THEORY_VIDEO: _ClassVar[EvidenceKind]
+    EVIDENCE_KIND_PRACTICAL_VIDEO: _ClassVar[EvidenceKind]
+    EVIDENCE_KIND_FACE_CAPTURE: _ClassVar[EvidenceKind]
+
+class Gender(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    GENDER_UNSPECIFIED: _ClassVar[Gender]
+    GENDER_MALE: _ClassVar[Gender]
+    GENDER_FEMALE: _ClassVar[Gender]
+
 class SubsidyClaimState(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = ()
     SUBSIDY_CLAIM_STATE_UNSPECIFIED: _ClassVar[SubsidyClaimState]
@@ -54,6 +75,18 @@ CLASS_STATE_FILED: ClassState
 CLASS_STATE_APPROVED: ClassState
 CLASS_STATE_REFUSED: ClassState
 CLASS_STATE_COMPLETED: ClassState
+SIGN_IN_METHOD_UNSPECIFIED: SignInMethod
+SIGN_IN_METHOD_PLATFORM: SignInMethod
+SIGN_IN_METHOD_PAPER: SignInMethod
+EVIDENCE_KIND_UNSPECIFIED: EvidenceKind
+EVIDENCE_KIND_GROUP_PHOTO: EvidenceKind
+EVIDENCE_KIND_PRACTICAL_PHOTO: EvidenceKind
+EVIDENCE_KIND_THEORY_VIDEO: EvidenceKind
+EVIDENCE_KIND_PRACTICAL_VIDEO: EvidenceKind
+EVIDENCE_KIND_FACE_CAPTURE: EvidenceKind
+GENDER_UNSPECIFIED: Gender
+GENDER_MALE: Gender
+GENDER_FEMALE: Gender
 SUBSIDY_CLAIM_STATE_UNSPECIFIED: SubsidyClaimState
 SUBSIDY_CLAIM_STATE_FILED: SubsidyClaimState
 SUBSIDY_CLAIM_STATE_PUBLICISED: SubsidyClaimState
@@ -63,7 +96,7 @@ SUBSIDY_CLAIM_STATE_CLAWED_BACK: SubsidyClaimState
 SUBSIDY_CLAIM_STATE_VOID: SubsidyClaimState
 
 class Lesson(_message.Message):
-    __slots__ = ("name", "title", "lesson_date", "minutes", "kind", "mode", "teacher", "class_hours")
+    __slots__ = ("name", "title", "lesson_date", "minutes", "kind", "mode", "teacher", "class_hours", "paper_sign_in_approved")
     NAME_FIELD_NUMBER: _ClassVar[int]
     TITLE_FIELD_NUMBER: _ClassVar[int]
     LESSON_DATE_FIELD_NUMBER: _ClassVar[int]
@@ -72,6 +105,7 @@ class Lesson(_message.Message):
     MODE_FIELD_NUMBER: _ClassVar[int]
     TEACHER_FIELD_NUMBER: _ClassVar[int]
     CLASS_HOURS_FIELD_NUMBER: _ClassVar[int]
+    PAPER_SIGN_IN_APPROVED_FIELD_NUMBER: _ClassVar[int]
     name: str
     title: str
     lesson_date: _date_pb2.Date
@@ -80,7 +114,72 @@ class Lesson(_message.Message):
     mode: LessonMode
     teacher: str
     class_hours: int
-    def __init__(self, name: _Optional[str] = ..., title: _Optional[str] = ..., lesson_date: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., minutes: _Optional[int] = ..., kind: _Optional[_Union[LessonKind, str]] = ..., mode: _Optional[_Union[LessonMode, str]] = ..., teacher: _Optional[str] = ..., class_hours: _Optional[int] = ...) -> None: ...
+    paper_sign_in_approved: bool
+    def __init__(self, name: _Optional[str] = ..., title: _Optional[str] = ..., lesson_date: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., minutes: _Optional[int] = ..., kind: _Optional[_Union[LessonKind, str]] = ..., mode: _Optional[_Union[LessonMode, str]] = ..., teacher: _Optional[str] = ..., class_hours: _Optional[int] = ..., paper_sign_in_approved: _Optional[bool] = ...) -> None: ...
+
+class Trainee(_message.Message):
+    __slots__ = ("name", "person", "full_name", "gender", "resident_id_masked", "phone_masked", "enroll_time", "attended_minutes", "class_hours", "met_hours")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    PERSON_FIELD_NUMBER: _ClassVar[int]
+    FULL_NAME_FIELD_NUMBER: _ClassVar[int]
+    GENDER_FIELD_NUMBER: _ClassVar[int]
+    RESIDENT_ID_MASKED_FIELD_NUMBER: _ClassVar[int]
+    PHONE_MASKED_FIELD_NUMBER: _ClassVar[int]
+    ENROLL_TIME_FIELD_NUMBER: _ClassVar[int]
+    ATTENDED_MINUTES_FIELD_NUMBER: _ClassVar[int]
+    CLASS_HOURS_FIELD_NUMBER: _ClassVar[int]
+    MET_HOURS_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    person: str
+    full_name: str
+    gender: Gender
+    resident_id_masked: str
+    phone_masked: str
+    enroll_time: _timestamp_pb2.Timestamp
+    attended_minutes: int
+    class_hours: int
+    met_hours: bool
+    def __init__(self, name: _Optional[str] = ..., person: _Optional[str] = ..., full_name: _Optional[str] = ..., gender: _Optional[_Union[Gender, str]] = ..., resident_id_masked: _Optional[str] = ..., phone_masked: _Optional[str] = ..., enroll_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., attended_minutes: _Optional[int] = ..., class_hours: _Optional[int] = ..., met_hours: _Optional[bool] = ...) -> None: ...
+
+class Attendance(_message.Message):
+    __slots__ = ("lesson", "person", "method", "minutes", "recorded_by", "record_time")
+    LESSON_FIELD_NUMBER: _ClassVar[int]
+    PERSON_FIELD_NUMBER: _ClassVar[int]
+    METHOD_FIELD_NUMBER: _ClassVar[int]
+    MINUTES_FIELD_NUMBER: _ClassVar[int]
+    RECORDED_BY_FIELD_NUMBER: _ClassVar[int]
+    RECORD_TIME_FIELD_NUMBER: _ClassVar[int]
+    lesson: str
+    person: str
+    method: SignInMethod
+    minutes: int
+    recorded_by: str
+    record_time: _timestamp_pb2.Timestamp
+    def __init__(self, lesson: _Optional[str] = ..., person: _Optional[str] = ..., method: _Optional[_Union[SignInMethod, str]] = ..., minutes: _Optional[int] = ..., recorded_by: _Optional[str] = ..., record_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class EvidenceItem(_message.Message):
+    __slots__ = ("name", "kind", "lesson", "person", "duration_seconds", "media_type", "size_bytes", "sha256", "uploaded_by", "upload_time")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    LESSON_FIELD_NUMBER: _ClassVar[int]
+    PERSON_FIELD_NUMBER: _ClassVar[int]
+    DURATION_SECONDS_FIELD_NUMBER: _ClassVar[int]
+    MEDIA_TYPE_FIELD_NUMBER: _ClassVar[int]
+    SIZE_BYTES_FIELD_NUMBER: _ClassVar[int]
+    SHA256_FIELD_NUMBER: _ClassVar[int]
+    UPLOADED_BY_FIELD_NUMBER: _ClassVar[int]
+    UPLOAD_TIME_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    kind: EvidenceKind
+    lesson: str
+    person: str
+    duration_seconds: int
+    media_type: str
+    size_bytes: int
+    sha256: str
+    uploaded_by: str
+    upload_time: _timestamp_pb2.Timestamp
+    def __init__(self, name: _Optional[str] = ..., kind: _Optional[_Union[EvidenceKind, str]] = ..., lesson: _Optional[str] = ..., person: _Optional[str] = ..., duration_seconds: _Optional[int] = ..., media_type: _Optional[str] = ..., size_bytes: _Optional[int] = ..., sha256: _Optional[str] = ..., uploaded_by: _Optional[str] = ..., upload_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
 
 class TrainingClass(_message.Message):
     __slots__ = ("name", "institution", "institution_name", "region_code", "class_code", "occupation_code", "occupation_name", "level", "purpose", "lessons", "start_date", "end_date", "class_hours", "state", "create_time", "file_time", "filing_deadline", "review", "inspection_visits")
@@ -185,6 +284,96 @@ class RecordInspectionVisitRequest(_message.Message):
     inspector: str
     findings: str
     def __init__(self, training_class: _Optional[str] = ..., visit_date: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., inspector: _Optional[str] = ..., findings: _Optional[str] = ...) -> None: ...
+
+class EnrollTraineeRequest(_message.Message):
+    __slots__ = ("training_class", "person")
+    TRAINING_CLASS_FIELD_NUMBER: _ClassVar[int]
+    PERSON_FIELD_NUMBER: _ClassVar[int]
+    training_class: str
+    person: str
+    def __init__(self, training_class: _Optional[str] = ..., person: _Optional[str] = ...) -> None: ...
+
+class ListTraineesRequest(_message.Message):
+    __slots__ = ("training_class",)
+    TRAINING_CLASS_FIELD_NUMBER: _ClassVar[int]
+    training_class: str
+    def __init__(self, training_class: _Optional[str] = ...) -> None: ...
+
+class ListTraineesResponse(_message.Message):
+    __slots__ = ("trainees",)
+    TRAINEES_FIELD_NUMBER: _ClassVar[int]
+    trainees: _containers.RepeatedCompositeFieldContainer[Trainee]
+    def __init__(self, trainees: _Optional[_Iterable[_Union[Trainee, _Mapping]]] = ...) -> None: ...
+
+class ApprovePaperSignInRequest(_message.Message):
+    __slots__ = ("lesson", "reason")
+    LESSON_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    lesson: str
+    reason: str
+    def __init__(self, lesson: _Optional[str] = ..., reason: _Optional[str] = ...) -> None: ...
+
+class RecordAttendanceRequest(_message.Message):
+    __slots__ = ("lesson", "person", "method", "minutes")
+    LESSON_FIELD_NUMBER: _ClassVar[int]
+    PERSON_FIELD_NUMBER: _ClassVar[int]
+    METHOD_FIELD_NUMBER: _ClassVar[int]
+    MINUTES_FIELD_NUMBER: _ClassVar[int]
+    lesson: str
+    person: str
+    method: SignInMethod
+    minutes: int
+    def __init__(self, lesson: _Optional[str] = ..., person: _Optional[str] = ..., method: _Optional[_Union[SignInMethod, str]] = ..., minutes: _Optional[int] = ...) -> None: ...
+
+class EvidenceMetadata(_message.Message):
+    __slots__ = ("training_class", "kind", "lesson", "person", "duration_seconds", "media_type")
+    TRAINING_CLASS_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    LESSON_FIELD_NUMBER: _ClassVar[int]
+    PERSON_FIELD_NUMBER: _ClassVar[int]
+    DURATION_SECONDS_FIELD_NUMBER: _ClassVar[int]
+    MEDIA_TYPE_FIELD_NUMBER: _ClassVar[int]
+    training_class: str
+    kind: EvidenceKind
+    lesson: str
+    person: str
+    duration_seconds: int
+    media_type: str
+    def __init__(self, training_class: _Optional[str] = ..., kind: _Optional[_Union[EvidenceKind, str]] = ..., lesson: _Optional[str] = ..., person: _Optional[str] = ..., duration_seconds: _Optional[int] = ..., media_type: _Optional[str] = ...) -> None: ...
+
+class UploadEvidenceRequest(_message.Message):
+    __slots__ = ("metadata", "chunk")
+    METADATA_FIELD_NUMBER: _ClassVar[int]
+    CHUNK_FIELD_NUMBER: _ClassVar[int]
+    metadata: EvidenceMetadata
+    chunk: bytes
+    def __init__(self, metadata: _Optional[_Union[EvidenceMetadata, _Mapping]] = ..., chunk: _Optional[bytes] = ...) -> None: ...
+
+class ListEvidenceRequest(_message.Message):
+    __slots__ = ("training_class",)
+    TRAINING_CLASS_FIELD_NUMBER: _ClassVar[int]
+    training_class: str
+    def __init__(self, training_class: _Optional[str] = ...) -> None: ...
+
+class ListEvidenceResponse(_message.Message):
+    __slots__ = ("evidence", "shortfalls")
+    EVIDENCE_FIELD_NUMBER: _ClassVar[int]
+    SHORTFALLS_FIELD_NUMBER: _ClassVar[int]
+    evidence: _containers.RepeatedCompositeFieldContainer[EvidenceItem]
+    shortfalls: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, evidence: _Optional[_Iterable[_Union[EvidenceItem, _Mapping]]] = ..., shortfalls: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class DeleteEvidenceRequest(_message.Message):
+    __slots__ = ("name",)
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    def __init__(self, name: _Optional[str] = ...) -> None: ...
+
+class CompleteTrainingClassRequest(_message.Message):
+    __slots__ = ("name",)
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    def __init__(self, name: _Optional[str] = ...) -> None: ...
 
 class GetTrainingClassRequest(_message.Message):
     __slots__ = ("name",)

@@ -66,6 +66,46 @@ class TrainingServiceStub:
                 request_serializer=anbao_dot_training_dot_v1_dot_training__pb2.RecordInspectionVisitRequest.SerializeToString,
                 response_deserializer=anbao_dot_training_dot_v1_dot_training__pb2.TrainingClass.FromString,
                 _registered_method=True)
+        self.EnrollTrainee = channel.unary_unary(
+                '/anbao.training.v1.TrainingService/EnrollTrainee',
+                request_serializer=anbao_dot_training_dot_v1_dot_training__pb2.EnrollTraineeRequest.SerializeToString,
+                response_deserializer=anbao_dot_training_dot_v1_dot_training__pb2.Trainee.FromString,
+                _registered_method=True)
+        self.ListTrainees = channel.unary_unary(
+                '/anbao.training.v1.TrainingService/ListTrainees',
+                request_serializer=anbao_dot_training_dot_v1_dot_training__pb2.ListTraineesRequest.SerializeToString,
+                response_deserializer=anbao_dot_training_dot_v1_dot_training__pb2.ListTraineesResponse.FromString,
+                _registered_method=True)
+        self.ApprovePaperSignIn = channel.unary_unary(
+                '/anbao.training.v1.TrainingService/ApprovePaperSignIn',
+                request_serializer=anbao_dot_training_dot_v1_dot_training__pb2.ApprovePaperSignInRequest.SerializeToString,
+                response_deserializer=anbao_dot_training_dot_v1_dot_training__pb2.TrainingClass.FromString,
+                _registered_method=True)
+        self.RecordAttendance = channel.unary_unary(
+                '/anbao.training.v1.TrainingService/RecordAttendance',
+                request_serializer=anbao_dot_training_dot_v1_dot_training__pb2.RecordAttendanceRequest.SerializeToString,
+                response_deserializer=anbao_dot_training_dot_v1_dot_training__pb2.Attendance.FromString,
+                _registered_method=True)
+        self.UploadEvidence = channel.stream_unary(
+                '/anbao.training.v1.TrainingService/UploadEvidence',
+                request_serializer=anbao_dot_training_dot_v1_dot_training__pb2.UploadEvidenceRequest.SerializeToString,
+                response_deserializer=anbao_dot_training_dot_v1_dot_training__pb2.EvidenceItem.FromString,
+                _registered_method=True)
+        self.ListEvidence = channel.unary_unary(
+                '/anbao.training.v1.TrainingService/ListEvidence',
+                request_serializer=anbao_dot_training_dot_v1_dot_training__pb2.ListEvidenceRequest.SerializeToString,
+                response_deserializer=anbao_dot_training_dot_v1_dot_training__pb2.ListEvidenceResponse.FromString,
+                _registered_method=True)
+        self.DeleteEvidence = channel.unary_unary(
+                '/anbao.training.v1.TrainingService/DeleteEvidence',
+                request_serializer=anbao_dot_training_dot_v1_dot_training__pb2.DeleteEvidenceRequest.SerializeToString,
+                response_deserializer=anbao_dot_training_dot_v1_dot_training__pb2.EvidenceItem.FromString,
+                _registered_method=True)
+        self.CompleteTrainingClass = channel.unary_unary(
+                '/anbao.training.v1.TrainingService/CompleteTrainingClass',
+                request_serializer=anbao_dot_training_dot_v1_dot_training__pb2.CompleteTrainingClassRequest.SerializeToString,
+                response_deserializer=anbao_dot_training_dot_v1_dot_training__pb2.TrainingClass.FromString,
+                _registered_method=True)
         self.ListAuditRecords = channel.unary_unary(
                 '/anbao.training.v1.TrainingService/ListAuditRecords',
                 request_serializer=anbao_dot_training_dot_v1_dot_training__pb2.ListAuditRecordsRequest.SerializeToString,
@@ -150,6 +190,65 @@ class TrainingServiceServicer:
 
     def RecordInspectionVisit(self, request, context):
         """The police record a random visit to an approved class (TRN-3).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def EnrollTrainee(self, request, context):
+        """Enrolls a registry person as a trainee, before the class starts (TRN-9, TRN-12).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListTrainees(self, request, context):
+        """The class's trainees with their verified hours so far (TRN-9).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ApprovePaperSignIn(self, request, context):
+        """The police allow paper sign-in for one lesson, to be entered back later (TRN-9).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RecordAttendance(self, request, context):
+        """One trainee's sign-in for one lesson (TRN-9).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UploadEvidence(self, request_iterator, context):
+        """Uploads one photo or video of a class (TRN-4): the metadata first, then the bytes in
+        chunks; stored by SHA-256, its type checked against its first bytes, refused as soon
+        as it passes the configured size limit.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListEvidence(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DeleteEvidence(self, request, context):
+        """Deletes an evidence item; refused while it is under retention (TRN-7).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CompleteTrainingClass(self, request, context):
+        """The police's completion review of an ended class (CERT-2): the evidence complete
+        (TRN-4), every trainee's hours verified (TRN-9); emits ClassCompleted with the
+        trainees who met their hours.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -246,6 +345,46 @@ def add_TrainingServiceServicer_to_server(servicer, server):
             'RecordInspectionVisit': grpc.unary_unary_rpc_method_handler(
                     servicer.RecordInspectionVisit,
                     request_deserializer=anbao_dot_training_dot_v1_dot_training__pb2.RecordInspectionVisitRequest.FromString,
+                    response_serializer=anbao_dot_training_dot_v1_dot_training__pb2.TrainingClass.SerializeToString,
+            ),
+            'EnrollTrainee': grpc.unary_unary_rpc_method_handler(
+                    servicer.EnrollTrainee,
+                    request_deserializer=anbao_dot_training_dot_v1_dot_training__pb2.EnrollTraineeRequest.FromString,
+                    response_serializer=anbao_dot_training_dot_v1_dot_training__pb2.Trainee.SerializeToString,
+            ),
+            'ListTrainees': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListTrainees,
+                    request_deserializer=anbao_dot_training_dot_v1_dot_training__pb2.ListTraineesRequest.FromString,
+                    response_serializer=anbao_dot_training_dot_v1_dot_training__pb2.ListTraineesResponse.SerializeToString,
+            ),
+            'ApprovePaperSignIn': grpc.unary_unary_rpc_method_handler(
+                    servicer.ApprovePaperSignIn,
+                    request_deserializer=anbao_dot_training_dot_v1_dot_training__pb2.ApprovePaperSignInRequest.FromString,
+                    response_serializer=anbao_dot_training_dot_v1_dot_training__pb2.TrainingClass.SerializeToString,
+            ),
+            'RecordAttendance': grpc.unary_unary_rpc_method_handler(
+                    servicer.RecordAttendance,
+                    request_deserializer=anbao_dot_training_dot_v1_dot_training__pb2.RecordAttendanceRequest.FromString,
+                    response_serializer=anbao_dot_training_dot_v1_dot_training__pb2.Attendance.SerializeToString,
+            ),
+            'UploadEvidence': grpc.stream_unary_rpc_method_handler(
+                    servicer.UploadEvidence,
+                    request_deserializer=anbao_dot_training_dot_v1_dot_training__pb2.UploadEvidenceRequest.FromString,
+                    response_serializer=anbao_dot_training_dot_v1_dot_training__pb2.EvidenceItem.SerializeToString,
+            ),
+            'ListEvidence': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListEvidence,
+                    request_deserializer=anbao_dot_training_dot_v1_dot_training__pb2.ListEvidenceRequest.FromString,
+                    response_serializer=anbao_dot_training_dot_v1_dot_training__pb2.ListEvidenceResponse.SerializeToString,
+            ),
+            'DeleteEvidence': grpc.unary_unary_rpc_method_handler(
+                    servicer.DeleteEvidence,
+                    request_deserializer=anbao_dot_training_dot_v1_dot_training__pb2.DeleteEvidenceRequest.FromString,
+                    response_serializer=anbao_dot_training_dot_v1_dot_training__pb2.EvidenceItem.SerializeToString,
+            ),
+            'CompleteTrainingClass': grpc.unary_unary_rpc_method_handler(
+                    servicer.CompleteTrainingClass,
+                    request_deserializer=anbao_dot_training_dot_v1_dot_training__pb2.CompleteTrainingClassRequest.FromString,
                     response_serializer=anbao_dot_training_dot_v1_dot_training__pb2.TrainingClass.SerializeToString,
             ),
             'ListAuditRecords': grpc.unary_unary_rpc_method_handler(
@@ -452,6 +591,222 @@ class TrainingService:
             target,
             '/anbao.training.v1.TrainingService/RecordInspectionVisit',
             anbao_dot_training_dot_v1_dot_training__pb2.RecordInspectionVisitRequest.SerializeToString,
+            anbao_dot_training_dot_v1_dot_training__pb2.TrainingClass.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def EnrollTrainee(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/anbao.training.v1.TrainingService/EnrollTrainee',
+            anbao_dot_training_dot_v1_dot_training__pb2.EnrollTraineeRequest.SerializeToString,
+            anbao_dot_training_dot_v1_dot_training__pb2.Trainee.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListTrainees(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/anbao.training.v1.TrainingService/ListTrainees',
+            anbao_dot_training_dot_v1_dot_training__pb2.ListTraineesRequest.SerializeToString,
+            anbao_dot_training_dot_v1_dot_training__pb2.ListTraineesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ApprovePaperSignIn(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/anbao.training.v1.TrainingService/ApprovePaperSignIn',
+            anbao_dot_training_dot_v1_dot_training__pb2.ApprovePaperSignInRequest.SerializeToString,
+            anbao_dot_training_dot_v1_dot_training__pb2.TrainingClass.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RecordAttendance(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/anbao.training.v1.TrainingService/RecordAttendance',
+            anbao_dot_training_dot_v1_dot_training__pb2.RecordAttendanceRequest.SerializeToString,
+            anbao_dot_training_dot_v1_dot_training__pb2.Attendance.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UploadEvidence(request_iterator,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.stream_unary(
+            request_iterator,
+            target,
+            '/anbao.training.v1.TrainingService/UploadEvidence',
+            anbao_dot_training_dot_v1_dot_training__pb2.UploadEvidenceRequest.SerializeToString,
+            anbao_dot_training_dot_v1_dot_training__pb2.EvidenceItem.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListEvidence(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/anbao.training.v1.TrainingService/ListEvidence',
+            anbao_dot_training_dot_v1_dot_training__pb2.ListEvidenceRequest.SerializeToString,
+            anbao_dot_training_dot_v1_dot_training__pb2.ListEvidenceResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DeleteEvidence(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/anbao.training.v1.TrainingService/DeleteEvidence',
+            anbao_dot_training_dot_v1_dot_training__pb2.DeleteEvidenceRequest.SerializeToString,
+            anbao_dot_training_dot_v1_dot_training__pb2.EvidenceItem.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CompleteTrainingClass(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/anbao.training.v1.TrainingService/CompleteTrainingClass',
+            anbao_dot_training_dot_v1_dot_training__pb2.CompleteTrainingClassRequest.SerializeToString,
             anbao_dot_training_dot_v1_dot_training__pb2.TrainingClass.FromString,
             options,
             channel_credentials,
