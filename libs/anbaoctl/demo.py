@@ -296,7 +296,129 @@ async def run_demo(endpoints: Endpoints, issuer: tokens.TokenIssuer,
             say(f"   {name} → {cert.CertificateStatus.Name(changed.status)}")
         if changed.status != cert.CERTIFICATE_STATUS_VALID:
             raise RuntimeError("the reinstated certificate is not VALID")
+
+        if "training" in channels:
+            await walk_training_class(channels["training"], accreditation, issuer, admin,
+                                      training, people, say)
         return result
     finally:
         for channel in channels.values():
             await channel.close()
+
+
+async def walk_training_class(channel, accreditation, issuer, admin, institution, people,
+                              say) -> None:
+    """12–15: a training class (TRN-1..3, TRN-9, TRN-10) on today's calendar: planned,
+    filed on its working-day boundary, approved by the police, trainees enrolled, the
+    roster exported. Sign-in, evidence and completion happen on the lesson days; the
+    end-to-end test tests/e2e/test_training_lifecycle.py walks them with the service's
+    clock pinned across the National Day holiday."""
+    from anbao.training.v1 import events_pb2 as trn_events
+    from anbao.training.v1 import training_pb2 as trn
+    from anbao.training.v1 import training_pb2_grpc
+    from services.training.domain import workdays
+
+    training = training_pb2_grpc.TrainingServiceStub(channel)
+    org = (("authorization", "Bearer " + issuer.mint("demo-training-org", "training_org",
+                                                     scope=institution.name)),)
+    police = (("authorization", "Bearer " + issuer.mint("demo-police", "province_admin",
+                                                        department="police")),)
+    say("12. The training institution is selected (INST-1); a teacher passes the provincial "
+        "teacher assessment (INST-4)")
+    for department in ("police", "human_resources"):
+        officer = (("authorization", "Bearer " + issuer.mint(
+            f"demo-{department}", "province_admin", department=department)),)
+        await accreditation.DecideApplication(acc.DecideApplicationRequest(
+            name=institution.name, outcome=acc.SELECTION_OUTCOME_APPROVED, reason="审核通过"),
+            metadata=officer, timeout=10)
+    await accreditation.CloseCallForApplications(acc.CloseCallForApplicationsRequest(
+        name=institution.call), metadata=admin, timeout=10)
+    await accreditation.PublishCallResult(acc.PublishCallResultRequest(
+        name=institution.call), metadata=admin, timeout=10)
+    institution = await accreditation.ChangeInstitutionStatus(acc.ChangeInstitutionStatusRequest(
+        name=institution.name, status=acc.INSTITUTION_STATUS_ACTIVE, reason="确定并公布"),
+        metadata=admin, timeout=10)
+    say(f"   {institution.name} {institution.display_name} is "
+        f"{acc.InstitutionStatus.Name(institution.status)}")
+    teacher = await accreditation.RegisterTeacher(acc.RegisterTeacherRequest(
+        institution=institution.name, person=people["王芳"].name), metadata=admin, timeout=10)
+    await accreditation.RecordTeacherAssessment(acc.RecordTeacherAssessmentRequest(
+        teacher=teacher.name, assess_date=dates.to_proto(dates.today()), passed=True,
+        assessor="内保总队"), metadata=admin, timeout=10)
+    say(f"   {teacher.name} qualified")
+
+    say("13. Class plans (TRN-1) filed 5 Chinese working days ahead (TRN-2)")
+    today = dates.today()
+    start = today + timedelta(days=1)
+    while workdays.working_days_before(start, 5) < today:
+        start += timedelta(days=1)
+    plan = [(trn.LESSON_KIND_THEORY, 180)] * 3 + [(trn.LESSON_KIND_PRACTICAL, 180)] * 2
+
+    async def planned(first: date, code: str):
+        return await training.CreateTrainingClass(trn.CreateTrainingClassRequest(
+            training_class=trn.TrainingClass(
+                institution=institution.name, class_code=code, occupation_code=ADMINISTRATOR,
+                level=3, purpose=trn_events.TRAINING_PURPOSE_SKILL,
+                lessons=[trn.Lesson(title=f"第{i + 1}课", minutes=minutes, kind=kind,
+                                    mode=trn.LESSON_MODE_OFFLINE, teacher=teacher.name,
+                                    lesson_date=dates.to_proto(first + timedelta(days=i)))
+                         for i, (kind, minutes) in enumerate(plan)]),
+            request_id=str(uuid.uuid4())), metadata=org, timeout=10)
+    try:
+        await training.CreateTrainingClass(trn.CreateTrainingClassRequest(training_class=trn.TrainingClass(
+            institution=institution.name, class_code="不合规班", occupation_code=ADMINISTRATOR,
+            level=3, purpose=trn_events.TRAINING_PURPOSE_SKILL,
+            lessons=[trn.Lesson(title="线上实操", minutes=40, kind=trn.LESSON_KIND_PRACTICAL,
+                                mode=trn.LESSON_MODE_ONLINE, teacher=teacher.name,
+                                lesson_date=dates.to_proto(start))])), metadata=org, timeout=10)
+        raise RuntimeError("a plan breaking TRN-1 was accepted")
+    except grpc.aio.AioRpcError as exc:
+        say(f"   a 40-minute online practical plan: {exc.code().name} — {exc.details()}")
+    ok = await planned(start, "2026第1期")
+    say(f"   {ok.name}: {ok.class_hours} class hours, starts {dates.iso(dates.of_proto(ok.start_date))}")
+
+    async def filed():  # once training has learned the teacher qualified (an event)
+        try:
+            return await training.FileTrainingClass(trn.FileTrainingClassRequest(name=ok.name),
+                                                    metadata=org, timeout=10)
+        except grpc.aio.AioRpcError as exc:
+            if exc.code() == grpc.StatusCode.FAILED_PRECONDITION and "INST-4" in exc.details():
+                return None
+            raise
+    filing = await eventually(filed, "the teacher's qualification to reach training")
+    say(f"   filed on {dates.iso(today)}, the last day for a class starting "
+        f"{dates.iso(dates.of_proto(ok.start_date))} being "
+        f"{dates.iso(dates.of_proto(filing.filing_deadline))}: "
+        f"{trn.ClassState.Name(filing.state)}")
+    late = await planned(start - timedelta(days=1), "晚报班")
+    try:
+        await training.FileTrainingClass(trn.FileTrainingClassRequest(name=late.name),
+                                         metadata=org, timeout=10)
+        raise RuntimeError("a late filing was accepted")
+    except grpc.aio.AioRpcError as exc:
+        say(f"   a class a day earlier ({dates.iso(dates.of_proto(late.start_date))}): "
+            f"{exc.code().name} — {exc.details()}")
+    beyond = await planned(date(workdays.known_years()[1] + 1, 1, 11), "明年班")
+    try:
+        await training.FileTrainingClass(trn.FileTrainingClassRequest(name=beyond.name),
+                                         metadata=org, timeout=10)
+        raise RuntimeError("a filing beyond the calendar was accepted")
+    except grpc.aio.AioRpcError as exc:
+        say(f"   a class in {workdays.known_years()[1] + 1}: {exc.code().name} — {exc.details()}")
+
+
+    say("14. The police approve the plan (TRN-3); trainees are enrolled before it starts (TRN-12)")
+    approved = await training.ReviewTrainingClass(trn.ReviewTrainingClassRequest(
+        name=ok.name, approved=True, reason="同意开班"), metadata=police, timeout=10)
+    say(f"   {trn.ClassState.Name(approved.state)} by {approved.review.reviewer}")
+    for full_name in ("张伟", "李娜"):
+        trainee = await training.EnrollTrainee(trn.EnrollTraineeRequest(
+            training_class=ok.name, person=people[full_name].name), metadata=org, timeout=10)
+        say(f"   {trainee.name}  {trainee.full_name}  {trainee.resident_id_masked}")
+
+    say("15. The roster (TRN-10), masked, as CSV (XLSX too: `anbao roster`)")
+    exported = await training.ExportRoster(trn.ExportRosterRequest(
+        training_class=ok.name, format=trn.ROSTER_FORMAT_CSV), metadata=org, timeout=10)
+    for line in exported.content.decode("utf-8-sig").splitlines():
+        say(f"   {line}")
+    say("   sign-in, evidence and the completion review follow on the lesson days")

@@ -10,8 +10,9 @@ from servicekit.errors import FieldViolation, InvalidArgument
 from servicekit.messagebus import MessageBus
 from servicekit.names import require_id
 
+from .adapters import roster_files
 from .adapters.media_store import MEDIA_TYPES, MediaStore
-from .domain import commands as c
+from .domain import commands as c, report
 from .domain.attendance import Trainee, Verified
 from .domain.classes import TrainingClass
 from .domain.evidence import EvidenceItem
@@ -44,7 +45,9 @@ def class_pb(k: TrainingClass, rules: PlanRules) -> pb.TrainingClass:
         lessons=[pb.Lesson(name=f"{k.name}/lessons/{x.number}", title=x.title,
                            lesson_date=date_pb(x.lesson_date), minutes=x.minutes, kind=x.kind,
                            mode=x.mode, teacher=f"teachers/{x.teacher_id}",
-                           class_hours=rules.hours(x.minutes)) for x in k.lessons],
+                           class_hours=rules.hours(x.minutes),
+                           paper_sign_in_approved=x.number in k.paper_lessons)
+                 for x in k.lessons],
         start_date=date_pb(k.start_date), end_date=date_pb(k.end_date),
         class_hours=k.class_hours(rules), state=k.state)
     out.create_time.FromDatetime(k.created_at)
@@ -55,6 +58,15 @@ def class_pb(k: TrainingClass, rules: PlanRules) -> pb.TrainingClass:
         out.review.approved, out.review.reason = k.review.approved, k.review.reason
         out.review.reviewer = k.review.reviewer
         out.review.review_time.FromDatetime(k.review.at)
+    for x in k.changes:
+        out.changes.add(
+            name=f"{k.name}/changes/{x.number}", kind=x.kind, reason=x.reason, state=x.state,
+            requested_by=x.requested_by, decided_by=x.decided_by,
+            decision_reason=x.decision_reason,
+            lessons=[pb.Lesson(name=f"{k.name}/lessons/{y.number}", title=y.title,
+                               lesson_date=date_pb(y.lesson_date), minutes=y.minutes,
+                               kind=y.kind, mode=y.mode, teacher=f"teachers/{y.teacher_id}",
+                               class_hours=rules.hours(y.minutes)) for y in x.lessons])
     for v in k.visits:
         visit = out.inspection_visits.add(visit_date=date_pb(v.visit_date), inspector=v.inspector,
                                           findings=v.findings, recorded_by=v.recorded_by)
@@ -87,11 +99,8 @@ class TrainingApi(SubsidyApi, pb_grpc.TrainingServiceServicer):
     def __init__(self, bus: MessageBus, rules: Rules, store: MediaStore):
         self._bus, self._rules, self._store = bus, rules.plan, store
 
-    def _class(self, k: TrainingClass, paper: set[int] = frozenset()) -> pb.TrainingClass:
-        out = class_pb(k, self._rules)
-        for lesson in out.lessons:
-            lesson.paper_sign_in_approved = int(lesson.name.rsplit("/", 1)[1]) in paper
-        return out
+    def _class(self, k: TrainingClass) -> pb.TrainingClass:
+        return class_pb(k, self._rules)
 
     async def EnrollTrainee(self, request, context):
         trainee = await self._bus.handle(c.EnrollTrainee.parse(
@@ -108,7 +117,7 @@ class TrainingApi(SubsidyApi, pb_grpc.TrainingServiceServicer):
     async def ApprovePaperSignIn(self, request, context):
         command = c.ApprovePaperSignIn.parse(auth.current_caller(), lesson=request.lesson,
                                              reason=request.reason)
-        return self._class(await self._bus.handle(command), {command.lesson_number})
+        return self._class(await self._bus.handle(command))
 
     async def RecordAttendance(self, request, context):
         s = await self._bus.handle(c.RecordAttendance.parse(
@@ -184,6 +193,38 @@ class TrainingApi(SubsidyApi, pb_grpc.TrainingServiceServicer):
             auth.current_caller(), training_class=request.training_class,
             visit_date=request.visit_date, inspector=request.inspector,
             findings=request.findings)))
+
+    async def RequestClassChange(self, request, context):
+        return self._class(await self._bus.handle(c.RequestClassChange.parse(
+            auth.current_caller(), training_class=request.training_class, kind=request.kind,
+            reason=request.reason, lessons=lessons_in(request.lessons))))
+
+    async def DecideClassChange(self, request, context):
+        return self._class(await self._bus.handle(c.DecideClassChange.parse(
+            auth.current_caller(), name=request.name, approved=request.approved,
+            reason=request.reason)))
+
+    async def ExportRoster(self, request, context):
+        query = c.ExportRoster.parse(auth.current_caller(), training_class=request.training_class,
+                                     format=request.format)
+        k, rows = await self._bus.handle(query)
+        csv = query.format == pb.ROSTER_FORMAT_CSV
+        content = roster_files.to_csv(rows) if csv else roster_files.to_xlsx(rows)
+        return pb.RosterFile(filename=f"花名册-{k.class_code}-{k.id}.{'csv' if csv else 'xlsx'}",
+                             media_type=roster_files.CSV if csv else roster_files.XLSX,
+                             content=content, rows=len(rows))
+
+    async def GetTrainingReport(self, request, context):
+        query = c.GetTrainingReport.parse(auth.current_caller(), region_code=request.region_code,
+                                          year=request.year, quarter=request.quarter)
+        lines = await self._bus.handle(query)
+        total = report.total(lines)
+        title = f"{query.region_code} {query.year}年第{query.quarter}季度培训情况"
+        as_pb = lambda x: pb.TrainingReportLine(**vars(x))  # noqa: E731
+        return pb.TrainingReport(region_code=query.region_code, year=query.year,
+                                 quarter=query.quarter, lines=[as_pb(x) for x in lines],
+                                 total=as_pb(total),
+                                 xlsx=roster_files.report_xlsx(title, [*lines, total]))
 
     async def GetTrainingClass(self, request, context):
         return self._class(await self._bus.handle(

@@ -15,7 +15,7 @@ from servicekit.errors import (AlreadyExists, FailedPrecondition, FieldViolation
 from servicekit.unitofwork import UnitOfWork, utcnow
 
 from .adapters.repository import TrainingRepositories
-from .domain import attendance, commands as c, evidence
+from .domain import attendance, commands as c, evidence, report, roster
 from .domain.attendance import TraineeFacts
 from .domain.classes import APPROVED, InstitutionFacts, TrainingClass
 from .domain.plans import PlanRules
@@ -195,6 +195,7 @@ def approve_paper_sign_in(uow: UnitOfWork, cmd: c.ApprovePaperSignIn) -> Trainin
                                      f"{training_class.name} is not an approved class")
         _repos(uow).attendance.approve_paper(cmd.class_id, cmd.lesson_number, cmd.reason,
                                              cmd.actor.subject, utcnow())
+        training_class.paper_lessons.add(cmd.lesson_number)
         uow.commit()
         return training_class
 
@@ -288,6 +289,53 @@ def complete_training_class(uow: UnitOfWork, cmd: c.CompleteTrainingClass, *, ru
             rules=rules.plan, at=utcnow())
         uow.commit()
         return training_class
+
+
+def request_class_change(uow: UnitOfWork, cmd: c.RequestClassChange) -> TrainingClass:
+    """TRN-8: recorded; the plan itself does not change."""
+    with uow:
+        training_class = _scoped_class(uow, cmd.actor, cmd.class_id, lock=True)
+        training_class.request_change(kind=cmd.kind, reason=cmd.reason,
+                                      lessons=list(cmd.lessons), actor=cmd.actor.subject,
+                                      at=utcnow())
+        uow.commit()
+        return training_class
+
+
+def decide_class_change(uow: UnitOfWork, cmd: c.DecideClassChange) -> TrainingClass:
+    """TRN-8: the police's decision; an approved change adds its lessons."""
+    with uow:
+        training_class = _scoped_class(uow, cmd.actor, cmd.class_id, lock=True)
+        _require_police(cmd.actor)
+        pending = [x for x in training_class.changes if x.number == cmd.number]
+        teachers = _repos(uow).learned.teachers(
+            {x.teacher_id for change in pending for x in change.lessons})
+        training_class.decide_change(cmd.number, approved=cmd.approved, reason=cmd.reason,
+                                     teachers=teachers, actor=cmd.actor.subject, at=utcnow())
+        uow.commit()
+        return training_class
+
+
+def export_roster(uow: UnitOfWork, query: c.ExportRoster
+                  ) -> tuple[TrainingClass, list[tuple[str, ...]]]:
+    """TRN-10: the roster's rows (masked), with completion certificate numbers."""
+    with uow:
+        training_class = _scoped_class(uow, query.actor, query.class_id)
+        repos = _repos(uow)
+        return training_class, roster.rows(training_class,
+                                           repos.attendance.trainees(query.class_id),
+                                           repos.learned.certificates_of(query.class_id))
+
+
+def training_report(uow: UnitOfWork, query: c.GetTrainingReport, *, rules: Rules
+                    ) -> list[report.Line]:
+    """POOL-4: per occupation, the classes of the division completed in the quarter."""
+    auth.require_reach(query.actor, region=query.region_code)
+    with uow:
+        classes = _repos(uow).classes.completed_between(query.region_code, query.first_day,
+                                                        query.last_day)
+        return report.lines([(k, [v for _, v in verified_trainees(uow, k, rules)])
+                             for k in classes], rules.plan)
 
 
 # what training learns from accreditation and certificates

@@ -28,6 +28,11 @@ POLICY = {
     # TRN-7: nothing under retention is deleted; afterwards the province clears it
     "DeleteEvidence": {"province_admin": ANY},
     "CompleteTrainingClass": POLICE,                        # CERT-2, the completion review
+    "RequestClassChange": INSTITUTION_ITSELF,               # TRN-8
+    "DecideClassChange": POLICE,                            # TRN-8
+    # TRN-10: masked for everyone (registry gives services only the masked forms)
+    "ExportRoster": {**READERS, **INSTITUTION_ITSELF},
+    "GetTrainingReport": {"province_admin": ANY, "city_admin": DIVISION, "auditor": ANY},  # POOL-4
     "GetTrainingClass": {**READERS, **INSTITUTION_ITSELF},
     "ListTrainingClasses": {**READERS, **INSTITUTION_ITSELF},
     "ListAuditRecords": {"auditor": ANY},

@@ -8,7 +8,7 @@ import pytest
 from anbao.accreditation.v1 import accreditation_pb2 as acc
 from anbao.training.v1 import training_pb2 as trn
 from tests import builders
-from tests.harness import error_details
+from tests.harness import error_details, eventually
 
 
 async def test_a_training_institution_plans_a_class_that_its_readers_see(system, backend):
@@ -110,3 +110,52 @@ async def test_inst_4_a_plan_with_a_teacher_not_assessed_is_not_filed(system, ba
     assert refused.value.code() == grpc.StatusCode.FAILED_PRECONDITION
     assert error_details(refused.value)[1] == "INST_4_TEACHER_NOT_QUALIFIED"
     assert unassessed.name in refused.value.details() and good.name not in refused.value.details()
+
+
+async def test_trn_10_anbao_roster_writes_the_roster_file(system, backend, tmp_path):
+    import asyncio
+
+    from typer.testing import CliRunner
+
+    from anbaoctl.main import app
+
+    admin = system.stubs()
+    trainer = await builders.institution(admin, acc.INSTITUTION_ROLE_TRAINING)
+    planned = await builders.training_class(system, trainer, "teachers/t1")
+    org = system.stubs("training_org", trainer.name)
+    someone = await builders.person(admin, "周四")
+    await org.training.EnrollTrainee(trn.EnrollTraineeRequest(
+        training_class=planned.name, person=someone.name), metadata=org.metadata)
+    token = system.issuer.mint("cli-test", "training_org", trainer.name)
+    out = tmp_path / "roster.csv"
+    result = await asyncio.to_thread(CliRunner().invoke, app, [
+        "roster", planned.name, "--format", "csv", "--out", str(out),
+        "--address", f"127.0.0.1:{system.training.port}", "--token", token])
+    assert result.exit_code == 0, result.output
+    assert "1 trainees" in result.output
+    lines = out.read_text(encoding="utf-8-sig").splitlines()
+    assert lines[1].startswith("1,周四,") and "*" in lines[1].split(",")[3]
+
+
+async def test_inst_7_training_learns_the_blacklist_and_refuses_the_filing(system, backend):
+    from sqlalchemy import select
+
+    from services.training.adapters.orm import InstitutionStandingRow
+
+    admin = system.stubs()
+    trainer = await builders.institution(admin, acc.INSTITUTION_ROLE_TRAINING)
+    teacher = await builders.qualified_teacher(admin, trainer)
+    planned = await builders.training_class(system, trainer, teacher.name)
+    await admin.accreditation.BlacklistInstitution(acc.BlacklistInstitutionRequest(
+        name=trainer.name, reason="虚报培训人数"), metadata=admin.metadata)
+
+    async def learned():
+        with system.training.db.engine.connect() as conn:
+            return conn.scalar(select(InstitutionStandingRow.blacklisted).where(
+                InstitutionStandingRow.id == trainer.name.removeprefix("institutions/")))
+    assert await eventually(learned, "InstitutionBlacklisted to reach training")
+    org = system.stubs("training_org", trainer.name)
+    with pytest.raises(grpc.aio.AioRpcError) as refused:
+        await org.training.FileTrainingClass(trn.FileTrainingClassRequest(name=planned.name),
+                                             metadata=org.metadata)
+    assert error_details(refused.value)[1] == "INST_7_BLACKLISTED"

@@ -7,7 +7,10 @@ the 2026 National Day holiday lies between filing and the first lesson."""
 
 from datetime import date, timedelta
 
+import io
+
 import grpc
+import openpyxl
 import pytest
 from sqlalchemy import select
 
@@ -144,6 +147,33 @@ async def test_cert_2_a_class_walks_from_plan_to_class_completed(system, backend
     assert "*" in event.trainees[0].resident_id_masked
     assert (event.institution, event.region_code) == (trainer.name, trainer.region_code)
 
+    # POOL-4: the city's quarterly report counts the class
+    city = system.stubs("city_admin", trainer.region_code[:4] + "00")
+    quarterly = await city.training.GetTrainingReport(trn.GetTrainingReportRequest(
+        region_code=trainer.region_code, year=2026, quarter=4), metadata=city.metadata)
+    (line,) = quarterly.lines
+    assert (line.occupation_name, line.classes, line.trainees, line.completed_trainees,
+            line.planned_class_hours, line.trainee_class_hours) == ("保卫管理员", 1, 2, 1, 20, 20)
+    assert quarterly.total.classes == 1
+    sheet = openpyxl.load_workbook(io.BytesIO(quarterly.xlsx)).active
+    assert [c.value for c in sheet[3]][2:5] == [1, 2, 1]
+    earlier = await city.training.GetTrainingReport(trn.GetTrainingReportRequest(
+        region_code=trainer.region_code, year=2026, quarter=3), metadata=city.metadata)
+    assert list(earlier.lines) == [] and earlier.total.classes == 0
+
+    # TRN-10: the roster, masked, as CSV and XLSX
+    exported = await org.training.ExportRoster(trn.ExportRosterRequest(
+        training_class=name, format=trn.ROSTER_FORMAT_CSV), metadata=org.metadata)
+    lines = exported.content.decode("utf-8-sig").splitlines()
+    assert lines[0] == "序号,姓名,性别,身份证号,手机,专业(工种),证书编号,培训日期,班期"
+    first = lines[1].split(",")
+    assert first[:2] == ["1", "赵一"] and first[5] == "保卫管理员" and first[8] == "2026第1期"
+    assert "*" in first[3] and "*" in first[4] and first[7] == "2026-10-12至2026-10-16"
+    book = await org.training.ExportRoster(trn.ExportRosterRequest(
+        training_class=name, format=trn.ROSTER_FORMAT_XLSX), metadata=org.metadata)
+    sheet = openpyxl.load_workbook(io.BytesIO(book.content)).active
+    assert [c.value for c in sheet[1]][:3] == ["序号", "姓名", "性别"] and sheet.max_row == 3
+
     # TRN-7: evidence under its 3-year retention stays
     await refused(admin.training.DeleteEvidence(trn.DeleteEvidenceRequest(name=group.name),
                                                 metadata=admin.metadata),
@@ -168,9 +198,9 @@ async def test_trn_4_an_oversized_upload_is_refused_while_streaming_and_leaves_n
     store.max_bytes = 1000
     sent = []
 
-    def endless():  # a client that would send a gigabyte; the server stops it early
+    def endless():  # a client that would send 20 MB; the server stops it early
         for part in builders.upload(photo(approved.name, trn.EVIDENCE_KIND_GROUP_PHOTO),
-                                    builders.JPEG + bytes(1 << 30), chunk=100):
+                                    builders.JPEG + bytes(20 << 20), chunk=1000):
             sent.append(part)
             yield part
     with pytest.raises(grpc.aio.AioRpcError) as caught:
@@ -178,7 +208,7 @@ async def test_trn_4_an_oversized_upload_is_refused_while_streaming_and_leaves_n
     violations, _ = error_details(caught.value)
     assert caught.value.code() == grpc.StatusCode.INVALID_ARGUMENT
     assert "limit of 1000 bytes" in violations["chunk"]
-    assert len(sent) < 1000  # not the whole gigabyte
+    assert len(sent) < 20 << 10  # not the whole 20 MB: stopped while streaming
     assert [p for p in store.root.rglob("*") if p.is_file()] == []
 
     # the declared type is checked against the bytes

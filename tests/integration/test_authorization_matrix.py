@@ -311,6 +311,15 @@ def requests(w: dict) -> dict:
             name=f"{w['class'].name}/evidence/matrix"),
         ("training", "CompleteTrainingClass"): lambda: trn.CompleteTrainingClassRequest(
             name=w["class"].name),
+        ("training", "RequestClassChange"): lambda: trn.RequestClassChangeRequest(
+            training_class=w["class"].name, kind=trn.CHANGE_KIND_MAKE_UP_LESSON, reason="matrix",
+            lessons=w["class"].lessons[:1]),
+        ("training", "DecideClassChange"): lambda: trn.DecideClassChangeRequest(
+            name=f"{w['class'].name}/changes/1", approved=False, reason="matrix"),
+        ("training", "ExportRoster"): lambda: trn.ExportRosterRequest(
+            training_class=w["class"].name, format=trn.ROSTER_FORMAT_CSV),
+        ("training", "GetTrainingReport"): lambda: trn.GetTrainingReportRequest(
+            region_code="220100", year=today.year, quarter=1),
         ("training", "GetTrainingClass"): lambda: trn.GetTrainingClassRequest(
             name=w["class"].name),
         ("training", "ListTrainingClasses"): lambda: trn.ListTrainingClassesRequest(),

@@ -121,3 +121,39 @@ def test_trn_3_visits_are_to_approved_classes_within_their_dates():
     k.record_visit(visit_date=date(2026, 10, 12), inspector="治安支队", findings="正常",
                    actor="police", at=NOW)
     assert [v.number for v in k.visits] == [1]
+
+
+def make_up(day: date, teacher="t1") -> Lesson:
+    return Lesson(0, "补课", day, 90, pb.LESSON_KIND_THEORY, pb.LESSON_MODE_OFFLINE, teacher)
+
+
+def test_trn_8_a_filed_plan_changes_only_through_an_approved_change_request():
+    k = a_class(date(2026, 10, 12))
+    with pytest.raises(FailedPrecondition) as draft:
+        k.request_change(kind=pb.CHANGE_KIND_MAKE_UP_LESSON, reason="补课", actor="org", at=NOW,
+                         lessons=[make_up(date(2026, 10, 20))])
+    assert draft.value.reason == "TRN_8_NOT_FILED"
+    file(k, date(2026, 9, 1))
+    for i in (1, 2):
+        change = k.request_change(kind=pb.CHANGE_KIND_MAKE_UP_LESSON, reason="补课",
+                                  lessons=[make_up(date(2026, 10, 19 + i))], actor="org", at=NOW)
+        assert change.number == i
+    assert [x.number for x in k.lessons] == [1]  # asked, not yet changed
+    k.decide_change(1, approved=False, reason="无必要", teachers=QUALIFIED, actor="police", at=NOW)
+    assert [x.number for x in k.lessons] == [1]
+    k.decide_change(2, approved=True, reason="", teachers=QUALIFIED, actor="police", at=NOW)
+    assert [(x.number, x.lesson_date) for x in k.lessons] == [(1, date(2026, 10, 12)),
+                                                               (2, date(2026, 10, 21))]
+    with pytest.raises(FailedPrecondition) as again:
+        k.decide_change(2, approved=True, reason="", teachers=QUALIFIED, actor="police", at=NOW)
+    assert again.value.reason == "TRN_8_ALREADY_DECIDED"
+
+
+def test_trn_8_inst_4_a_make_up_lesson_is_taught_by_a_qualified_teacher():
+    k = a_class(date(2026, 10, 12))
+    file(k, date(2026, 9, 1))
+    k.request_change(kind=pb.CHANGE_KIND_RE_SIT, reason="补考", actor="org", at=NOW,
+                     lessons=[make_up(date(2026, 10, 20), teacher="t9")])
+    with pytest.raises(FailedPrecondition) as refused:
+        k.decide_change(1, approved=True, reason="", teachers=QUALIFIED, actor="police", at=NOW)
+    assert refused.value.reason == "INST_4_TEACHER_NOT_QUALIFIED" and len(k.lessons) == 1

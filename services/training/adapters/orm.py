@@ -161,5 +161,23 @@ class EvidenceRow(Base, table=True):
     uploaded_at: datetime
 
 
+class ChangeRequestRow(Base, table=True):
+    """TRN-8: a change to a filed plan; its lessons (JSON) join the plan once approved."""
+
+    __tablename__ = "change_request"
+
+    class_id: str = Field(primary_key=True, max_length=32)
+    number: int = Field(primary_key=True)
+    kind: int
+    reason: str = Field(max_length=500)
+    lessons_json: str
+    requested_by: str = Field(max_length=200)
+    requested_at: datetime
+    state: int
+    decided_by: str = Field(default="", max_length=200)
+    decision_reason: str = Field(default="", max_length=500)
+    decided_at: datetime | None = None
+
+
 # the subsidy tables join this metadata (kept in their own module)
 from . import subsidy_orm  # noqa: E402,F401

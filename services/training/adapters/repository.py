@@ -1,6 +1,7 @@
 """training's aggregates to and from its rows, and what it learned from other services'
 events."""
 
+import json
 from datetime import date, datetime, timezone
 
 from sqlalchemy import select
@@ -9,10 +10,11 @@ from servicekit import divisions, paging
 from servicekit.errors import NotFound
 from servicekit.repository import Repositories, Repository
 
-from ..domain.classes import InspectionVisit, Lesson, Review, TeacherFacts, TrainingClass
+from ..domain.classes import (COMPLETED, ChangeRequest, InspectionVisit, Lesson, Review, TeacherFacts,
+                              TrainingClass)
 from ..domain.attendance import SignIn, Trainee, TraineeFacts
 from ..domain.evidence import EvidenceItem
-from .orm import (CompletionCertificateRow, InspectionVisitRow, InstitutionStandingRow,
+from .orm import (ChangeRequestRow, CompletionCertificateRow, InspectionVisitRow, InstitutionStandingRow,
                   EvidenceRow, LessonRow, PaperSignInRow, SignInRow, TeacherRow, TraineeRow,
                   TrainingClassRow)
 from .subsidy_repository import SubsidyBooks
@@ -40,6 +42,15 @@ class Classes(Repository[TrainingClass]):
         rows, token = paging.fetch_page(self.session, stmt, TrainingClassRow.id, page)
         return [self._load(r) for r in rows], token
 
+    def completed_between(self, region: str, first: date, last: date) -> list[TrainingClass]:
+        """POOL-4: completed classes of a division that ended within [first, last]."""
+        rows = self.session.scalars(select(TrainingClassRow).where(
+            TrainingClassRow.state == COMPLETED,
+            TrainingClassRow.region_code.startswith(divisions.division_prefix(region)),
+            TrainingClassRow.end_date >= first, TrainingClassRow.end_date <= last)
+            .order_by(TrainingClassRow.id)).all()
+        return [self._load(r) for r in rows]
+
     def _load(self, row: TrainingClassRow) -> TrainingClass:
         lessons = self.session.scalars(select(LessonRow).where(LessonRow.class_id == row.id)
                                        .order_by(LessonRow.number)).all()
@@ -47,6 +58,8 @@ class Classes(Repository[TrainingClass]):
             InspectionVisitRow.class_id == row.id).order_by(InspectionVisitRow.number)).all()
         review = None if row.review_approved is None else Review(
             row.review_approved, row.review_reason, row.reviewed_by, row.reviewed_at)
+        changes = self.session.scalars(select(ChangeRequestRow).where(
+            ChangeRequestRow.class_id == row.id).order_by(ChangeRequestRow.number)).all()
         return TrainingClass(
             id=row.id, institution_id=row.institution_id, institution_name=row.institution_name,
             region_code=row.region_code, class_code=row.class_code,
@@ -57,7 +70,12 @@ class Classes(Repository[TrainingClass]):
             state=row.state, created_at=row.created_at, created_by=row.created_by,
             filed_at=row.filed_at, filing_deadline=row.filing_deadline, review=review,
             visits=[InspectionVisit(v.number, v.visit_date, v.inspector, v.findings,
-                                    v.recorded_by, v.recorded_at) for v in visits])
+                                    v.recorded_by, v.recorded_at) for v in visits],
+            changes=[ChangeRequest(x.number, x.kind, x.reason, _lessons_of(x.lessons_json),
+                                   x.requested_by, x.requested_at, x.state, x.decided_by,
+                                   x.decision_reason, x.decided_at) for x in changes],
+            paper_lessons=set(self.session.scalars(select(PaperSignInRow.lesson_number).where(
+                PaperSignInRow.class_id == row.id)).all()))
 
     def _write(self, c: TrainingClass) -> None:
         row = self.session.get(TrainingClassRow, c.id)
@@ -76,6 +94,16 @@ class Classes(Repository[TrainingClass]):
         if c.review is not None:
             row.review_approved, row.review_reason = c.review.approved, c.review.reason
             row.reviewed_by, row.reviewed_at = c.review.reviewer, c.review.at
+        for x in c.changes:
+            row = self.session.get(ChangeRequestRow, (c.id, x.number))
+            if row is None:
+                row = ChangeRequestRow(class_id=c.id, number=x.number, kind=x.kind,
+                                       reason=x.reason, lessons_json="", state=x.state,
+                                       requested_by=x.requested_by, requested_at=x.requested_at)
+                self.session.add(row)
+            row.lessons_json, row.state = _lessons_json(x.lessons), x.state
+            row.decided_by, row.decision_reason = x.decided_by, x.decision_reason
+            row.decided_at = x.decided_at
         known = set(self.session.scalars(select(InspectionVisitRow.number).where(
             InspectionVisitRow.class_id == c.id)).all())
         for v in c.visits:
@@ -272,3 +300,13 @@ class Learned(Repository[None]):
 def _naive(value: datetime) -> datetime:
     """UTC without its zone, as SQLite hands it back."""
     return value if value.tzinfo is None else value.astimezone(timezone.utc).replace(tzinfo=None)
+
+
+def _lessons_json(lessons: list[Lesson]) -> str:
+    return json.dumps([{**vars(x), "lesson_date": x.lesson_date.isoformat()} for x in lessons],
+                      ensure_ascii=False, sort_keys=True)
+
+
+def _lessons_of(text: str) -> list[Lesson]:
+    return [Lesson(**{**x, "lesson_date": date.fromisoformat(x["lesson_date"])})
+            for x in json.loads(text)]

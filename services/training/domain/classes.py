@@ -70,6 +70,22 @@ class InspectionVisit:
     at: datetime
 
 
+@dataclass
+class ChangeRequest:
+    """TRN-8: a change to a filed plan (make-up lessons, re-sits), decided by the police."""
+
+    number: int
+    kind: int                   # pb.ChangeKind
+    reason: str
+    lessons: list[Lesson]
+    requested_by: str
+    requested_at: datetime
+    state: int = pb.CHANGE_STATE_PENDING
+    decided_by: str = ""
+    decision_reason: str = ""
+    decided_at: datetime | None = None
+
+
 @dataclass(eq=False)
 class TrainingClass:
     id: str
@@ -89,6 +105,9 @@ class TrainingClass:
     filing_deadline: date | None = None
     review: Review | None = None
     visits: list[InspectionVisit] = field(default_factory=list)
+    changes: list[ChangeRequest] = field(default_factory=list)
+    # lessons the police allowed paper sign-in for (TRN-9)
+    paper_lessons: set[int] = field(default_factory=set)
     events: list = field(default_factory=list, repr=False)
 
     @classmethod
@@ -207,6 +226,48 @@ class TrainingClass:
             if x.number == number:
                 return x
         raise InvalidArgument([FieldViolation("lesson", f"{self.name} has no lesson {number}")])
+
+    def request_change(self, *, kind: int, reason: str, lessons: list[Lesson], actor: str,
+                       at: datetime) -> ChangeRequest:
+        """TRN-8: a filed plan is frozen; its institution asks for a change, which changes
+        nothing until the police approve it."""
+        if self.state not in (FILED, APPROVED):
+            raise FailedPrecondition("TRN_8_NOT_FILED", f"{self.name} is not a filed plan "
+                                     "in force; only those take change requests")
+        first = max(x.number for x in self.lessons) + 1
+        numbered = [Lesson(first + i, x.title, x.lesson_date, x.minutes, x.kind, x.mode,
+                           x.teacher_id) for i, x in enumerate(lessons)]
+        change = ChangeRequest(len(self.changes) + 1, kind, reason, numbered, actor, at)
+        self.changes.append(change)
+        return change
+
+    def decide_change(self, number: int, *, approved: bool, reason: str,
+                      teachers: dict[str, "TeacherFacts"], actor: str,
+                      at: datetime) -> ChangeRequest:
+        """TRN-8: an approved change adds its lessons (their teachers qualified, INST-4)."""
+        change = next((x for x in self.changes if x.number == number), None)
+        if change is None:
+            raise InvalidArgument([FieldViolation("name", f"{self.name} has no change {number}")])
+        if change.state != pb.CHANGE_STATE_PENDING:
+            raise FailedPrecondition("TRN_8_ALREADY_DECIDED", f"change {number} was decided")
+        if approved:
+            if self.state not in (FILED, APPROVED):
+                raise FailedPrecondition("TRN_8_NOT_FILED", f"{self.name} is not in force")
+            unqualified = sorted({x.teacher_id for x in change.lessons
+                                  if not _qualified(teachers.get(x.teacher_id),
+                                                    self.institution_id)})
+            if unqualified:
+                raise FailedPrecondition(
+                    "INST_4_TEACHER_NOT_QUALIFIED", "not qualified: "
+                    + ", ".join(f"teachers/{t}" for t in unqualified))
+            # renumbered in case an earlier change added lessons since the request
+            first = max(x.number for x in self.lessons) + 1
+            change.lessons = [Lesson(first + i, x.title, x.lesson_date, x.minutes, x.kind,
+                                     x.mode, x.teacher_id) for i, x in enumerate(change.lessons)]
+            self.lessons.extend(change.lessons)
+        change.state = pb.CHANGE_STATE_APPROVED if approved else pb.CHANGE_STATE_REFUSED
+        change.decided_by, change.decision_reason, change.decided_at = actor, reason, at
+        return change
 
 
 def _qualified(teacher: TeacherFacts | None, institution_id: str) -> bool:

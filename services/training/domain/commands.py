@@ -1,10 +1,10 @@
 """The messages that reach training's handlers; `parse` reports every bad field at once."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from anbao.training.v1 import events_pb2, training_pb2 as pb
-from servicekit import dates, paging
+from servicekit import dates, divisions, paging
 from servicekit.auth import Caller
 from servicekit.errors import Violations
 from servicekit.messagebus import Query
@@ -313,3 +313,104 @@ class DeleteEvidence:
         v.check(ok, "name", "must be classes/{id}/evidence/{id}")
         v.raise_if_any()
         return cls(actor, parts[1], parts[3])
+
+
+@dataclass(frozen=True)
+class RequestClassChange:
+    """TRN-8: make-up lessons or re-sits for a filed plan."""
+
+    actor: Caller
+    class_id: str
+    kind: int
+    reason: str
+    lessons: tuple[Lesson, ...]
+
+    @classmethod
+    def parse(cls, actor: Caller, *, training_class: str, kind: int, reason: str,
+              lessons: list[LessonInput]) -> "RequestClassChange":
+        v = Violations()
+        class_id = resource_id(training_class, "classes", "training_class", v)
+        v.check(kind in pb.ChangeKind.values() and kind != pb.CHANGE_KIND_UNSPECIFIED, "kind",
+                "must be MAKE_UP_LESSON or RE_SIT")
+        text = v.text(reason, "reason", 500)
+        parsed = []
+        if v.check(0 < len(lessons) <= 50, "lessons", "a change adds 1 to 50 lessons"):
+            parsed = parse_lessons(lessons, v)
+            for i, x in enumerate(parsed):  # each lesson as TRN-1 wants it
+                v.check(x.minutes >= 45, f"lessons[{i}].minutes",
+                        "TRN-1: a lesson lasts at least 45 minutes")
+                v.check(x.kind != pb.LESSON_KIND_PRACTICAL or x.mode == pb.LESSON_MODE_OFFLINE,
+                        f"lessons[{i}].mode", "TRN-1: practical lessons are held offline only")
+        v.raise_if_any()
+        return cls(actor, class_id, kind, text, tuple(parsed))
+
+
+@dataclass(frozen=True)
+class DecideClassChange:
+    actor: Caller
+    class_id: str
+    number: int
+    approved: bool
+    reason: str
+
+    @classmethod
+    def parse(cls, actor: Caller, *, name: str, approved: bool,
+              reason: str) -> "DecideClassChange":
+        v = Violations()
+        parts = name.split("/")
+        ok = (len(parts) == 4 and parts[0] == "classes" and parts[2] == "changes"
+              and parts[1].isascii() and parts[1].isalnum() and 0 < len(parts[1]) <= 32
+              and parts[3].isdigit() and 0 < len(parts[3]) <= 4)
+        v.check(ok, "name", "must be classes/{id}/changes/{number}")
+        text = v.text(reason, "reason", 500, required=not approved)
+        v.raise_if_any()
+        return cls(actor, parts[1], int(parts[3]), approved, text)
+
+
+@dataclass(frozen=True)
+class ExportRoster(Query):
+    """TRN-10."""
+
+    actor: Caller
+    class_id: str
+    format: int
+
+    @classmethod
+    def parse(cls, actor: Caller, *, training_class: str, format: int) -> "ExportRoster":
+        v = Violations()
+        class_id = resource_id(training_class, "classes", "training_class", v)
+        v.check(format in (pb.ROSTER_FORMAT_CSV, pb.ROSTER_FORMAT_XLSX), "format",
+                "must be CSV or XLSX")
+        v.raise_if_any()
+        return cls(actor, class_id, format)
+
+
+@dataclass(frozen=True)
+class GetTrainingReport(Query):
+    """POOL-4: a city's quarterly training report."""
+
+    actor: Caller
+    region_code: str
+    year: int
+    quarter: int
+
+    @classmethod
+    def parse(cls, actor: Caller, *, region_code: str, year: int,
+              quarter: int) -> "GetTrainingReport":
+        v = Violations()
+        v.check(divisions.is_known_division(region_code), "region_code",
+                "is not a GB/T 2260 division code")
+        v.check(2000 <= year <= 2100, "year", "must be 2000 to 2100")
+        v.check(1 <= quarter <= 4, "quarter", "must be 1 to 4")
+        v.raise_if_any()
+        return cls(actor, region_code, year, quarter)
+
+    @property
+    def first_day(self) -> date:
+        return date(self.year, 3 * self.quarter - 2, 1)
+
+    @property
+    def last_day(self) -> date:
+        nxt = date(self.year + 1, 1, 1) if self.quarter == 4 else date(self.year,
+                                                                       3 * self.quarter + 1, 1)
+        return nxt - timedelta(days=1)

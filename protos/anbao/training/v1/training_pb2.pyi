@@ -33,6 +33,19 @@ class ClassState(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     CLASS_STATE_REFUSED: _ClassVar[ClassState]
     CLASS_STATE_COMPLETED: _ClassVar[ClassState]
 
+class ChangeKind(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    CHANGE_KIND_UNSPECIFIED: _ClassVar[ChangeKind]
+    CHANGE_KIND_MAKE_UP_LESSON: _ClassVar[ChangeKind]
+    CHANGE_KIND_RE_SIT: _ClassVar[ChangeKind]
+
+class ChangeState(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    CHANGE_STATE_UNSPECIFIED: _ClassVar[ChangeState]
+    CHANGE_STATE_PENDING: _ClassVar[ChangeState]
+    CHANGE_STATE_APPROVED: _ClassVar[ChangeState]
+    CHANGE_STATE_REFUSED: _ClassVar[ChangeState]
+
 class SignInMethod(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = ()
     SIGN_IN_METHOD_UNSPECIFIED: _ClassVar[SignInMethod]
@@ -53,6 +66,12 @@ class Gender(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     GENDER_UNSPECIFIED: _ClassVar[Gender]
     GENDER_MALE: _ClassVar[Gender]
     GENDER_FEMALE: _ClassVar[Gender]
+
+class RosterFormat(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    ROSTER_FORMAT_UNSPECIFIED: _ClassVar[RosterFormat]
+    ROSTER_FORMAT_CSV: _ClassVar[RosterFormat]
+    ROSTER_FORMAT_XLSX: _ClassVar[RosterFormat]
 
 class SubsidyClaimState(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = ()
@@ -75,6 +94,13 @@ CLASS_STATE_FILED: ClassState
 CLASS_STATE_APPROVED: ClassState
 CLASS_STATE_REFUSED: ClassState
 CLASS_STATE_COMPLETED: ClassState
+CHANGE_KIND_UNSPECIFIED: ChangeKind
+CHANGE_KIND_MAKE_UP_LESSON: ChangeKind
+CHANGE_KIND_RE_SIT: ChangeKind
+CHANGE_STATE_UNSPECIFIED: ChangeState
+CHANGE_STATE_PENDING: ChangeState
+CHANGE_STATE_APPROVED: ChangeState
+CHANGE_STATE_REFUSED: ChangeState
 SIGN_IN_METHOD_UNSPECIFIED: SignInMethod
 SIGN_IN_METHOD_PLATFORM: SignInMethod
 SIGN_IN_METHOD_PAPER: SignInMethod
@@ -87,6 +113,9 @@ EVIDENCE_KIND_FACE_CAPTURE: EvidenceKind
 GENDER_UNSPECIFIED: Gender
 GENDER_MALE: Gender
 GENDER_FEMALE: Gender
+ROSTER_FORMAT_UNSPECIFIED: RosterFormat
+ROSTER_FORMAT_CSV: RosterFormat
+ROSTER_FORMAT_XLSX: RosterFormat
 SUBSIDY_CLAIM_STATE_UNSPECIFIED: SubsidyClaimState
 SUBSIDY_CLAIM_STATE_FILED: SubsidyClaimState
 SUBSIDY_CLAIM_STATE_PUBLICISED: SubsidyClaimState
@@ -94,6 +123,26 @@ SUBSIDY_CLAIM_STATE_PAID: SubsidyClaimState
 SUBSIDY_CLAIM_STATE_REJECTED: SubsidyClaimState
 SUBSIDY_CLAIM_STATE_CLAWED_BACK: SubsidyClaimState
 SUBSIDY_CLAIM_STATE_VOID: SubsidyClaimState
+
+class ClassChange(_message.Message):
+    __slots__ = ("name", "kind", "reason", "lessons", "state", "requested_by", "decided_by", "decision_reason")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    LESSONS_FIELD_NUMBER: _ClassVar[int]
+    STATE_FIELD_NUMBER: _ClassVar[int]
+    REQUESTED_BY_FIELD_NUMBER: _ClassVar[int]
+    DECIDED_BY_FIELD_NUMBER: _ClassVar[int]
+    DECISION_REASON_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    kind: ChangeKind
+    reason: str
+    lessons: _containers.RepeatedCompositeFieldContainer[Lesson]
+    state: ChangeState
+    requested_by: str
+    decided_by: str
+    decision_reason: str
+    def __init__(self, name: _Optional[str] = ..., kind: _Optional[_Union[ChangeKind, str]] = ..., reason: _Optional[str] = ..., lessons: _Optional[_Iterable[_Union[Lesson, _Mapping]]] = ..., state: _Optional[_Union[ChangeState, str]] = ..., requested_by: _Optional[str] = ..., decided_by: _Optional[str] = ..., decision_reason: _Optional[str] = ...) -> None: ...
 
 class Lesson(_message.Message):
     __slots__ = ("name", "title", "lesson_date", "minutes", "kind", "mode", "teacher", "class_hours", "paper_sign_in_approved")
@@ -182,7 +231,7 @@ class EvidenceItem(_message.Message):
     def __init__(self, name: _Optional[str] = ..., kind: _Optional[_Union[EvidenceKind, str]] = ..., lesson: _Optional[str] = ..., person: _Optional[str] = ..., duration_seconds: _Optional[int] = ..., media_type: _Optional[str] = ..., size_bytes: _Optional[int] = ..., sha256: _Optional[str] = ..., uploaded_by: _Optional[str] = ..., upload_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
 
 class TrainingClass(_message.Message):
-    __slots__ = ("name", "institution", "institution_name", "region_code", "class_code", "occupation_code", "occupation_name", "level", "purpose", "lessons", "start_date", "end_date", "class_hours", "state", "create_time", "file_time", "filing_deadline", "review", "inspection_visits")
+    __slots__ = ("name", "institution", "institution_name", "region_code", "class_code", "occupation_code", "occupation_name", "level", "purpose", "lessons", "start_date", "end_date", "class_hours", "state", "create_time", "file_time", "filing_deadline", "review", "inspection_visits", "changes")
     NAME_FIELD_NUMBER: _ClassVar[int]
     INSTITUTION_FIELD_NUMBER: _ClassVar[int]
     INSTITUTION_NAME_FIELD_NUMBER: _ClassVar[int]
@@ -202,6 +251,7 @@ class TrainingClass(_message.Message):
     FILING_DEADLINE_FIELD_NUMBER: _ClassVar[int]
     REVIEW_FIELD_NUMBER: _ClassVar[int]
     INSPECTION_VISITS_FIELD_NUMBER: _ClassVar[int]
+    CHANGES_FIELD_NUMBER: _ClassVar[int]
     name: str
     institution: str
     institution_name: str
@@ -221,7 +271,8 @@ class TrainingClass(_message.Message):
     filing_deadline: _date_pb2.Date
     review: ClassReview
     inspection_visits: _containers.RepeatedCompositeFieldContainer[InspectionVisit]
-    def __init__(self, name: _Optional[str] = ..., institution: _Optional[str] = ..., institution_name: _Optional[str] = ..., region_code: _Optional[str] = ..., class_code: _Optional[str] = ..., occupation_code: _Optional[str] = ..., occupation_name: _Optional[str] = ..., level: _Optional[int] = ..., purpose: _Optional[_Union[_events_pb2.TrainingPurpose, str]] = ..., lessons: _Optional[_Iterable[_Union[Lesson, _Mapping]]] = ..., start_date: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., end_date: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., class_hours: _Optional[int] = ..., state: _Optional[_Union[ClassState, str]] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., file_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., filing_deadline: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., review: _Optional[_Union[ClassReview, _Mapping]] = ..., inspection_visits: _Optional[_Iterable[_Union[InspectionVisit, _Mapping]]] = ...) -> None: ...
+    changes: _containers.RepeatedCompositeFieldContainer[ClassChange]
+    def __init__(self, name: _Optional[str] = ..., institution: _Optional[str] = ..., institution_name: _Optional[str] = ..., region_code: _Optional[str] = ..., class_code: _Optional[str] = ..., occupation_code: _Optional[str] = ..., occupation_name: _Optional[str] = ..., level: _Optional[int] = ..., purpose: _Optional[_Union[_events_pb2.TrainingPurpose, str]] = ..., lessons: _Optional[_Iterable[_Union[Lesson, _Mapping]]] = ..., start_date: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., end_date: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., class_hours: _Optional[int] = ..., state: _Optional[_Union[ClassState, str]] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., file_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., filing_deadline: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., review: _Optional[_Union[ClassReview, _Mapping]] = ..., inspection_visits: _Optional[_Iterable[_Union[InspectionVisit, _Mapping]]] = ..., changes: _Optional[_Iterable[_Union[ClassChange, _Mapping]]] = ...) -> None: ...
 
 class ClassReview(_message.Message):
     __slots__ = ("approved", "reason", "reviewer", "review_time")
@@ -374,6 +425,94 @@ class CompleteTrainingClassRequest(_message.Message):
     NAME_FIELD_NUMBER: _ClassVar[int]
     name: str
     def __init__(self, name: _Optional[str] = ...) -> None: ...
+
+class RequestClassChangeRequest(_message.Message):
+    __slots__ = ("training_class", "kind", "reason", "lessons")
+    TRAINING_CLASS_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    LESSONS_FIELD_NUMBER: _ClassVar[int]
+    training_class: str
+    kind: ChangeKind
+    reason: str
+    lessons: _containers.RepeatedCompositeFieldContainer[Lesson]
+    def __init__(self, training_class: _Optional[str] = ..., kind: _Optional[_Union[ChangeKind, str]] = ..., reason: _Optional[str] = ..., lessons: _Optional[_Iterable[_Union[Lesson, _Mapping]]] = ...) -> None: ...
+
+class DecideClassChangeRequest(_message.Message):
+    __slots__ = ("name", "approved", "reason")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    APPROVED_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    approved: bool
+    reason: str
+    def __init__(self, name: _Optional[str] = ..., approved: _Optional[bool] = ..., reason: _Optional[str] = ...) -> None: ...
+
+class ExportRosterRequest(_message.Message):
+    __slots__ = ("training_class", "format")
+    TRAINING_CLASS_FIELD_NUMBER: _ClassVar[int]
+    FORMAT_FIELD_NUMBER: _ClassVar[int]
+    training_class: str
+    format: RosterFormat
+    def __init__(self, training_class: _Optional[str] = ..., format: _Optional[_Union[RosterFormat, str]] = ...) -> None: ...
+
+class RosterFile(_message.Message):
+    __slots__ = ("filename", "media_type", "content", "rows")
+    FILENAME_FIELD_NUMBER: _ClassVar[int]
+    MEDIA_TYPE_FIELD_NUMBER: _ClassVar[int]
+    CONTENT_FIELD_NUMBER: _ClassVar[int]
+    ROWS_FIELD_NUMBER: _ClassVar[int]
+    filename: str
+    media_type: str
+    content: bytes
+    rows: int
+    def __init__(self, filename: _Optional[str] = ..., media_type: _Optional[str] = ..., content: _Optional[bytes] = ..., rows: _Optional[int] = ...) -> None: ...
+
+class GetTrainingReportRequest(_message.Message):
+    __slots__ = ("region_code", "year", "quarter")
+    REGION_CODE_FIELD_NUMBER: _ClassVar[int]
+    YEAR_FIELD_NUMBER: _ClassVar[int]
+    QUARTER_FIELD_NUMBER: _ClassVar[int]
+    region_code: str
+    year: int
+    quarter: int
+    def __init__(self, region_code: _Optional[str] = ..., year: _Optional[int] = ..., quarter: _Optional[int] = ...) -> None: ...
+
+class TrainingReportLine(_message.Message):
+    __slots__ = ("occupation_code", "occupation_name", "classes", "trainees", "completed_trainees", "planned_class_hours", "trainee_class_hours", "subsidies_paid_fen")
+    OCCUPATION_CODE_FIELD_NUMBER: _ClassVar[int]
+    OCCUPATION_NAME_FIELD_NUMBER: _ClassVar[int]
+    CLASSES_FIELD_NUMBER: _ClassVar[int]
+    TRAINEES_FIELD_NUMBER: _ClassVar[int]
+    COMPLETED_TRAINEES_FIELD_NUMBER: _ClassVar[int]
+    PLANNED_CLASS_HOURS_FIELD_NUMBER: _ClassVar[int]
+    TRAINEE_CLASS_HOURS_FIELD_NUMBER: _ClassVar[int]
+    SUBSIDIES_PAID_FEN_FIELD_NUMBER: _ClassVar[int]
+    occupation_code: str
+    occupation_name: str
+    classes: int
+    trainees: int
+    completed_trainees: int
+    planned_class_hours: int
+    trainee_class_hours: int
+    subsidies_paid_fen: int
+    def __init__(self, occupation_code: _Optional[str] = ..., occupation_name: _Optional[str] = ..., classes: _Optional[int] = ..., trainees: _Optional[int] = ..., completed_trainees: _Optional[int] = ..., planned_class_hours: _Optional[int] = ..., trainee_class_hours: _Optional[int] = ..., subsidies_paid_fen: _Optional[int] = ...) -> None: ...
+
+class TrainingReport(_message.Message):
+    __slots__ = ("region_code", "year", "quarter", "lines", "total", "xlsx")
+    REGION_CODE_FIELD_NUMBER: _ClassVar[int]
+    YEAR_FIELD_NUMBER: _ClassVar[int]
+    QUARTER_FIELD_NUMBER: _ClassVar[int]
+    LINES_FIELD_NUMBER: _ClassVar[int]
+    TOTAL_FIELD_NUMBER: _ClassVar[int]
+    XLSX_FIELD_NUMBER: _ClassVar[int]
+    region_code: str
+    year: int
+    quarter: int
+    lines: _containers.RepeatedCompositeFieldContainer[TrainingReportLine]
+    total: TrainingReportLine
+    xlsx: bytes
+    def __init__(self, region_code: _Optional[str] = ..., year: _Optional[int] = ..., quarter: _Optional[int] = ..., lines: _Optional[_Iterable[_Union[TrainingReportLine, _Mapping]]] = ..., total: _Optional[_Union[TrainingReportLine, _Mapping]] = ..., xlsx: _Optional[bytes] = ...) -> None: ...
 
 class GetTrainingClassRequest(_message.Message):
     __slots__ = ("name",)

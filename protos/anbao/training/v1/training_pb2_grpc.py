@@ -106,6 +106,26 @@ class TrainingServiceStub:
                 request_serializer=anbao_dot_training_dot_v1_dot_training__pb2.CompleteTrainingClassRequest.SerializeToString,
                 response_deserializer=anbao_dot_training_dot_v1_dot_training__pb2.TrainingClass.FromString,
                 _registered_method=True)
+        self.RequestClassChange = channel.unary_unary(
+                '/anbao.training.v1.TrainingService/RequestClassChange',
+                request_serializer=anbao_dot_training_dot_v1_dot_training__pb2.RequestClassChangeRequest.SerializeToString,
+                response_deserializer=anbao_dot_training_dot_v1_dot_training__pb2.TrainingClass.FromString,
+                _registered_method=True)
+        self.DecideClassChange = channel.unary_unary(
+                '/anbao.training.v1.TrainingService/DecideClassChange',
+                request_serializer=anbao_dot_training_dot_v1_dot_training__pb2.DecideClassChangeRequest.SerializeToString,
+                response_deserializer=anbao_dot_training_dot_v1_dot_training__pb2.TrainingClass.FromString,
+                _registered_method=True)
+        self.ExportRoster = channel.unary_unary(
+                '/anbao.training.v1.TrainingService/ExportRoster',
+                request_serializer=anbao_dot_training_dot_v1_dot_training__pb2.ExportRosterRequest.SerializeToString,
+                response_deserializer=anbao_dot_training_dot_v1_dot_training__pb2.RosterFile.FromString,
+                _registered_method=True)
+        self.GetTrainingReport = channel.unary_unary(
+                '/anbao.training.v1.TrainingService/GetTrainingReport',
+                request_serializer=anbao_dot_training_dot_v1_dot_training__pb2.GetTrainingReportRequest.SerializeToString,
+                response_deserializer=anbao_dot_training_dot_v1_dot_training__pb2.TrainingReport.FromString,
+                _registered_method=True)
         self.ListAuditRecords = channel.unary_unary(
                 '/anbao.training.v1.TrainingService/ListAuditRecords',
                 request_serializer=anbao_dot_training_dot_v1_dot_training__pb2.ListAuditRecordsRequest.SerializeToString,
@@ -254,6 +274,36 @@ class TrainingServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def RequestClassChange(self, request, context):
+        """Asks the police to change a filed plan (TRN-8): make-up lessons or re-sits, added
+        only once approved.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DecideClassChange(self, request, context):
+        """The police approve or refuse a change request (TRN-8).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ExportRoster(self, request, context):
+        """The class roster (TRN-10, 花名册) as CSV or XLSX, with masked personal data.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetTrainingReport(self, request, context):
+        """The quarterly training report of a city (POOL-4): the classes completed in the
+        quarter, their trainees and hours, as data and as an XLSX.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def ListAuditRecords(self, request, context):
         """The service's audit log, oldest first (auditor only).
         """
@@ -386,6 +436,26 @@ def add_TrainingServiceServicer_to_server(servicer, server):
                     servicer.CompleteTrainingClass,
                     request_deserializer=anbao_dot_training_dot_v1_dot_training__pb2.CompleteTrainingClassRequest.FromString,
                     response_serializer=anbao_dot_training_dot_v1_dot_training__pb2.TrainingClass.SerializeToString,
+            ),
+            'RequestClassChange': grpc.unary_unary_rpc_method_handler(
+                    servicer.RequestClassChange,
+                    request_deserializer=anbao_dot_training_dot_v1_dot_training__pb2.RequestClassChangeRequest.FromString,
+                    response_serializer=anbao_dot_training_dot_v1_dot_training__pb2.TrainingClass.SerializeToString,
+            ),
+            'DecideClassChange': grpc.unary_unary_rpc_method_handler(
+                    servicer.DecideClassChange,
+                    request_deserializer=anbao_dot_training_dot_v1_dot_training__pb2.DecideClassChangeRequest.FromString,
+                    response_serializer=anbao_dot_training_dot_v1_dot_training__pb2.TrainingClass.SerializeToString,
+            ),
+            'ExportRoster': grpc.unary_unary_rpc_method_handler(
+                    servicer.ExportRoster,
+                    request_deserializer=anbao_dot_training_dot_v1_dot_training__pb2.ExportRosterRequest.FromString,
+                    response_serializer=anbao_dot_training_dot_v1_dot_training__pb2.RosterFile.SerializeToString,
+            ),
+            'GetTrainingReport': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetTrainingReport,
+                    request_deserializer=anbao_dot_training_dot_v1_dot_training__pb2.GetTrainingReportRequest.FromString,
+                    response_serializer=anbao_dot_training_dot_v1_dot_training__pb2.TrainingReport.SerializeToString,
             ),
             'ListAuditRecords': grpc.unary_unary_rpc_method_handler(
                     servicer.ListAuditRecords,
@@ -808,6 +878,114 @@ class TrainingService:
             '/anbao.training.v1.TrainingService/CompleteTrainingClass',
             anbao_dot_training_dot_v1_dot_training__pb2.CompleteTrainingClassRequest.SerializeToString,
             anbao_dot_training_dot_v1_dot_training__pb2.TrainingClass.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RequestClassChange(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/anbao.training.v1.TrainingService/RequestClassChange',
+            anbao_dot_training_dot_v1_dot_training__pb2.RequestClassChangeRequest.SerializeToString,
+            anbao_dot_training_dot_v1_dot_training__pb2.TrainingClass.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DecideClassChange(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/anbao.training.v1.TrainingService/DecideClassChange',
+            anbao_dot_training_dot_v1_dot_training__pb2.DecideClassChangeRequest.SerializeToString,
+            anbao_dot_training_dot_v1_dot_training__pb2.TrainingClass.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ExportRoster(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/anbao.training.v1.TrainingService/ExportRoster',
+            anbao_dot_training_dot_v1_dot_training__pb2.ExportRosterRequest.SerializeToString,
+            anbao_dot_training_dot_v1_dot_training__pb2.RosterFile.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetTrainingReport(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/anbao.training.v1.TrainingService/GetTrainingReport',
+            anbao_dot_training_dot_v1_dot_training__pb2.GetTrainingReportRequest.SerializeToString,
+            anbao_dot_training_dot_v1_dot_training__pb2.TrainingReport.FromString,
             options,
             channel_credentials,
             insecure,

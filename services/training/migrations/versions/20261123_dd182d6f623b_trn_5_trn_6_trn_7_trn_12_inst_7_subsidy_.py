@@ -1,14 +1,14 @@
 """TRN-5 TRN-6 TRN-7 TRN-12 INST-7: subsidy claims, objections, ledger, fraud cases
 
 Revision ID: dd182d6f623b
-Revises: 47e011efd784
+Revises: b7b7781b5b9a
 Create Date: 2026-11-23 06:00:59.697065
 """
 from alembic import op
 import sqlalchemy as sa
 
 revision = 'dd182d6f623b'
-down_revision = '47e011efd784'
+down_revision = 'b7b7781b5b9a'
 branch_labels = None
 depends_on = None
 
