@@ -116,7 +116,8 @@ SERVICES: tuple[Service, ...] = (
         settings="services.accreditation.config:AccreditationSettings",
         build="services.accreditation.bootstrap:build",
         publishes=("anbao.accreditation.v1.events_pb2",),
-        consumes=("anbao.certificates.v1.events_pb2",),
+        # held certificates (ASMT-5); fraud found in a training class (INST-7)
+        consumes=("anbao.certificates.v1.events_pb2", "anbao.training.v1.events_pb2"),
         secrets=("audit_key",),
         calls=("registry",)),
     Service(
@@ -126,7 +127,8 @@ SERVICES: tuple[Service, ...] = (
         settings="services.certificates.config:CertificatesSettings",
         build="services.certificates.bootstrap:build",
         publishes=("anbao.certificates.v1.events_pb2",),
-        consumes=("anbao.accreditation.v1.events_pb2",),
+        # passers (CERT-1) and institutions' standing; completed classes (CERT-2)
+        consumes=("anbao.accreditation.v1.events_pb2", "anbao.training.v1.events_pb2"),
         secrets=("key_encryption_key", "audit_key")),
     Service(
         name="training",

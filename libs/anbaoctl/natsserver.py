@@ -29,12 +29,13 @@ def binary() -> str:
 
 def bus_users() -> list[natsauth.BusUser]:
     """Each service of the manifest as a user of the bus: the packages it publishes and
-    every event type of the packages it consumes."""
+    every event type of the packages it consumes (a message with an `event_id`: a part of
+    an event, such as training's CompletedTrainee, is no subject of its own)."""
     users = []
     for service in manifest.SERVICES:
         consumed = [m.full_name for module in service.consumes
                     for m in importlib.import_module(module).DESCRIPTOR.message_types_by_name
-                    .values()]
+                    .values() if "event_id" in m.fields_by_name]
         users.append(natsauth.BusUser(
             service.name, publishes=tuple(m.rsplit(".", 1)[0] for m in service.publishes),
             consumes=tuple(consumed)))

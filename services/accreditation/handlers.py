@@ -9,6 +9,7 @@ from typing import Protocol
 from anbao.accreditation.v1 import accreditation_pb2 as pb
 from anbao.certificates.v1 import certificates_pb2 as cert_pb
 from anbao.certificates.v1 import events_pb2 as certificate_events
+from anbao.training.v1 import events_pb2 as training_events
 from servicekit import auth, dates, paging
 from servicekit.errors import AlreadyExists
 from servicekit.unitofwork import UnitOfWork, utcnow
@@ -640,15 +641,24 @@ def blacklist_institution(uow: UnitOfWork, cmd: c.BlacklistInstitution) -> Insti
 
 def fraud_found(uow: UnitOfWork, event: c.FraudFound) -> Institution:
     """INST-7 from the training service's FraudFound event (its consumer translates the
-    event and gives a unit of work whose inbox holds it, so a redelivery changes nothing)."""
+    event and gives a unit of work whose inbox holds it, so a redelivery changes nothing;
+    and a fraud case already on the blacklist, announced again, adds nothing)."""
+    actor = f"FraudFound {event.fraud_case or event.event_id}"
     with uow:
         _repos(uow).institutions.lock_institution(event.institution_id)
         institution = _repos(uow).institutions.get(event.institution_id)
-        institution.put_on_blacklist(reason=event.reason, evidence=event.evidence,
-                                     revoke=event.revoke_qualification,
-                                     actor=f"FraudFound {event.event_id}", at=utcnow())
+        if not any(entry.actor == actor for entry in institution.blacklist):
+            institution.put_on_blacklist(reason=event.reason, evidence=event.evidence,
+                                         revoke=event.revoke_qualification, actor=actor,
+                                         at=utcnow())
         uow.commit()
         return institution
+
+
+def on_fraud_found(uow: UnitOfWork, event: training_events.FraudFound) -> None:
+    """INST-7: the training service found fraud in a class: blacklist its institution
+    (and, when the case says so, revoke its training qualification)."""
+    fraud_found(uow, c.FraudFound.of_event(event))
 
 
 def record_quality_assessment(uow: UnitOfWork, cmd: c.RecordQualityAssessment) -> Institution:
@@ -664,7 +674,10 @@ def record_quality_assessment(uow: UnitOfWork, cmd: c.RecordQualityAssessment) -
 # events
 
 def on_certificate_issued(uow: UnitOfWork, event: certificate_events.CertificateIssued) -> None:
-    """ASMT-5: a certificate someone now holds, for the routes that need one."""
+    """ASMT-5: a certificate someone now holds, for the routes that need one. A training-
+    completion certificate (CERT-2) is no skill level: no route counts it."""
+    if event.kind == cert_pb.CERTIFICATE_KIND_TRAINING_COMPLETION:
+        return
     with uow:
         if _repos(uow).held_certificates.record(eligibility_data.HeldCertificate(
                 event.number, event.person.removeprefix("persons/"), event.occupation_code,

@@ -25,7 +25,8 @@ def certificate_pb(r: Certificate) -> pb.Certificate:
         institution=r.institution, status=r.status, credential_json=r.credential_json,
         revocation_reason=r.revocation_reason, status_reason=r.status_reason,
         replaced_by=f"certificates/{r.replaced_by}" if r.replaced_by else "",
-        replaces=f"certificates/{r.replaces}" if r.replaces else "")
+        replaces=f"certificates/{r.replaces}" if r.replaces else "", kind=r.kind,
+        training_class=r.training_class)
     out.create_time.FromDatetime(r.created_at)
     if r.status_changed_at:
         out.status_change_time.FromDatetime(r.status_changed_at)
@@ -57,7 +58,7 @@ def lookup_pb(found: handlers.Lookup) -> pb.CertificateLookup:
         occupation_name=r.occupation_name, level=r.level, issue_date=dates.to_proto(r.issue_date),
         issuing_organisation=r.issuing_organisation, status=r.status,
         signature_verified=found.signature_verified, revocation_reason=r.revocation_reason,
-        replaced_by=r.replaced_by)
+        replaced_by=r.replaced_by, kind=r.kind)
     if r.status_changed_at:
         out.status_change_time.FromDatetime(r.status_changed_at)
     return out

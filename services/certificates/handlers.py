@@ -8,6 +8,7 @@ from typing import Callable
 
 from anbao.accreditation.v1 import accreditation_pb2 as accreditation
 from anbao.accreditation.v1 import events_pb2 as accreditation_events
+from anbao.training.v1 import events_pb2 as training_events
 from servicekit import auth
 from servicekit.errors import NotFound
 from servicekit.unitofwork import UnitOfWork, utcnow
@@ -18,7 +19,7 @@ from .adapters.repository import Certificates, CertificatesRepositories
 from .domain import commands as c
 from .domain import statuslist, verification
 from .domain.certificates import (REPLACED, Certificate, Signing, StatusChange,
-                                  holding_key, require_held)
+                                  completion_candidate, holding_key, require_held)
 from .domain.lookup_budget import LookupBudget
 
 
@@ -55,10 +56,30 @@ def on_assessment_passed(uow: UnitOfWork, event: accreditation_events.Assessment
         uow.commit()
 
 
+def on_class_completed(uow: UnitOfWork, event: training_events.ClassCompleted, *,
+                       issuing: Issuing) -> None:
+    """CERT-2: one training-completion certificate per trainee who met the class's hours;
+    exactly once per (class, person), however often the class's completion arrives."""
+    with uow:
+        repo = _repos(uow).certificates
+        at = utcnow()
+        signing = issuing.signing(repo, at)
+        seen: set[str] = set()
+        for trainee in event.trainees:
+            candidate = completion_candidate(event.training_class, trainee.person)
+            if candidate in seen or repo.issued_for(candidate):
+                continue
+            seen.add(candidate)
+            repo.add(Certificate.complete_training(event, trainee, signing=signing, at=at))
+        uow.commit()
+
+
 def on_institution_status_changed(uow: UnitOfWork,
                                   event: accreditation_events.InstitutionStatusChanged) -> None:
-    """Keeps evaluation organisations' status history, to check an issuer was ACTIVE."""
-    if event.role != accreditation.INSTITUTION_ROLE_EVALUATION:
+    """Keeps evaluation organisations' and training institutions' status history, to
+    check an issuer (CERT-1) or a class's institution (CERT-2) was ACTIVE."""
+    if event.role not in (accreditation.INSTITUTION_ROLE_EVALUATION,
+                          accreditation.INSTITUTION_ROLE_TRAINING):
         return
     with uow:
         _repos(uow).organisations.record(

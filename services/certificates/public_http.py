@@ -90,7 +90,9 @@ def lookup_json(found: handlers.Lookup) -> dict:
         "revocationReason": _label(pb.RevocationReason, answer.revocation_reason,
                                    "REVOCATION_REASON_"),
         "replacedBy": answer.replaced_by or None,
-        "signatureVerified": answer.signature_verified}
+        "signatureVerified": answer.signature_verified,
+        # CERT-2: SKILL or TRAINING_COMPLETION (培训结业证书)
+        "kind": _label(pb.CertificateKind, answer.kind, "CERTIFICATE_KIND_")}
 
 
 def make_app(bus: MessageBus, clients: ClientAddress, parts_down=dict,

@@ -17,6 +17,7 @@ from .domain.attendance import Trainee, Verified
 from .domain.classes import TrainingClass
 from .domain.evidence import EvidenceItem
 from .domain.plans import PlanRules
+from .subsidy_api import SubsidyApi
 from .handlers import Rules
 
 
@@ -94,7 +95,7 @@ def evidence_pb(i: EvidenceItem) -> pb.EvidenceItem:
     return out
 
 
-class TrainingApi(pb_grpc.TrainingServiceServicer):
+class TrainingApi(SubsidyApi, pb_grpc.TrainingServiceServicer):
     def __init__(self, bus: MessageBus, rules: Rules, store: MediaStore):
         self._bus, self._rules, self._store = bus, rules.plan, store
 

@@ -8,7 +8,7 @@ from servicekit.grpcserver import channel_credentials
 from servicekit.messagebus import MessageBus
 from servicekit.runtime import ServiceRuntime, ServiceSpec
 
-from . import api, consumers, handlers, policy
+from . import api, consumers, handlers, policy, subsidy_handlers
 from .adapters.accreditation_client import AccreditationClient
 from .adapters.clock import Clock
 from .adapters.media_store import MediaStore
@@ -17,6 +17,7 @@ from .adapters.orm import metadata
 from .adapters.repository import TrainingRepositories
 from .config import TrainingSettings
 from .domain import commands as c
+from .domain import subsidies, workdays
 from .domain.plans import PlanRules
 
 
@@ -31,9 +32,11 @@ def rules_of(settings: TrainingSettings) -> PlanRules:
 
 
 def message_handlers(institutions: handlers.Institutions, people: handlers.People,
-                     rules: handlers.Rules, clock: Clock, store: MediaStore) -> dict:
+                     rules: handlers.Rules, clock: Clock, store: MediaStore,
+                     subsidy_rules: subsidy_handlers.SubsidyRules) -> dict:
     """Every message training handles, with its handler's dependencies bound."""
     return {
+        **subsidy_handlers.message_handlers(subsidy_rules),
         c.CreateTrainingClass: partial(handlers.create_training_class,
                                        institutions=institutions, rules=rules.plan),
         c.FileTrainingClass: partial(handlers.file_training_class, institutions=institutions,
@@ -72,6 +75,11 @@ def build(settings: TrainingSettings, verifier: tokens.TokenVerifier) -> Service
                            settings.archive_retention_years)
     clock = Clock()
     store = MediaStore(settings.media_path, settings.max_upload_bytes)
+    # TRN-5/6/7: reference data, loaded (and checked) at start: a malformed file stops the
+    # service; the subsidies read the service's clock too
+    subsidy_rules = subsidy_handlers.SubsidyRules(
+        subsidies.load(settings.subsidy_schedule_file or None), workdays.is_workday,
+        clock.today)
 
     async def close_clients(_runtime):
         async def stop():
@@ -83,7 +91,8 @@ def build(settings: TrainingSettings, verifier: tokens.TokenVerifier) -> Service
         name="training", metadata=metadata, policy=policy.POLICY,
         publishes=[events_pb2], repositories=TrainingRepositories,
         servicers=lambda uow: api.servicers(
-            MessageBus(uow, message_handlers(institutions, people, rules, clock, store)),
+            MessageBus(uow, message_handlers(institutions, people, rules, clock, store,
+                                            subsidy_rules)),
             rules, store),
         subscriptions=consumers.SUBSCRIPTIONS,
         extras=[close_clients])

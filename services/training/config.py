@@ -43,3 +43,6 @@ class TrainingSettings(ServiceSettings):
         if self.database_url.startswith("sqlite:///"):
             return Path(self.database_url.removeprefix("sqlite:///")).parent / "training-media"
         return Path("./data/training-media")
+    # TRN-5, TRN-6, TRN-7: subsidy amounts, limits, publicity and ledger retention per
+    # city (empty: the shipped services/training/data/subsidies.toml)
+    subsidy_schedule_file: str = ""

@@ -11,6 +11,8 @@ READERS = {"province_admin": ANY, "city_admin": DIVISION, "auditor": ANY, "servi
 INSTITUTION_ITSELF = {"training_org": INSTITUTION}
 # the department is checked by the handler (a FAILED_PRECONDITION naming TRN-3)
 POLICE = {"province_admin": ANY, "city_admin": DIVISION}
+# the departments act on subsidies (TRN-6) and fraud (INST-7)
+DEPARTMENTS = {"province_admin": ANY, "city_admin": DIVISION}
 
 POLICY = {
     "CreateTrainingClass": INSTITUTION_ITSELF,
@@ -34,4 +36,13 @@ POLICY = {
     "GetTrainingClass": {**READERS, **INSTITUTION_ITSELF},
     "ListTrainingClasses": {**READERS, **INSTITUTION_ITSELF},
     "ListAuditRecords": {"auditor": ANY},
+    # subsidies: the institution claims for its trainees (TRN-12); the departments
+    # publicise, decide objections and pay (TRN-6), and record fraud (INST-7)
+    "FileSubsidyClaim": INSTITUTION_ITSELF,
+    "ListSubsidyClaims": {**READERS, **INSTITUTION_ITSELF},
+    "PubliciseSubsidyClaims": DEPARTMENTS,
+    "RecordSubsidyObjection": DEPARTMENTS,
+    "DecideSubsidyObjection": DEPARTMENTS,
+    "PaySubsidyClaims": DEPARTMENTS,
+    "RecordTrainingFraud": DEPARTMENTS,
 }

@@ -374,6 +374,27 @@ def requests(w: dict) -> dict:
             name=f"{w['M'].name}/watches/{w['certificate'].number}"),
         ("certificates", "ListDeliveries"): lambda: cert.ListDeliveriesRequest(
             parent=w["M"].name),
+        # subsidies (TRN-5/6/11/12, INST-7): aimed at the class; a draft class answers
+        # FAILED_PRECONDITION past the policy, which the matrix counts as let through
+        ("training", "FileSubsidyClaim"): lambda: trn.FileSubsidyClaimRequest(
+            parent=w["class"].name, subsidy_claim=trn.SubsidyClaim(
+                person=w["person"].name, trainee_name="张伟", agreement=trn.SubsidyAgreement(
+                    signed_date=today, document_sha256="ab" * 32,
+                    declares_no_other_claim=True))),
+        ("training", "ListSubsidyClaims"): lambda: trn.ListSubsidyClaimsRequest(
+            parent=w["class"].name),
+        ("training", "PubliciseSubsidyClaims"): lambda: trn.PubliciseSubsidyClaimsRequest(
+            parent=w["class"].name, start_date=today),
+        ("training", "RecordSubsidyObjection"): lambda: trn.RecordSubsidyObjectionRequest(
+            name=f"{w['class'].name}/subsidyClaims/{w['person'].name.removeprefix('persons/')}",
+            reason="matrix"),
+        ("training", "DecideSubsidyObjection"): lambda: trn.DecideSubsidyObjectionRequest(
+            name=f"{w['class'].name}/subsidyClaims/{w['person'].name.removeprefix('persons/')}",
+            upheld=False, reason="matrix"),
+        ("training", "PaySubsidyClaims"): lambda: trn.PaySubsidyClaimsRequest(
+            parent=w["class"].name),
+        ("training", "RecordTrainingFraud"): lambda: trn.RecordTrainingFraudRequest(
+            parent=w["class"].name, reason="matrix", evidence="matrix"),
         ("certificates", "RotateSigningKey"): lambda: cert.RotateSigningKeyRequest(),
         ("certificates", "MarkSigningKeyCompromised"): lambda: cert.MarkSigningKeyCompromisedRequest(
             key="did:key:z6MkNoSuchKey#z6MkNoSuchKey", compromise_time=now),

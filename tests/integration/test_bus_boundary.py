@@ -214,13 +214,20 @@ def test_anbao_up_makes_private_seeds_and_a_config_that_denies_by_default(tmp_pa
         {"nkey": natsauth.public_nkey((tmp_path / "secrets/nats/admin.nk").read_text().strip())}]
     accreditation = natsauth.public_nkey(seeds[0].read_text().strip())
     (allowed,) = [u["permissions"] for u in users if u["nkey"] == accreditation]
-    consumer = "ANBAO_CERTIFICATES_V1.accreditation__{0}"  # ASMT-5: the certificates held
+    # ASMT-5: the certificates held; INST-7: fraud found in training classes (events only:
+    # a part of an event such as CompletedTrainee gets no consumer)
+    grants = [(f"ANBAO_{package.upper()}_V1.accreditation__{{0}}", package, event)
+              for package, events in (("certificates", ("CertificateIssued",
+                                                        "CertificateStatusChanged")),
+                                      ("training", ("ClassCompleted", "SubsidyPaid",
+                                                    "FraudFound")))
+              for event in events]
     assert allowed["publish"]["allow"] == [
         "anbao.accreditation.v1.>", "$JS.API.STREAM.CREATE.ANBAO_ACCREDITATION_V1",
         "$JS.API.STREAM.UPDATE.ANBAO_ACCREDITATION_V1", "anbao.deadletter.accreditation.>",
         "$JS.API.STREAM.CREATE.ANBAO_DEAD_LETTERS",
-        *[grant.format(event) for event in ("CertificateIssued", "CertificateStatusChanged")
-          for grant in (f"$JS.API.CONSUMER.CREATE.{consumer}.anbao.certificates.v1.{{0}}",
+        *[grant.format(event) for consumer, package, event in grants
+          for grant in (f"$JS.API.CONSUMER.CREATE.{consumer}.anbao.{package}.v1.{{0}}",
                         f"$JS.API.CONSUMER.INFO.{consumer}",
                         f"$JS.API.CONSUMER.MSG.NEXT.{consumer}", f"$JS.ACK.{consumer}.>")]]
     assert allowed["subscribe"]["allow"] == ["_INBOX_accreditation.>"]

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from anbao.accreditation.v1 import accreditation_pb2 as pb
+from anbao.training.v1 import events_pb2 as training_events
 from servicekit import dates, divisions, paging
 from servicekit.auth import Caller
 from servicekit.errors import Violations
@@ -811,6 +812,15 @@ class FraudFound:
     reason: str
     evidence: str           # e.g. trainingClasses/{id}
     revoke_qualification: bool = False
+    fraud_case: str = ""    # fraudCases/{id}: one blacklisting per case, whatever the event
+
+    @classmethod
+    def of_event(cls, event: training_events.FraudFound) -> "FraudFound":
+        """The training service's event, cut to the blacklist's columns."""
+        evidence = " ".join(x for x in (event.training_class, event.evidence) if x)
+        return cls(event.event_id, event.institution.removeprefix("institutions/"),
+                   (event.reason or "fraud found in a training class")[:500], evidence[:200],
+                   event.revoke_training_qualification, event.fraud_case[:80])
 
 
 @dataclass(frozen=True)

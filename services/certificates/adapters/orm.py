@@ -66,6 +66,11 @@ class CertificateRow(Base, table=True):
     # CERT-1/CERT-3: one held certificate per person × occupation × level; emptied (NULL)
     # when the certificate is replaced, so the replacement can take it
     holding: str | None = Field(default=None, unique=True, max_length=60)
+    # CERT-2: 1 skill (CERT-1), 2 training completion (numbered T…, see domain/numbering);
+    # server defaults: existing rows are skill certificates of no class
+    kind: int = Field(default=1, sa_column_kwargs={"server_default": text("1")})
+    training_class: str = Field(default="", max_length=60,
+                                sa_column_kwargs={"server_default": text("''")})
     status_changed_at: datetime | None = None
     revocation_reason: int = 0
     status_reason: str = Field(default="", max_length=500)

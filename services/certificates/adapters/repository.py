@@ -23,7 +23,7 @@ _FIELDS = ("number", "candidate", "person_id", "holder_name", "resident_id_maske
            "occupation_code", "occupation_name", "level", "issue_date", "issuing_organisation",
            "institution", "status", "key_id", "credential_json", "created_at", "region_code",
            "holding", "status_changed_at", "revocation_reason", "status_reason", "replaced_by",
-           "replaces", "evaluation_organisation")
+           "replaces", "evaluation_organisation", "kind", "training_class")
 # what a status change writes back
 _STATUS_FIELDS = ("status", "holding", "status_changed_at", "revocation_reason",
                   "status_reason", "replaced_by")

@@ -10,6 +10,7 @@ from typing import Callable
 from anbao.accreditation.v1 import events_pb2 as accreditation_events
 from anbao.certificates.v1 import certificates_pb2 as pb
 from anbao.certificates.v1 import events_pb2
+from anbao.training.v1 import events_pb2 as training_events
 from servicekit import dates
 from servicekit.errors import FailedPrecondition, NotFound
 from servicekit.unitofwork import new_event
@@ -21,6 +22,7 @@ Sign = Callable[[dict, datetime], tuple[dict, str]]
 # takes a free position in a purpose's status list for a certificate number
 Allocate = Callable[[str, str], statuslist.Position]  # (purpose, number)
 
+SKILL, TRAINING_COMPLETION = pb.CERTIFICATE_KIND_SKILL, pb.CERTIFICATE_KIND_TRAINING_COMPLETION
 VALID, SUSPENDED = pb.CERTIFICATE_STATUS_VALID, pb.CERTIFICATE_STATUS_SUSPENDED
 REVOKED, REPLACED = pb.CERTIFICATE_STATUS_REVOKED, pb.CERTIFICATE_STATUS_REPLACED
 
@@ -77,6 +79,9 @@ class Certificate:
     # provincial HRSS department); empty when the organisation itself issues
     evaluation_organisation: str = ""
     holding: str | None = None
+    # CERT-2: a skill certificate (CERT-1) or a training-completion one, with its class
+    kind: int = SKILL
+    training_class: str = ""
     status_changed_at: datetime | None = None
     revocation_reason: int = 0
     status_reason: str = ""
@@ -118,12 +123,42 @@ class Certificate:
         certificate._number_and_sign(passed.organisation_prefix, closed, signing, at)
         return certificate
 
+    @classmethod
+    def complete_training(cls, completed: training_events.ClassCompleted,
+                          trainee: training_events.CompletedTrainee, *, signing: Signing,
+                          at: datetime) -> "Certificate":
+        """CERT-2: a training-completion certificate (培训结业证书) for a trainee of a
+        class whose review passed: numbered in its own series (city, year), signed with
+        the same proofs as a skill certificate. It holds no skill level, so it takes no
+        person × occupation × level holding; one per (class, person): `candidate`."""
+        passed = completed.occur_time.ToDatetime(tzinfo=dates.CHINA)
+        certificate = cls(
+            number="", candidate=completion_candidate(completed.training_class, trainee.person),
+            person_id=trainee.person.removeprefix("persons/"), holder_name=trainee.full_name,
+            resident_id_masked=trainee.resident_id_masked,
+            occupation_code=completed.occupation_code,
+            occupation_name=completed.occupation_name, level=completed.level,
+            issue_date=passed.date(),  # the offices' calendar day the review passed
+            # 000 §三(一)4: issued through the provincial platform for the class's institution
+            issuing_organisation=completed.institution_name, institution=completed.institution,
+            status=VALID, key_id="", credential_json="", created_at=at,
+            region_code=completed.region_code, kind=TRAINING_COMPLETION,
+            training_class=completed.training_class)
+        certificate._number_and_sign("", passed, signing, at)
+        return certificate
+
     def _number_and_sign(self, prefix: str, valid_from: datetime, signing: Signing,
                          at: datetime) -> None:
-        series = numbering.series(prefix, self.issue_date.year, self.level)
-        self.number = numbering.compose(series, signing.serial(series))
-        self.candidate = self.candidate or f"replacements/{self.number}"  # not from an exam
-        self.holding = holding_key(self.person_id, self.occupation_code, self.level)
+        if self.kind == TRAINING_COMPLETION:
+            series = numbering.completion_series(self.region_code, self.issue_date.year)
+            self.number = numbering.compose(series, signing.serial(series))
+            self.candidate = self.candidate or f"replacements/{self.number}"
+            self.holding = None  # no skill level: a person completes any number of classes
+        else:
+            series = numbering.series(prefix, self.issue_date.year, self.level)
+            self.number = numbering.compose(series, signing.serial(series))
+            self.candidate = self.candidate or f"replacements/{self.number}"  # not from an exam
+            self.holding = holding_key(self.person_id, self.occupation_code, self.level)
         self.positions = [signing.allocate(purpose, self.number) for purpose in statuslist.PURPOSES]
         document = credential.document(self, signing.issuer, valid_from,
                                        statuslist.entries(self.positions, signing.status_base))
@@ -135,7 +170,7 @@ class Certificate:
             occupation_code=self.occupation_code, occupation_name=self.occupation_name,
             level=self.level, issue_date=dates.to_proto(self.issue_date),
             issuing_organisation=self.issuing_organisation, institution=self.institution,
-            candidate=self.candidate))
+            candidate=self.candidate, kind=self.kind, training_class=self.training_class))
 
     @property
     def name(self) -> str:
@@ -174,7 +209,8 @@ class Certificate:
             issuing_organisation=self.issuing_organisation, institution=self.institution,
             evaluation_organisation=self.evaluation_organisation,
             status=VALID, key_id="", credential_json="", created_at=at,
-            region_code=self.region_code, replaces=self.number)
+            region_code=self.region_code, replaces=self.number, kind=self.kind,
+            training_class=self.training_class)
         self.holding = None  # frees person × occupation × level for the replacement
         replacement._number_and_sign(self.number[:13], at, signing, at)
         self._move(REPLACED, actor=actor, reason=reason, at=at,
@@ -206,6 +242,13 @@ class Certificate:
             replaced_by=f"certificates/{replaced_by}" if replaced_by else "")
         event.change_time.FromDatetime(at)
         self.events.append(event)
+
+
+def completion_candidate(training_class: str, person: str) -> str:
+    """CERT-2: what makes a completion certificate unique: the class and the trainee
+    (`classes/{id}/trainees/{person id}`), kept in the unique `candidate` column, so a
+    redelivered or repeated ClassCompleted issues nothing twice."""
+    return f"{training_class}/trainees/{person.removeprefix('persons/')}"
 
 
 def require_held(found: Certificate | None) -> Certificate:

@@ -14,8 +14,9 @@ from . import employers, numbering, statuslist
 
 
 def _number(number: str, field: str, v: Violations) -> str:
-    v.check(numbering.is_valid(number, dates.today()), field,
-            "is not a 22-character national certificate number")
+    v.check(numbering.is_certificate_number(number, dates.today()), field,
+            "is not a certificate number (a 22-character national skill number or a "
+            "17-character training-completion number)")
     return number
 
 

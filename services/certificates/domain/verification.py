@@ -157,18 +157,26 @@ def _key(proof: dict, issued: datetime, checks: Checks) -> Step:
 
 def _issuer(credential: dict, issued: datetime, checks: Checks) -> Step:
     subject = credential["credentialSubject"]
-    institution = subject.get("evaluationInstitution")
-    name = subject.get("evaluationOrganisation") or institution
+    kinds = credential.get("type")
+    if isinstance(kinds, list) and "TrainingCompletionCertificate" in kinds:
+        # CERT-2: the training institution that ran the class was ACTIVE on the day
+        institution = subject.get("trainingInstitution")
+        name = subject.get("trainingInstitutionName") or institution
+        role = "a training institution"
+    else:
+        institution = subject.get("evaluationInstitution")
+        name = subject.get("evaluationOrganisation") or institution
+        role = "an evaluation organisation"
     if not isinstance(institution, str):
-        return Step("issuer_accredited", FAILED, "the credential names no evaluation "
-                    "organisation", pb.VERDICT_UNKNOWN_ISSUER)
+        return Step("issuer_accredited", FAILED, f"the credential names no {role.split(' ', 1)[1]}",
+                    pb.VERDICT_UNKNOWN_ISSUER)
     finding = checks.issuer_status(institution, issued)
     on = f"{name} ({institution}) on {issued:%Y-%m-%d}"
     if finding.known is None:
         return Step("issuer_accredited", COULD_NOT_CHECK, f"{on}: {finding.detail}")
     if not finding.known:
-        return Step("issuer_accredited", FAILED, f"{on}: not an evaluation organisation "
-                    "this issuer knows", pb.VERDICT_UNKNOWN_ISSUER)
+        return Step("issuer_accredited", FAILED, f"{on}: not {role} this issuer knows",
+                    pb.VERDICT_UNKNOWN_ISSUER)
     if finding.status != ACTIVE:
         return Step("issuer_accredited", FAILED, f"{on}: not ACTIVE ({finding.detail})",
                     pb.VERDICT_ISSUER_NOT_ACCREDITED)

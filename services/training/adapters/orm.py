@@ -177,3 +177,7 @@ class ChangeRequestRow(Base, table=True):
     decided_by: str = Field(default="", max_length=200)
     decision_reason: str = Field(default="", max_length=500)
     decided_at: datetime | None = None
+
+
+# the subsidy tables join this metadata (kept in their own module)
+from . import subsidy_orm  # noqa: E402,F401

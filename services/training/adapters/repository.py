@@ -17,6 +17,7 @@ from ..domain.evidence import EvidenceItem
 from .orm import (ChangeRequestRow, CompletionCertificateRow, InspectionVisitRow, InstitutionStandingRow,
                   EvidenceRow, LessonRow, PaperSignInRow, SignInRow, TeacherRow, TraineeRow,
                   TrainingClassRow)
+from .subsidy_repository import SubsidyBooks
 
 
 class Classes(Repository[TrainingClass]):
@@ -125,6 +126,7 @@ class TrainingRepositories(Repositories):
         super().__init__(session)
         self.classes = Classes(session)
         self.learned = Learned(session)
+        self.subsidies = SubsidyBooks(session)  # TRN-5/6/7/11/12, INST-7
         self.attendance = Attendance(session)
         self.evidence = Evidence(session)
 

@@ -100,7 +100,7 @@ DELIVERY_STATE_DELIVERED: DeliveryState
 DELIVERY_STATE_EXPIRED: DeliveryState
 
 class Certificate(_message.Message):
-    __slots__ = ("name", "number", "person", "holder_name", "resident_id_masked", "occupation_code", "occupation_name", "level", "issue_date", "issuing_organisation", "institution", "status", "credential_json", "create_time", "status_change_time", "revocation_reason", "status_reason", "replaced_by", "replaces")
+    __slots__ = ("name", "number", "person", "holder_name", "resident_id_masked", "occupation_code", "occupation_name", "level", "issue_date", "issuing_organisation", "institution", "status", "credential_json", "create_time", "status_change_time", "revocation_reason", "status_reason", "replaced_by", "replaces", "kind", "training_class")
     NAME_FIELD_NUMBER: _ClassVar[int]
     NUMBER_FIELD_NUMBER: _ClassVar[int]
     PERSON_FIELD_NUMBER: _ClassVar[int]
@@ -120,6 +120,8 @@ class Certificate(_message.Message):
     STATUS_REASON_FIELD_NUMBER: _ClassVar[int]
     REPLACED_BY_FIELD_NUMBER: _ClassVar[int]
     REPLACES_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    TRAINING_CLASS_FIELD_NUMBER: _ClassVar[int]
     name: str
     number: str
     person: str
@@ -139,7 +141,9 @@ class Certificate(_message.Message):
     status_reason: str
     replaced_by: str
     replaces: str
-    def __init__(self, name: _Optional[str] = ..., number: _Optional[str] = ..., person: _Optional[str] = ..., holder_name: _Optional[str] = ..., resident_id_masked: _Optional[str] = ..., occupation_code: _Optional[str] = ..., occupation_name: _Optional[str] = ..., level: _Optional[int] = ..., issue_date: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., issuing_organisation: _Optional[str] = ..., institution: _Optional[str] = ..., status: _Optional[_Union[CertificateStatus, str]] = ..., credential_json: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., status_change_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., revocation_reason: _Optional[_Union[RevocationReason, str]] = ..., status_reason: _Optional[str] = ..., replaced_by: _Optional[str] = ..., replaces: _Optional[str] = ...) -> None: ...
+    kind: CertificateKind
+    training_class: str
+    def __init__(self, name: _Optional[str] = ..., number: _Optional[str] = ..., person: _Optional[str] = ..., holder_name: _Optional[str] = ..., resident_id_masked: _Optional[str] = ..., occupation_code: _Optional[str] = ..., occupation_name: _Optional[str] = ..., level: _Optional[int] = ..., issue_date: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., issuing_organisation: _Optional[str] = ..., institution: _Optional[str] = ..., status: _Optional[_Union[CertificateStatus, str]] = ..., credential_json: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., status_change_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., revocation_reason: _Optional[_Union[RevocationReason, str]] = ..., status_reason: _Optional[str] = ..., replaced_by: _Optional[str] = ..., replaces: _Optional[str] = ..., kind: _Optional[_Union[CertificateKind, str]] = ..., training_class: _Optional[str] = ...) -> None: ...
 
 class CertificateStatusChange(_message.Message):
     __slots__ = ("from_status", "to_status", "actor", "revocation_reason", "reason", "replaced_by", "change_time")
@@ -278,7 +282,7 @@ class LookupCertificateRequest(_message.Message):
     def __init__(self, number: _Optional[str] = ..., holder_name: _Optional[str] = ...) -> None: ...
 
 class CertificateLookup(_message.Message):
-    __slots__ = ("number", "holder_name_masked", "resident_id_masked", "occupation_code", "occupation_name", "level", "issue_date", "issuing_organisation", "status", "signature_verified", "status_change_time", "revocation_reason", "replaced_by")
+    __slots__ = ("number", "holder_name_masked", "resident_id_masked", "occupation_code", "occupation_name", "level", "issue_date", "issuing_organisation", "status", "signature_verified", "status_change_time", "revocation_reason", "replaced_by", "kind")
     NUMBER_FIELD_NUMBER: _ClassVar[int]
     HOLDER_NAME_MASKED_FIELD_NUMBER: _ClassVar[int]
     RESIDENT_ID_MASKED_FIELD_NUMBER: _ClassVar[int]
@@ -292,6 +296,7 @@ class CertificateLookup(_message.Message):
     STATUS_CHANGE_TIME_FIELD_NUMBER: _ClassVar[int]
     REVOCATION_REASON_FIELD_NUMBER: _ClassVar[int]
     REPLACED_BY_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
     number: str
     holder_name_masked: str
     resident_id_masked: str
@@ -305,7 +310,8 @@ class CertificateLookup(_message.Message):
     status_change_time: _timestamp_pb2.Timestamp
     revocation_reason: RevocationReason
     replaced_by: str
-    def __init__(self, number: _Optional[str] = ..., holder_name_masked: _Optional[str] = ..., resident_id_masked: _Optional[str] = ..., occupation_code: _Optional[str] = ..., occupation_name: _Optional[str] = ..., level: _Optional[int] = ..., issue_date: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., issuing_organisation: _Optional[str] = ..., status: _Optional[_Union[CertificateStatus, str]] = ..., signature_verified: _Optional[bool] = ..., status_change_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., revocation_reason: _Optional[_Union[RevocationReason, str]] = ..., replaced_by: _Optional[str] = ...) -> None: ...
+    kind: CertificateKind
+    def __init__(self, number: _Optional[str] = ..., holder_name_masked: _Optional[str] = ..., resident_id_masked: _Optional[str] = ..., occupation_code: _Optional[str] = ..., occupation_name: _Optional[str] = ..., level: _Optional[int] = ..., issue_date: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., issuing_organisation: _Optional[str] = ..., status: _Optional[_Union[CertificateStatus, str]] = ..., signature_verified: _Optional[bool] = ..., status_change_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., revocation_reason: _Optional[_Union[RevocationReason, str]] = ..., replaced_by: _Optional[str] = ..., kind: _Optional[_Union[CertificateKind, str]] = ...) -> None: ...
 
 class ListVerificationKeysRequest(_message.Message):
     __slots__ = ()

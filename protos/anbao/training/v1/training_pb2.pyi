@@ -72,6 +72,16 @@ class RosterFormat(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     ROSTER_FORMAT_UNSPECIFIED: _ClassVar[RosterFormat]
     ROSTER_FORMAT_CSV: _ClassVar[RosterFormat]
     ROSTER_FORMAT_XLSX: _ClassVar[RosterFormat]
+
+class SubsidyClaimState(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    SUBSIDY_CLAIM_STATE_UNSPECIFIED: _ClassVar[SubsidyClaimState]
+    SUBSIDY_CLAIM_STATE_FILED: _ClassVar[SubsidyClaimState]
+    SUBSIDY_CLAIM_STATE_PUBLICISED: _ClassVar[SubsidyClaimState]
+    SUBSIDY_CLAIM_STATE_PAID: _ClassVar[SubsidyClaimState]
+    SUBSIDY_CLAIM_STATE_REJECTED: _ClassVar[SubsidyClaimState]
+    SUBSIDY_CLAIM_STATE_CLAWED_BACK: _ClassVar[SubsidyClaimState]
+    SUBSIDY_CLAIM_STATE_VOID: _ClassVar[SubsidyClaimState]
 LESSON_KIND_UNSPECIFIED: LessonKind
 LESSON_KIND_THEORY: LessonKind
 LESSON_KIND_PRACTICAL: LessonKind
@@ -106,6 +116,13 @@ GENDER_FEMALE: Gender
 ROSTER_FORMAT_UNSPECIFIED: RosterFormat
 ROSTER_FORMAT_CSV: RosterFormat
 ROSTER_FORMAT_XLSX: RosterFormat
+SUBSIDY_CLAIM_STATE_UNSPECIFIED: SubsidyClaimState
+SUBSIDY_CLAIM_STATE_FILED: SubsidyClaimState
+SUBSIDY_CLAIM_STATE_PUBLICISED: SubsidyClaimState
+SUBSIDY_CLAIM_STATE_PAID: SubsidyClaimState
+SUBSIDY_CLAIM_STATE_REJECTED: SubsidyClaimState
+SUBSIDY_CLAIM_STATE_CLAWED_BACK: SubsidyClaimState
+SUBSIDY_CLAIM_STATE_VOID: SubsidyClaimState
 
 class ClassChange(_message.Message):
     __slots__ = ("name", "kind", "reason", "lessons", "state", "requested_by", "decided_by", "decision_reason")
@@ -574,3 +591,189 @@ class ListAuditRecordsResponse(_message.Message):
     audit_records: _containers.RepeatedCompositeFieldContainer[AuditRecord]
     next_page_token: str
     def __init__(self, audit_records: _Optional[_Iterable[_Union[AuditRecord, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
+
+class SubsidyAgreement(_message.Message):
+    __slots__ = ("signed_date", "document_sha256", "declares_no_other_claim")
+    SIGNED_DATE_FIELD_NUMBER: _ClassVar[int]
+    DOCUMENT_SHA256_FIELD_NUMBER: _ClassVar[int]
+    DECLARES_NO_OTHER_CLAIM_FIELD_NUMBER: _ClassVar[int]
+    signed_date: _date_pb2.Date
+    document_sha256: str
+    declares_no_other_claim: bool
+    def __init__(self, signed_date: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., document_sha256: _Optional[str] = ..., declares_no_other_claim: _Optional[bool] = ...) -> None: ...
+
+class SubsidyObjection(_message.Message):
+    __slots__ = ("reason", "actor", "record_time", "decided", "upheld", "decision_reason", "decide_time")
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    ACTOR_FIELD_NUMBER: _ClassVar[int]
+    RECORD_TIME_FIELD_NUMBER: _ClassVar[int]
+    DECIDED_FIELD_NUMBER: _ClassVar[int]
+    UPHELD_FIELD_NUMBER: _ClassVar[int]
+    DECISION_REASON_FIELD_NUMBER: _ClassVar[int]
+    DECIDE_TIME_FIELD_NUMBER: _ClassVar[int]
+    reason: str
+    actor: str
+    record_time: _timestamp_pb2.Timestamp
+    decided: bool
+    upheld: bool
+    decision_reason: str
+    decide_time: _timestamp_pb2.Timestamp
+    def __init__(self, reason: _Optional[str] = ..., actor: _Optional[str] = ..., record_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., decided: _Optional[bool] = ..., upheld: _Optional[bool] = ..., decision_reason: _Optional[str] = ..., decide_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class SubsidyClaim(_message.Message):
+    __slots__ = ("name", "person", "trainee_name", "institution", "region_code", "occupation_code", "level", "certificate_number", "claim_year", "amount_fen", "agreement", "state", "publicity_start_date", "publicity_end_date", "objections", "paid_date", "create_time")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    PERSON_FIELD_NUMBER: _ClassVar[int]
+    TRAINEE_NAME_FIELD_NUMBER: _ClassVar[int]
+    INSTITUTION_FIELD_NUMBER: _ClassVar[int]
+    REGION_CODE_FIELD_NUMBER: _ClassVar[int]
+    OCCUPATION_CODE_FIELD_NUMBER: _ClassVar[int]
+    LEVEL_FIELD_NUMBER: _ClassVar[int]
+    CERTIFICATE_NUMBER_FIELD_NUMBER: _ClassVar[int]
+    CLAIM_YEAR_FIELD_NUMBER: _ClassVar[int]
+    AMOUNT_FEN_FIELD_NUMBER: _ClassVar[int]
+    AGREEMENT_FIELD_NUMBER: _ClassVar[int]
+    STATE_FIELD_NUMBER: _ClassVar[int]
+    PUBLICITY_START_DATE_FIELD_NUMBER: _ClassVar[int]
+    PUBLICITY_END_DATE_FIELD_NUMBER: _ClassVar[int]
+    OBJECTIONS_FIELD_NUMBER: _ClassVar[int]
+    PAID_DATE_FIELD_NUMBER: _ClassVar[int]
+    CREATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    person: str
+    trainee_name: str
+    institution: str
+    region_code: str
+    occupation_code: str
+    level: int
+    certificate_number: str
+    claim_year: int
+    amount_fen: int
+    agreement: SubsidyAgreement
+    state: SubsidyClaimState
+    publicity_start_date: _date_pb2.Date
+    publicity_end_date: _date_pb2.Date
+    objections: _containers.RepeatedCompositeFieldContainer[SubsidyObjection]
+    paid_date: _date_pb2.Date
+    create_time: _timestamp_pb2.Timestamp
+    def __init__(self, name: _Optional[str] = ..., person: _Optional[str] = ..., trainee_name: _Optional[str] = ..., institution: _Optional[str] = ..., region_code: _Optional[str] = ..., occupation_code: _Optional[str] = ..., level: _Optional[int] = ..., certificate_number: _Optional[str] = ..., claim_year: _Optional[int] = ..., amount_fen: _Optional[int] = ..., agreement: _Optional[_Union[SubsidyAgreement, _Mapping]] = ..., state: _Optional[_Union[SubsidyClaimState, str]] = ..., publicity_start_date: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., publicity_end_date: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., objections: _Optional[_Iterable[_Union[SubsidyObjection, _Mapping]]] = ..., paid_date: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class FileSubsidyClaimRequest(_message.Message):
+    __slots__ = ("parent", "subsidy_claim", "request_id")
+    PARENT_FIELD_NUMBER: _ClassVar[int]
+    SUBSIDY_CLAIM_FIELD_NUMBER: _ClassVar[int]
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    parent: str
+    subsidy_claim: SubsidyClaim
+    request_id: str
+    def __init__(self, parent: _Optional[str] = ..., subsidy_claim: _Optional[_Union[SubsidyClaim, _Mapping]] = ..., request_id: _Optional[str] = ...) -> None: ...
+
+class ListSubsidyClaimsRequest(_message.Message):
+    __slots__ = ("parent", "page_size", "page_token")
+    PARENT_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    parent: str
+    page_size: int
+    page_token: str
+    def __init__(self, parent: _Optional[str] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
+
+class ListSubsidyClaimsResponse(_message.Message):
+    __slots__ = ("subsidy_claims", "next_page_token")
+    SUBSIDY_CLAIMS_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    subsidy_claims: _containers.RepeatedCompositeFieldContainer[SubsidyClaim]
+    next_page_token: str
+    def __init__(self, subsidy_claims: _Optional[_Iterable[_Union[SubsidyClaim, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
+
+class PubliciseSubsidyClaimsRequest(_message.Message):
+    __slots__ = ("parent", "start_date", "request_id")
+    PARENT_FIELD_NUMBER: _ClassVar[int]
+    START_DATE_FIELD_NUMBER: _ClassVar[int]
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    parent: str
+    start_date: _date_pb2.Date
+    request_id: str
+    def __init__(self, parent: _Optional[str] = ..., start_date: _Optional[_Union[_date_pb2.Date, _Mapping]] = ..., request_id: _Optional[str] = ...) -> None: ...
+
+class PubliciseSubsidyClaimsResponse(_message.Message):
+    __slots__ = ("subsidy_claims",)
+    SUBSIDY_CLAIMS_FIELD_NUMBER: _ClassVar[int]
+    subsidy_claims: _containers.RepeatedCompositeFieldContainer[SubsidyClaim]
+    def __init__(self, subsidy_claims: _Optional[_Iterable[_Union[SubsidyClaim, _Mapping]]] = ...) -> None: ...
+
+class RecordSubsidyObjectionRequest(_message.Message):
+    __slots__ = ("name", "reason", "request_id")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    reason: str
+    request_id: str
+    def __init__(self, name: _Optional[str] = ..., reason: _Optional[str] = ..., request_id: _Optional[str] = ...) -> None: ...
+
+class DecideSubsidyObjectionRequest(_message.Message):
+    __slots__ = ("name", "upheld", "reason", "request_id")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    UPHELD_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    upheld: bool
+    reason: str
+    request_id: str
+    def __init__(self, name: _Optional[str] = ..., upheld: _Optional[bool] = ..., reason: _Optional[str] = ..., request_id: _Optional[str] = ...) -> None: ...
+
+class PaySubsidyClaimsRequest(_message.Message):
+    __slots__ = ("parent", "request_id")
+    PARENT_FIELD_NUMBER: _ClassVar[int]
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    parent: str
+    request_id: str
+    def __init__(self, parent: _Optional[str] = ..., request_id: _Optional[str] = ...) -> None: ...
+
+class PaySubsidyClaimsResponse(_message.Message):
+    __slots__ = ("paid", "withheld", "paid_fen")
+    PAID_FIELD_NUMBER: _ClassVar[int]
+    WITHHELD_FIELD_NUMBER: _ClassVar[int]
+    PAID_FEN_FIELD_NUMBER: _ClassVar[int]
+    paid: _containers.RepeatedCompositeFieldContainer[SubsidyClaim]
+    withheld: _containers.RepeatedCompositeFieldContainer[SubsidyClaim]
+    paid_fen: int
+    def __init__(self, paid: _Optional[_Iterable[_Union[SubsidyClaim, _Mapping]]] = ..., withheld: _Optional[_Iterable[_Union[SubsidyClaim, _Mapping]]] = ..., paid_fen: _Optional[int] = ...) -> None: ...
+
+class RecordTrainingFraudRequest(_message.Message):
+    __slots__ = ("parent", "reason", "evidence", "revoke_training_qualification", "request_id")
+    PARENT_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    EVIDENCE_FIELD_NUMBER: _ClassVar[int]
+    REVOKE_TRAINING_QUALIFICATION_FIELD_NUMBER: _ClassVar[int]
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    parent: str
+    reason: str
+    evidence: str
+    revoke_training_qualification: bool
+    request_id: str
+    def __init__(self, parent: _Optional[str] = ..., reason: _Optional[str] = ..., evidence: _Optional[str] = ..., revoke_training_qualification: _Optional[bool] = ..., request_id: _Optional[str] = ...) -> None: ...
+
+class FraudCase(_message.Message):
+    __slots__ = ("name", "training_class", "institution", "reason", "evidence", "revoke_training_qualification", "clawed_back_fen", "clawed_back_claims", "create_time")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    TRAINING_CLASS_FIELD_NUMBER: _ClassVar[int]
+    INSTITUTION_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    EVIDENCE_FIELD_NUMBER: _ClassVar[int]
+    REVOKE_TRAINING_QUALIFICATION_FIELD_NUMBER: _ClassVar[int]
+    CLAWED_BACK_FEN_FIELD_NUMBER: _ClassVar[int]
+    CLAWED_BACK_CLAIMS_FIELD_NUMBER: _ClassVar[int]
+    CREATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    training_class: str
+    institution: str
+    reason: str
+    evidence: str
+    revoke_training_qualification: bool
+    clawed_back_fen: int
+    clawed_back_claims: _containers.RepeatedScalarFieldContainer[str]
+    create_time: _timestamp_pb2.Timestamp
+    def __init__(self, name: _Optional[str] = ..., training_class: _Optional[str] = ..., institution: _Optional[str] = ..., reason: _Optional[str] = ..., evidence: _Optional[str] = ..., revoke_training_qualification: _Optional[bool] = ..., clawed_back_fen: _Optional[int] = ..., clawed_back_claims: _Optional[_Iterable[str]] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...

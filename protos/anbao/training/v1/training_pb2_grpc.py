@@ -131,6 +131,41 @@ class TrainingServiceStub:
                 request_serializer=anbao_dot_training_dot_v1_dot_training__pb2.ListAuditRecordsRequest.SerializeToString,
                 response_deserializer=anbao_dot_training_dot_v1_dot_training__pb2.ListAuditRecordsResponse.FromString,
                 _registered_method=True)
+        self.FileSubsidyClaim = channel.unary_unary(
+                '/anbao.training.v1.TrainingService/FileSubsidyClaim',
+                request_serializer=anbao_dot_training_dot_v1_dot_training__pb2.FileSubsidyClaimRequest.SerializeToString,
+                response_deserializer=anbao_dot_training_dot_v1_dot_training__pb2.SubsidyClaim.FromString,
+                _registered_method=True)
+        self.ListSubsidyClaims = channel.unary_unary(
+                '/anbao.training.v1.TrainingService/ListSubsidyClaims',
+                request_serializer=anbao_dot_training_dot_v1_dot_training__pb2.ListSubsidyClaimsRequest.SerializeToString,
+                response_deserializer=anbao_dot_training_dot_v1_dot_training__pb2.ListSubsidyClaimsResponse.FromString,
+                _registered_method=True)
+        self.PubliciseSubsidyClaims = channel.unary_unary(
+                '/anbao.training.v1.TrainingService/PubliciseSubsidyClaims',
+                request_serializer=anbao_dot_training_dot_v1_dot_training__pb2.PubliciseSubsidyClaimsRequest.SerializeToString,
+                response_deserializer=anbao_dot_training_dot_v1_dot_training__pb2.PubliciseSubsidyClaimsResponse.FromString,
+                _registered_method=True)
+        self.RecordSubsidyObjection = channel.unary_unary(
+                '/anbao.training.v1.TrainingService/RecordSubsidyObjection',
+                request_serializer=anbao_dot_training_dot_v1_dot_training__pb2.RecordSubsidyObjectionRequest.SerializeToString,
+                response_deserializer=anbao_dot_training_dot_v1_dot_training__pb2.SubsidyClaim.FromString,
+                _registered_method=True)
+        self.DecideSubsidyObjection = channel.unary_unary(
+                '/anbao.training.v1.TrainingService/DecideSubsidyObjection',
+                request_serializer=anbao_dot_training_dot_v1_dot_training__pb2.DecideSubsidyObjectionRequest.SerializeToString,
+                response_deserializer=anbao_dot_training_dot_v1_dot_training__pb2.SubsidyClaim.FromString,
+                _registered_method=True)
+        self.PaySubsidyClaims = channel.unary_unary(
+                '/anbao.training.v1.TrainingService/PaySubsidyClaims',
+                request_serializer=anbao_dot_training_dot_v1_dot_training__pb2.PaySubsidyClaimsRequest.SerializeToString,
+                response_deserializer=anbao_dot_training_dot_v1_dot_training__pb2.PaySubsidyClaimsResponse.FromString,
+                _registered_method=True)
+        self.RecordTrainingFraud = channel.unary_unary(
+                '/anbao.training.v1.TrainingService/RecordTrainingFraud',
+                request_serializer=anbao_dot_training_dot_v1_dot_training__pb2.RecordTrainingFraudRequest.SerializeToString,
+                response_deserializer=anbao_dot_training_dot_v1_dot_training__pb2.FraudCase.FromString,
+                _registered_method=True)
 
 
 class TrainingServiceServicer:
@@ -276,6 +311,59 @@ class TrainingServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def FileSubsidyClaim(self, request, context):
+        """Subsidies (TRN-5, TRN-6, TRN-7, TRN-11, TRN-12) and fraud (INST-7).
+        The training institution claims a trainee's subsidy on the trainee's behalf, under the
+        signed 代领 agreement (TRN-12), once trainee and class are found eligible (TRN-11).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListSubsidyClaims(self, request, context):
+        """A class's claims, as publicised: names masked (TRN-6).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def PubliciseSubsidyClaims(self, request, context):
+        """Records that the class's filed claims were publicised from a date, for at least the
+        configured Chinese working days (TRN-6).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RecordSubsidyObjection(self, request, context):
+        """An objection raised during the publicity, and its decision (TRN-6).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DecideSubsidyObjection(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def PaySubsidyClaims(self, request, context):
+        """Pays the class's claims whose publicity is over and against which no objection
+        stands, into the ledger (TRN-6, TRN-7); emits SubsidyPaid per claim.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RecordTrainingFraud(self, request, context):
+        """Fraud found in a class: the class is disqualified, paid subsidies are clawed back,
+        FraudFound tells accreditation to blacklist the institution (INST-7).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_TrainingServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -373,6 +461,41 @@ def add_TrainingServiceServicer_to_server(servicer, server):
                     servicer.ListAuditRecords,
                     request_deserializer=anbao_dot_training_dot_v1_dot_training__pb2.ListAuditRecordsRequest.FromString,
                     response_serializer=anbao_dot_training_dot_v1_dot_training__pb2.ListAuditRecordsResponse.SerializeToString,
+            ),
+            'FileSubsidyClaim': grpc.unary_unary_rpc_method_handler(
+                    servicer.FileSubsidyClaim,
+                    request_deserializer=anbao_dot_training_dot_v1_dot_training__pb2.FileSubsidyClaimRequest.FromString,
+                    response_serializer=anbao_dot_training_dot_v1_dot_training__pb2.SubsidyClaim.SerializeToString,
+            ),
+            'ListSubsidyClaims': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListSubsidyClaims,
+                    request_deserializer=anbao_dot_training_dot_v1_dot_training__pb2.ListSubsidyClaimsRequest.FromString,
+                    response_serializer=anbao_dot_training_dot_v1_dot_training__pb2.ListSubsidyClaimsResponse.SerializeToString,
+            ),
+            'PubliciseSubsidyClaims': grpc.unary_unary_rpc_method_handler(
+                    servicer.PubliciseSubsidyClaims,
+                    request_deserializer=anbao_dot_training_dot_v1_dot_training__pb2.PubliciseSubsidyClaimsRequest.FromString,
+                    response_serializer=anbao_dot_training_dot_v1_dot_training__pb2.PubliciseSubsidyClaimsResponse.SerializeToString,
+            ),
+            'RecordSubsidyObjection': grpc.unary_unary_rpc_method_handler(
+                    servicer.RecordSubsidyObjection,
+                    request_deserializer=anbao_dot_training_dot_v1_dot_training__pb2.RecordSubsidyObjectionRequest.FromString,
+                    response_serializer=anbao_dot_training_dot_v1_dot_training__pb2.SubsidyClaim.SerializeToString,
+            ),
+            'DecideSubsidyObjection': grpc.unary_unary_rpc_method_handler(
+                    servicer.DecideSubsidyObjection,
+                    request_deserializer=anbao_dot_training_dot_v1_dot_training__pb2.DecideSubsidyObjectionRequest.FromString,
+                    response_serializer=anbao_dot_training_dot_v1_dot_training__pb2.SubsidyClaim.SerializeToString,
+            ),
+            'PaySubsidyClaims': grpc.unary_unary_rpc_method_handler(
+                    servicer.PaySubsidyClaims,
+                    request_deserializer=anbao_dot_training_dot_v1_dot_training__pb2.PaySubsidyClaimsRequest.FromString,
+                    response_serializer=anbao_dot_training_dot_v1_dot_training__pb2.PaySubsidyClaimsResponse.SerializeToString,
+            ),
+            'RecordTrainingFraud': grpc.unary_unary_rpc_method_handler(
+                    servicer.RecordTrainingFraud,
+                    request_deserializer=anbao_dot_training_dot_v1_dot_training__pb2.RecordTrainingFraudRequest.FromString,
+                    response_serializer=anbao_dot_training_dot_v1_dot_training__pb2.FraudCase.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -890,6 +1013,195 @@ class TrainingService:
             '/anbao.training.v1.TrainingService/ListAuditRecords',
             anbao_dot_training_dot_v1_dot_training__pb2.ListAuditRecordsRequest.SerializeToString,
             anbao_dot_training_dot_v1_dot_training__pb2.ListAuditRecordsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def FileSubsidyClaim(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/anbao.training.v1.TrainingService/FileSubsidyClaim',
+            anbao_dot_training_dot_v1_dot_training__pb2.FileSubsidyClaimRequest.SerializeToString,
+            anbao_dot_training_dot_v1_dot_training__pb2.SubsidyClaim.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListSubsidyClaims(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/anbao.training.v1.TrainingService/ListSubsidyClaims',
+            anbao_dot_training_dot_v1_dot_training__pb2.ListSubsidyClaimsRequest.SerializeToString,
+            anbao_dot_training_dot_v1_dot_training__pb2.ListSubsidyClaimsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def PubliciseSubsidyClaims(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/anbao.training.v1.TrainingService/PubliciseSubsidyClaims',
+            anbao_dot_training_dot_v1_dot_training__pb2.PubliciseSubsidyClaimsRequest.SerializeToString,
+            anbao_dot_training_dot_v1_dot_training__pb2.PubliciseSubsidyClaimsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RecordSubsidyObjection(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/anbao.training.v1.TrainingService/RecordSubsidyObjection',
+            anbao_dot_training_dot_v1_dot_training__pb2.RecordSubsidyObjectionRequest.SerializeToString,
+            anbao_dot_training_dot_v1_dot_training__pb2.SubsidyClaim.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DecideSubsidyObjection(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/anbao.training.v1.TrainingService/DecideSubsidyObjection',
+            anbao_dot_training_dot_v1_dot_training__pb2.DecideSubsidyObjectionRequest.SerializeToString,
+            anbao_dot_training_dot_v1_dot_training__pb2.SubsidyClaim.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def PaySubsidyClaims(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/anbao.training.v1.TrainingService/PaySubsidyClaims',
+            anbao_dot_training_dot_v1_dot_training__pb2.PaySubsidyClaimsRequest.SerializeToString,
+            anbao_dot_training_dot_v1_dot_training__pb2.PaySubsidyClaimsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RecordTrainingFraud(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/anbao.training.v1.TrainingService/RecordTrainingFraud',
+            anbao_dot_training_dot_v1_dot_training__pb2.RecordTrainingFraudRequest.SerializeToString,
+            anbao_dot_training_dot_v1_dot_training__pb2.FraudCase.FromString,
             options,
             channel_credentials,
             insecure,
