@@ -222,7 +222,7 @@ async def _raw(count: int, nats_url: str, credentials: Path, database_url: str) 
                     evaluation_organisation=(passed.organisation_name
                                              if passed.issuer_name not in
                                              ("", passed.organisation_name) else ""),
-                    institution=passed.institution)
+                    institution=passed.institution, training_class="")
                 document = credential.document(facts, issuer, now, statuslist.entries(
                     positions, PUBLIC_BASE_URL))
                 signed = di.sign_set(document, key, verification_method=method,

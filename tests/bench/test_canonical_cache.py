@@ -24,7 +24,7 @@ def document(number: str, name: str, subject: str, position: int) -> dict:
         resident_id_masked="22**************31", occupation_code="5-05-02-02",
         occupation_name="保安员", level=5, issue_date=date(2026, 3, 1),
         issuing_organisation="吉林省第1职业技能评价中心", evaluation_organisation="",
-        institution="institutions/bench-0001")
+        institution="institutions/bench-0001", training_class="")
     issuer = credential.Issuer(METHOD.split("#", 1)[0], contexts.DEFAULT_URL)
     entries = statuslist.entries([statuslist.Position(p, 1, position) for p in statuslist.PURPOSES],
                                  "https://certificates.example.invalid")
