@@ -18,7 +18,7 @@ up: $(STAMP)
 	$(VENV)/bin/anbao up
 
 test: $(STAMP)
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q --durations=15
 
 # Not part of `make test`: minutes, and a 1M-certificate dataset built once under
 # data/bench (see README, "Benchmarks"). The smoke runs every step with small N.
