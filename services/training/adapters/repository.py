@@ -5,6 +5,8 @@ import json
 from datetime import date, datetime, timezone
 
 from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from servicekit import divisions, paging
 from servicekit.errors import NotFound
@@ -234,23 +236,27 @@ class Learned(Repository[None]):
     def standing(self, institution_id: str) -> InstitutionStandingRow | None:
         return self.session.get(InstitutionStandingRow, institution_id)
 
+    def _locked(self, model, key: str, **first):
+        """The row `key`, made if missing and locked for this transaction. Two consumers
+        (TeacherAssessed and TeacherQualified, say) may learn of one row at once: an
+        insert that yields to the other's keeps both from a duplicate-key failure."""
+        insert = (pg_insert if self.session.get_bind().dialect.name == "postgresql"
+                  else sqlite_insert)
+        self.session.execute(insert(model).values(id=key, **first)
+                             .on_conflict_do_nothing(index_elements=["id"]))
+        return self.session.get(model, key, with_for_update=True, populate_existing=True)
+
     def set_status(self, institution_id: str, status: int, at: datetime) -> bool:
-        row = self.session.get(InstitutionStandingRow, institution_id)
-        if row is None:
-            row = InstitutionStandingRow(id=institution_id)
-            self.session.add(row)
-        elif row.changed_at is not None and _naive(row.changed_at) > _naive(at):
+        row = self._locked(InstitutionStandingRow, institution_id, status=0, blacklisted=False)
+        if row.changed_at is not None and _naive(row.changed_at) > _naive(at):
             return False  # a later change is applied already
         row.status, row.changed_at = status, at
         self.touched.add(f"institutions/{institution_id}")
         return True
 
     def blacklist(self, institution_id: str) -> bool:
-        row = self.session.get(InstitutionStandingRow, institution_id)
-        if row is None:
-            row = InstitutionStandingRow(id=institution_id)
-            self.session.add(row)
-        elif row.blacklisted:
+        row = self._locked(InstitutionStandingRow, institution_id, status=0, blacklisted=False)
+        if row.blacklisted:
             return False
         row.blacklisted = True
         self.touched.add(f"institutions/{institution_id}")
@@ -267,11 +273,9 @@ class Learned(Repository[None]):
     def assess_teacher(self, teacher_id: str, person_id: str, institution_id: str,
                        assessed_on: date, passed: bool, full_name: str = "") -> bool:
         """The latest assessment decides; an older one arriving late changes nothing."""
-        row = self.session.get(TeacherRow, teacher_id)
-        if row is None:
-            row = TeacherRow(id=teacher_id, person_id=person_id, institution_id=institution_id)
-            self.session.add(row)
-        elif row.assessed_on is not None and row.assessed_on > assessed_on:
+        row = self._locked(TeacherRow, teacher_id, person_id=person_id, full_name="",
+                           institution_id=institution_id, qualified=False)
+        if row.assessed_on is not None and row.assessed_on > assessed_on:
             return False
         row.qualified, row.assessed_on = passed, assessed_on
         row.full_name = full_name or row.full_name
